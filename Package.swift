@@ -1,0 +1,132 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target builds in Swift 6 language mode with strict concurrency checking.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "BulletinSync",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
+        .library(name: "BulletinCore", targets: ["BulletinCore"]),
+        .library(name: "BulletinFormat", targets: ["BulletinFormat"]),
+        .library(name: "SyncServer", targets: ["SyncServer"]),
+        .library(name: "SyncClient", targets: ["SyncClient"]),
+        .executable(name: "bulletin", targets: ["bulletin"]),
+        .executable(name: "bulletin-server", targets: ["bulletin-server"]),
+        .executable(name: "bulletin-bench", targets: ["bulletin-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            linkerSettings: [.linkedLibrary("z")]
+        ),
+        .target(
+            name: "SyncProtocol",
+            dependencies: [
+                "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Protocol",
+            exclude: ["PROTOCOL.md", "vectors"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BulletinCore",
+            dependencies: [
+                "SyncProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "BulletinFormat",
+            dependencies: ["BulletinCore"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SyncServer",
+            dependencies: [
+                "SyncProtocol",
+                "BulletinCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Server",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SyncClient",
+            dependencies: [
+                "SyncProtocol",
+                "BulletinCore",
+                "BulletinFormat",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Client",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "bulletin",
+            dependencies: [
+                "SyncClient",
+                "BulletinFormat",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "bulletin-server",
+            dependencies: [
+                "SyncServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "bulletin-bench",
+            dependencies: [
+                "SyncProtocol",
+                "BulletinCore",
+                "BulletinFormat",
+                "SyncServer",
+                "SyncClient",
+                "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncProtocolTests",
+            dependencies: [
+                "SyncProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinCoreTests",
+            dependencies: ["BulletinCore"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,177 @@
+import Foundation
+import NIOCore
+
+/// One frame as read off the wire, before its payload is inflated and parsed.
+public struct RawFrame: Sendable, Hashable {
+    /// The flags byte (bit 0: zlib).
+    public var flags: UInt8
+    /// The payload bytes as sent.
+    public var payload: ByteBuffer
+
+    /// Creates a frame.
+    public init(flags: UInt8, payload: ByteBuffer) {
+        self.flags = flags
+        self.payload = payload
+    }
+
+    /// Flag bit 0: the payload is a zlib (RFC 1950) stream.
+    public static let compressedFlag: UInt8 = 0x01
+}
+
+/// Pure functions that turn messages into frame bytes and frame bytes back into messages.
+public struct FrameCodec: Sendable {
+    /// The 4 bytes each side sends first.
+    public static let preamble: [UInt8] = Array("BSYN".utf8)
+
+    /// Limits applied when decoding.
+    public var limits: FrameLimits
+    /// Payloads of at least this many bytes are compressed (when that makes them smaller).
+    public var compressionThreshold: Int
+    /// zlib level used when compressing.
+    public var compressionLevel: Int32
+
+    /// Creates a codec.
+    public init(limits: FrameLimits = .standard, compressionThreshold: Int = 1024,
+                compressionLevel: Int32 = Zlib.defaultLevel) {
+        self.limits = limits
+        self.compressionThreshold = compressionThreshold
+        self.compressionLevel = compressionLevel
+    }
+
+    /// The canonical JSON bytes of a message: sorted keys, no insignificant whitespace, `/` unescaped.
+    public static func json(_ message: Message) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return Array(try encoder.encode(message))
+        } catch {
+            // Every message type is plain data; only a non-finite Double could fail, and none is ever sent.
+            preconditionFailure("encoding a message cannot fail: \(error)")
+        }
+    }
+
+    /// The flags and payload for a message: compressed when at least `compressionThreshold` bytes and smaller.
+    public func payload(for message: Message) -> (flags: UInt8, bytes: [UInt8]) {
+        let json = Self.json(message)
+        if json.count >= compressionThreshold {
+            let compressed = Zlib.compress(json, level: compressionLevel)
+            if compressed.count < json.count {
+                return (RawFrame.compressedFlag, compressed)
+            }
+        }
+        return (0, json)
+    }
+
+    /// A whole frame for a message: `u32` length, flags, payload.
+    public func frame(for message: Message) -> [UInt8] {
+        let (flags, bytes) = payload(for: message)
+        return Self.frame(flags: flags, payload: bytes)
+    }
+
+    /// Writes a whole frame for a message into `buffer`.
+    public func write(_ message: Message, into buffer: inout ByteBuffer) {
+        let (flags, bytes) = payload(for: message)
+        buffer.writeInteger(UInt32(bytes.count + 1), endianness: .big)
+        buffer.writeInteger(flags)
+        buffer.writeBytes(bytes)
+    }
+
+    /// Assembles frame bytes from flags and a payload.
+    public static func frame(flags: UInt8, payload: [UInt8]) -> [UInt8] {
+        let length = UInt32(payload.count + 1)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(payload.count + 5)
+        bytes.append(UInt8(truncatingIfNeeded: length >> 24))
+        bytes.append(UInt8(truncatingIfNeeded: length >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: length >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: length))
+        bytes.append(flags)
+        bytes.append(contentsOf: payload)
+        return bytes
+    }
+
+    /// Reads one whole frame from the front of `buffer`, or returns `nil` (consuming nothing) if more bytes are
+    /// needed. The length is checked against the limit before anything is allocated for it.
+    ///
+    /// - Throws: ``ProtocolError/emptyFrame``, ``ProtocolError/frameTooLarge(length:limit:)``,
+    ///   ``ProtocolError/reservedFlags(_:)``.
+    public func readFrame(from buffer: inout ByteBuffer) throws -> RawFrame? {
+        guard let length = buffer.getInteger(at: buffer.readerIndex, endianness: .big, as: UInt32.self) else {
+            return nil
+        }
+        guard length > 0 else { throw ProtocolError.emptyFrame }
+        guard UInt64(length) <= UInt64(limits.maxFrameBytes) else {
+            throw ProtocolError.frameTooLarge(length: Int(length), limit: limits.maxFrameBytes)
+        }
+        if let flags = buffer.getInteger(at: buffer.readerIndex + 4, as: UInt8.self),
+           flags & ~RawFrame.compressedFlag != 0 {
+            throw ProtocolError.reservedFlags(flags)
+        }
+        guard buffer.readableBytes >= 4 + Int(length) else { return nil }
+        buffer.moveReaderIndex(forwardBy: 4)
+        let flags: UInt8 = buffer.readInteger()!
+        let payload = buffer.readSlice(length: Int(length) - 1)!
+        return RawFrame(flags: flags, payload: payload)
+    }
+
+    /// Inflates (if flagged), validates and parses a frame's payload into a message.
+    ///
+    /// - Throws: the ``ProtocolError`` naming what is wrong: inflation, UTF-8, JSON, a field, or the type.
+    public func decode(_ frame: RawFrame) throws -> Message {
+        guard frame.flags & ~RawFrame.compressedFlag == 0 else { throw ProtocolError.reservedFlags(frame.flags) }
+        let view = frame.payload.readableBytesView
+        let json: [UInt8]
+        if frame.flags & RawFrame.compressedFlag != 0 {
+            json = try view.withContiguousStorageIfAvailable { (raw) throws -> [UInt8] in
+                try Zlib.decompress(UnsafeRawBufferPointer(raw), limit: limits.maxDecompressedBytes)
+            } ?? Zlib.decompress(Array(view), limit: limits.maxDecompressedBytes)
+        } else {
+            guard view.count <= limits.maxDecompressedBytes else {
+                throw ProtocolError.decompressedTooLarge(limit: limits.maxDecompressedBytes)
+            }
+            json = Array(view)
+        }
+        return try Self.decodeJSON(json)
+    }
+
+    /// Validates and parses a JSON payload into a message.
+    public static func decodeJSON(_ json: [UInt8]) throws -> Message {
+        guard String(validating: json, as: UTF8.self) != nil else { throw ProtocolError.invalidUTF8 }
+        guard let first = json.first(where: { !Self.isJSONWhitespace($0) }), first == UInt8(ascii: "{") else {
+            throw ProtocolError.invalidJSON("the payload must be one JSON object")
+        }
+        do {
+            return try JSONDecoder().decode(Message.self, from: Data(json))
+        } catch let error as ProtocolError {
+            throw error
+        } catch let error as DecodingError {
+            throw Self.protocolError(for: error)
+        } catch {
+            throw ProtocolError.invalidJSON(String(describing: error).prefix(200).description)
+        }
+    }
+
+    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static func protocolError(for error: DecodingError) -> ProtocolError {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let prefix = path(context.codingPath)
+            return .invalidMessage("missing field '\(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue)'")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return .invalidMessage("field '\(path(context.codingPath))' has the wrong type")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return .invalidJSON("the payload is not well-formed JSON")
+            }
+            return .invalidMessage("field '\(path(context.codingPath))': \(context.debugDescription.prefix(120))")
+        @unknown default:
+            return .invalidMessage("undecodable message")
+        }
+    }
+}

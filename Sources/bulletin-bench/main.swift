@@ -1,0 +1,2 @@
+import SyncProtocol
+print("bench")

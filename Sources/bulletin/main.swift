@@ -1,0 +1,2 @@
+import SyncClient
+print(ClientVersion.appVersion)
