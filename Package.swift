@@ -6,7 +6,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "BulletinSync",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
         .library(name: "BulletinCore", targets: ["BulletinCore"]),
