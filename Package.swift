@@ -124,6 +124,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SyncClientTests",
+            dependencies: ["SyncClient", "SyncProtocol"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "BulletinCoreTests",
             dependencies: ["BulletinCore"],
             swiftSettings: strict
