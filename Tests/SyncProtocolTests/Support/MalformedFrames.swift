@@ -9,6 +9,11 @@ struct MalformedCase: Sendable, CustomStringConvertible {
 
     var description: String { name }
 
+    /// The name of its vector file: the name in lowercase, words joined by `-`.
+    var fileName: String {
+        name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+    }
+
     static func json(_ text: String) -> [UInt8] { FrameCodec.frame(flags: 0, payload: Array(text.utf8)) }
 
     static let pingJSON = Array(#"{"nonce":7,"type":"ping"}"#.utf8)

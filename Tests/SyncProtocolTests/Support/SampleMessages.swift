@@ -13,6 +13,14 @@ enum SampleMessages {
         văn phòng. Thứ trưởng Nguyễn Thanh Tịnh cùng dự buổi làm việc.
         """
 
+    /// The paragraph after it.
+    static let secondVietnameseParagraph = """
+        Tại buổi làm việc, Phó Chánh Văn phòng Bộ Lê Tuấn Phong đã báo cáo tóm tắt về kết quả thực hiện nhiệm vụ \
+        công tác 8 tháng đầu năm 2024. Theo đó, với sự lãnh đạo, chỉ đạo sát sao của Lãnh đạo Bộ, sự đoàn kết, \
+        nỗ lực, cố gắng của toàn thể công chức, người lao động, các nhiệm vụ chính trị của Văn phòng Bộ đã được \
+        thực hiện chủ động, bám sát chỉ đạo của Lãnh đạo Bộ và kế hoạch công tác đề ra.
+        """
+
     static let articleTitle = "Tăng cường cải cách hành chính, kiểm soát thủ tục hành chính"
 
     /// A `create` of an article carrying real Vietnamese text.
@@ -22,24 +30,45 @@ enum SampleMessages {
             "issue_id": .string(issueID),
             "section_id": .string(sectionID),
             "title": .string(articleTitle),
-            "paragraphs": .array([.string(vietnameseParagraph)]),
+            "paragraphs": .array([.string(vietnameseParagraph), .string(secondVietnameseParagraph)]),
             "source": .object([
                 "outlet": .string("Baophapluat.vn"),
                 "date": .string("05/9"),
-                "authors": .array([.string("Hoàng Phong")]),
+                "authors": .array([.string("Lê Hồng")]),
             ]),
             "contents_page": .int(1),
             "position": .double(1.5),
         ],
         hlc: HLCTimestamp(wallMillis: 1_725_523_200_000, counter: 3), author: "editor-lan", clientID: clientID)
 
-    /// An `update` with a base version per changed field.
+    /// An `update` with a base version per changed field, as the server logged it (with `seq`).
     static let issueUpdate = ChangeRecord(
         changeID: "7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a097", entity: .issue, entityID: issueID, op: .update,
         fields: ["state": .string("review"), "intro": .null],
         base: ["state": "6d5c4b3a-2918-4706-95e4-d3c2b1a09786"],
         hlc: HLCTimestamp(wallMillis: 1_725_523_260_123, counter: 0), author: "editor-minh", clientID: clientID,
         seq: 42)
+
+    /// The same `update` as its author pushed it (no `seq`).
+    static var issueUpdatePushed: ChangeRecord {
+        var change = issueUpdate
+        change.seq = nil
+        return change
+    }
+
+    /// The article as a snapshot page carries it: all current fields, `base` holding every field's version, and
+    /// the identity of its latest change (a later title edit).
+    static var articleSnapshot: ChangeRecord {
+        var change = articleCreate
+        let titleEdit = "e1d2c3b4-a596-4788-9a0b-1c2d3e4f5a6b"
+        change.base = Dictionary(uniqueKeysWithValues: change.fields.keys.map { ($0, articleCreate.changeID) })
+        change.base["title"] = titleEdit
+        change.changeID = titleEdit
+        change.hlc = HLCTimestamp(wallMillis: 1_725_530_000_000, counter: 0)
+        change.author = "editor-minh"
+        change.seq = 1_230
+        return change
+    }
 
     /// A `delete`, which carries no fields.
     static let annotationDelete = ChangeRecord(
@@ -58,7 +87,7 @@ enum SampleMessages {
         capabilities: ["snapshot", "subscribe"]))
 
     static let push = Message.push(Push(
-        batchID: "4b3a2918-0706-45e4-93c2-b1a097867564", changes: [articleCreate, issueUpdate]))
+        batchID: "4b3a2918-0706-45e4-93c2-b1a097867564", changes: [articleCreate, issueUpdatePushed]))
 
     static let pushAck = Message.pushAck(PushAck(
         batchID: "4b3a2918-0706-45e4-93c2-b1a097867564",
@@ -83,7 +112,7 @@ enum SampleMessages {
         fromSeq: 41, toSeq: 43, more: true, changes: [issueUpdate, annotationDelete], headSeq: 1_236))
 
     static let snapshotChanges = Message.changes(Changes(
-        fromSeq: 0, toSeq: 1_236, more: false, changes: [articleCreate], resume: "c25hcDoxMjM2OmVuZA",
+        fromSeq: 0, toSeq: 1_236, more: true, changes: [articleSnapshot], resume: "c25hcDoxMjM2OjE",
         headSeq: 1_236))
 
     static let subscribe = Message.subscribe(Subscribe(since: 1_236))
