@@ -54,6 +54,9 @@ public final class Server: Service, Sendable {
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                // A shutdown closes only a session's input, and must still be able to write its `bye`; a peer that
+                // half-closes likewise still gets the answers to what it sent. Sessions close fully when done.
+                .childChannelOption(.allowRemoteHalfClosure, value: true)
                 .bind(host: configuration.host, port: configuration.port) { child in
                     child.eventLoop.makeCompletedFuture {
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(

@@ -88,7 +88,11 @@ struct Session: Sendable {
         }
         // The peer closed, or a shutdown closed our input: finish politely if the session was still open.
         if environment.connections.isDraining, case .sendAndClose(let bye) = machine.shutdown() {
-            try? await outbound.write(bye)
+            do {
+                try await outbound.write(bye)
+            } catch {
+                logger.info("could not say bye", metadata: ["error": "\(error)"])
+            }
         }
     }
 

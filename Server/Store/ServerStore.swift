@@ -102,8 +102,12 @@ public struct ServerStore: Sendable {
         try await writer.read(block)
     }
 
-    /// Closes the database; later calls fail.
+    /// Closes the database cleanly: the write-ahead log is folded into the database file first, so the file alone
+    /// holds everything. Later calls fail.
     public func close() throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
         try writer.close()
     }
 }
