@@ -128,5 +128,15 @@ let package = Package(
             dependencies: ["BulletinCore"],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "SyncClientTests",
+            dependencies: [
+                "SyncClient",
+                "BulletinCore",
+                "SyncProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
     ]
 )
