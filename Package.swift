@@ -85,8 +85,10 @@ let package = Package(
             name: "bulletin",
             dependencies: [
                 "SyncClient",
+                "BulletinCore",
                 "BulletinFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
@@ -136,6 +138,11 @@ let package = Package(
                 "SyncProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinCLITests",
+            dependencies: ["bulletin", "SyncClient", "BulletinCore"],
             swiftSettings: strict
         ),
     ]
