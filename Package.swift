@@ -86,8 +86,10 @@ let package = Package(
             name: "bulletin",
             dependencies: [
                 "SyncClient",
+                "BulletinCore",
                 "BulletinFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
@@ -125,11 +127,6 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SyncClientTests",
-            dependencies: ["SyncClient", "SyncProtocol"],
-            swiftSettings: strict
-        ),
-        .testTarget(
             name: "BulletinCoreTests",
             dependencies: ["BulletinCore"],
             swiftSettings: strict
@@ -146,6 +143,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncClientTests",
+            dependencies: [
+                "SyncClient",
+                "SyncServer",
+                "BulletinCore",
+                "SyncProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinCLITests",
+            dependencies: ["bulletin", "SyncClient", "BulletinCore"],
             swiftSettings: strict
         ),
     ]
