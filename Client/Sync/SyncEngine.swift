@@ -26,7 +26,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         var summary = SyncSummary()
         try await pushAll(conversation, welcome: welcome, into: &summary)
         try await pullAll(conversation, welcome: welcome, into: &summary, progress: progress)
-        summary.cursor = try replica.cursor().seq
+        summary.cursor = try replica.syncCursor().seq
         return summary
     }
 
@@ -46,30 +46,31 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
                 return nil
             }
             let outcome = try replica.acknowledge(ack.results)
+            let refusals = ack.results.filter { $0.status == .rejected }
             summary.pushed += batch.count
             summary.accepted += outcome.accepted
-            summary.conflicts += outcome.conflicts
-            summary.rejected += outcome.rejected.count
-            for refusal in outcome.rejected {
+            summary.conflicts += ack.results.count { $0.status == .conflict }
+            summary.rejected += outcome.rejected
+            for refusal in refusals {
                 logger.warning("server refused a change", metadata: [
                     "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
                 ])
             }
             logger.debug("pushed batch", metadata: ["batch.id": "\(batchID)", "batch.count": "\(batch.count)"])
             // A batch where nothing was removed from the outbox would be sent again forever.
-            if outcome.accepted + outcome.conflicts + outcome.rejected.count == 0 { return }
+            if outcome.accepted + outcome.rejected == 0 { return }
         }
     }
 
     /// Pulls pages until the server says there are no more; starts with a snapshot when the replica is new.
     public func pullAll(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary,
                         progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws {
-        var cursor = try replica.cursor()
+        var cursor = try replica.syncCursor()
         let canSnapshot = welcome.capabilities.contains("snapshot")
         if canSnapshot && (!cursor.initialized || cursor.snapshotResume != nil) {
             summary.snapshot = true
             try await pullPages(conversation, snapshot: true, into: &summary, progress: progress)
-            cursor = try replica.cursor()
+            cursor = try replica.syncCursor()
         }
         try await pullPages(conversation, snapshot: false, into: &summary, progress: progress)
     }
@@ -77,7 +78,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     private func pullPages(_ conversation: Conversation, snapshot: Bool, into summary: inout SyncSummary,
                            progress: (@Sendable (SyncProgress) -> Void)?) async throws {
         while true {
-            let cursor = try replica.cursor()
+            let cursor = try replica.syncCursor()
             let request = Pull(
                 since: cursor.seq, maxChanges: options.pullMaxChanges, maxBytes: options.pullMaxBytes,
                 snapshot: snapshot ? true : nil, resume: snapshot ? cursor.snapshotResume : nil)

@@ -20,23 +20,6 @@ public struct SyncCursor: Sendable, Hashable {
     }
 }
 
-/// What the replica did with a `push_ack`.
-public struct AcknowledgeOutcome: Sendable, Hashable {
-    /// Changes removed from the outbox as applied (or duplicates of applied ones).
-    public var accepted: Int
-    /// Changes the server logged as conflicts (removed from the outbox; the conflict arrives with the next pull).
-    public var conflicts: Int
-    /// Changes the server refused; kept aside with their reason so nothing is lost silently.
-    public var rejected: [ChangeResult]
-
-    /// Creates an outcome.
-    public init(accepted: Int, conflicts: Int, rejected: [ChangeResult]) {
-        self.accepted = accepted
-        self.conflicts = conflicts
-        self.rejected = rejected
-    }
-}
-
 /// The local side of a sync: what the sync engine needs from an editor's (or a field office's) store.
 ///
 /// Every mutating requirement is one transaction, so a sync cut at any point leaves the replica consistent:
@@ -50,10 +33,11 @@ public protocol SyncReplica: Sendable {
     func pendingChanges(maxCount: Int, maxBytes: Int) throws -> [ChangeRecord]
     /// How many changes wait in the outbox.
     func pendingCount() throws -> Int
-    /// Records the server's verdicts: acknowledged changes leave the outbox.
-    func acknowledge(_ results: [ChangeResult]) throws -> AcknowledgeOutcome
+    /// Records the server's verdicts: acknowledged changes leave the outbox, refused ones are kept aside.
+    @discardableResult
+    func acknowledge(_ results: [ChangeResult]) throws -> AcknowledgeSummary
     /// Where the replica stands.
-    func cursor() throws -> SyncCursor
+    func syncCursor() throws -> SyncCursor
     /// Applies one pulled page and advances the cursor, in one transaction.
     ///
     /// For a snapshot page, the replica stores `page.resume` and `page.headSeq` as its snapshot progress; when

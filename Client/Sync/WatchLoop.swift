@@ -50,7 +50,7 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
     private func watch(_ conversation: Conversation, welcome: Welcome,
                        onActivity: @Sendable (SyncSummary) -> Void) async throws {
         var first = try await engine.sync(conversation, welcome: welcome)
-        first.cursor = try engine.replica.cursor().seq
+        first.cursor = try engine.replica.syncCursor().seq
         onActivity(first)
         try await conversation.send(.subscribe(Subscribe(since: first.cursor)))
         while !Task.isCancelled {
@@ -59,7 +59,7 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
                 if try engine.replica.pendingCount() > 0 {
                     var summary = SyncSummary()
                     try await engine.pushAll(conversation, welcome: welcome, into: &summary)
-                    summary.cursor = try engine.replica.cursor().seq
+                    summary.cursor = try engine.replica.syncCursor().seq
                     onActivity(summary)
                 }
             case .inbound(.message(.error(let error))):
@@ -71,10 +71,10 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
                 throw SyncError.connectionClosed
             }
             // A notify may also have arrived while a push waited for its ack: check after every event.
-            if let head = conversation.takeNotifiedHead(), head > (try engine.replica.cursor().seq) {
+            if let head = conversation.takeNotifiedHead(), head > (try engine.replica.syncCursor().seq) {
                 var summary = SyncSummary()
                 try await engine.pullAll(conversation, welcome: welcome, into: &summary)
-                summary.cursor = try engine.replica.cursor().seq
+                summary.cursor = try engine.replica.syncCursor().seq
                 onActivity(summary)
             }
         }
