@@ -78,7 +78,8 @@ struct SessionStateMachine: Sendable {
             return negotiate(hello)
         case (.awaitingHello, .message(let message)):
             return reject(
-                ErrorMessage(.unexpectedMessage, "'\(message.type)' before 'hello'; start with 'hello'"), closing: false)
+                ErrorMessage(.unexpectedMessage, "'\(message.type)' before 'hello'; start with 'hello'"),
+                closing: false)
         case (.authenticating, .message(let message)):
             return reject(
                 ErrorMessage(.unexpectedMessage, "'\(message.type)' while 'hello' is being checked"), closing: false)

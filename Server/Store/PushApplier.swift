@@ -29,20 +29,25 @@ struct PushApplier {
             return ChangeResult(changeID: change.changeID, status: .duplicate, seq: seq)
         }
         let key = EntityKey(kind: change.entity, id: change.entityID)
-        switch try rejection(of: change, key: key) {
-        case .some(let reason):
+        var stored: StoredEntity?
+        let rejection: String?
+        if let violation = EntityContract.violation(in: change) {
+            rejection = violation
+        } else {
+            stored = try StoredEntity.find(key, db)
+            rejection = try self.rejection(of: change, key: key, stored: stored)
+        }
+        if let reason = rejection {
             if change.op == .create { rejectedCreates.insert(key) }
             return ChangeResult(
                 changeID: change.changeID, status: .rejected, reason: reason, code: ErrorCode.invalidMessage.name)
-        case .none:
-            let seq = try log(change, key: key)
-            return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
         }
+        let seq = try log(change, key: key, stored: stored)
+        return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
     }
 
-    /// Why `change` cannot be applied, or `nil` when it can.
-    private func rejection(of change: ChangeRecord, key: EntityKey) throws -> String? {
-        if let why = EntityContract.violation(in: change) { return why }
+    /// Why a well-formed `change` cannot be applied to `stored` (the entity's row, if any), or `nil` when it can.
+    private func rejection(of change: ChangeRecord, key: EntityKey, stored: StoredEntity?) throws -> String? {
         if rejectedCreates.contains(key) {
             return "depends on the create of \(key) that was rejected earlier in this batch"
         }
@@ -53,7 +58,6 @@ struct PushApplier {
                 return "its \(name) names \(parent), whose create was rejected earlier in this batch"
             }
         }
-        let stored = try StoredEntity.fetchOne(db, key: key.databaseKey)
         switch change.op {
         case .create:
             if stored != nil { return "\(key) already exists; change it with an update" }
@@ -74,9 +78,8 @@ struct PushApplier {
             + "\(old.rawValue) back to \(new.rawValue)"
     }
 
-    /// Logs `change` at the next seq and applies it to the materialised state; returns its seq.
-    private mutating func log(_ change: ChangeRecord, key: EntityKey) throws -> Int64 {
-        let stored = try StoredEntity.fetchOne(db, key: key.databaseKey)
+    /// Logs `change` at the next seq and applies it to `stored` in the materialised state; returns its seq.
+    private mutating func log(_ change: ChangeRecord, key: EntityKey, stored: StoredEntity?) throws -> Int64 {
         let before = try stored?.state() ?? EntityState()
         var logged = change
         logged.fields = change.fields.mapValues { $0.normalizingText() }
@@ -114,9 +117,6 @@ struct EntityKey: Hashable, Sendable, CustomStringConvertible {
     var kind: EntityKind
     /// The id.
     var id: String
-
-    /// The primary key of its `entity` row.
-    var databaseKey: [String: any DatabaseValueConvertible] { ["kind": kind.rawValue, "id": id] }
 
     /// `article 0b7c…`.
     var description: String { "\(kind.rawValue) \(id)" }

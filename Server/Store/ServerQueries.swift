@@ -9,6 +9,7 @@ enum ServerQueries {
 
     /// The seq a change id was logged at, if it was.
     static func seq(ofChange changeID: String, _ db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT seq FROM change_log WHERE change_id = ?", arguments: [changeID])
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT seq FROM change_log WHERE change_id = ?"), arguments: [changeID])
     }
 }

@@ -90,7 +90,7 @@ public struct ServerStore: Sendable {
     /// The materialised state of one entity, or `nil` when the server never saw it.
     public func entityState(_ kind: EntityKind, id: String) async throws -> StoredEntityState? {
         try await writer.read { db in
-            guard let row = try StoredEntity.fetchOne(db, key: EntityKey(kind: kind, id: id).databaseKey) else {
+            guard let row = try StoredEntity.find(EntityKey(kind: kind, id: id), db) else {
                 return nil
             }
             return StoredEntityState(state: try row.state(), issueID: row.issueID, lastSeq: row.lastSeq)

@@ -67,7 +67,7 @@ struct SnapshotPager {
         switch position.stage {
         case .issue:
             if includes(.issue),
-               let issue = try StoredEntity.fetchOne(db, key: EntityKey(kind: .issue, id: issueID).databaseKey),
+               let issue = try StoredEntity.find(EntityKey(kind: .issue, id: issueID), db),
                !issue.deleted {
                 guard try offer(issue) else { return false }
             }

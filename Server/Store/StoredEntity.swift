@@ -56,6 +56,12 @@ struct StoredEntity: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let lastSeq = Column(CodingKeys.lastSeq)
     }
 
+    /// The row of one entity, or `nil`. A cached statement: this runs for every pushed change.
+    static func find(_ key: EntityKey, _ db: Database) throws -> StoredEntity? {
+        let statement = try db.cachedStatement(sql: "SELECT * FROM entity WHERE kind = ? AND id = ?")
+        return try StoredEntity.fetchOne(statement, arguments: [key.kind.rawValue, key.id])
+    }
+
     /// The state in the form the shared apply rule works on.
     func state() throws -> EntityState {
         EntityState(

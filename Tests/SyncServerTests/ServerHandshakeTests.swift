@@ -42,6 +42,29 @@ import Testing
         }
     }
 
+    @Test func aPluggedInAuthenticatorCanRefuseAHello() async throws {
+        struct TokenRequired: Authenticator {
+            func authenticate(_ hello: Hello, peer: String?) async -> AuthenticationResult {
+                hello.credentials?.token == "s3cret"
+                    ? .allowed(Principal(user: hello.credentials?.user, clientID: hello.clientID))
+                    : .denied("a valid token is required")
+            }
+        }
+        try await withTimeout {
+            try await withTestServer(authenticator: TokenRequired()) { server in
+                try await TestClient.with(port: server.port) { client in
+                    guard case .error(let error) = try await client.hello() else {
+                        Issue.record("expected an error")
+                        return
+                    }
+                    #expect(error.name == "unauthenticated")
+                    #expect(error.message == "a valid token is required")
+                    #expect(try await client.next() == nil)
+                }
+            }
+        }
+    }
+
     @Test func aRequestBeforeHelloIsUnexpectedButTheConnectionStaysUsable() async throws {
         try await withTimeout {
             try await withTestServer { server in

@@ -28,7 +28,8 @@ import Testing
                     let pages = try await client.pull(Pull(since: 0, maxChanges: 100, maxBytes: 1 << 20))
                     #expect(pages.flatMap(\.changes).map(\.changeID) == changes.map(\.changeID))
                     // A retry after the restart is still recognised.
-                    #expect(try await client.push(changes).results.map(\.status) == [.duplicate, .duplicate, .duplicate])
+                    let retry = try await client.push(changes)
+                    #expect(retry.results.map(\.status) == [.duplicate, .duplicate, .duplicate])
                 }
             }
         }

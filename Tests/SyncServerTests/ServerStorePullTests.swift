@@ -55,7 +55,8 @@ import Testing
     @Test func logPagesStopAtTheBoundAndAnEmptyPullReturnsTheBound() async throws {
         let (store, directory, _) = try await storeWithTenIssues()
         defer { try? store.close(); directory.remove() }
-        let bounded = try await store.logPage(since: 2, bound: 5, limits: PageLimits(maxChanges: 100, maxBytes: 1 << 20))
+        let roomy = PageLimits(maxChanges: 100, maxBytes: 1 << 20)
+        let bounded = try await store.logPage(since: 2, bound: 5, limits: roomy)
         #expect(bounded.records.compactMap(\.seq) == [3, 4, 5])
         #expect(bounded.more == false)
         #expect(bounded.toSeq == 5)
