@@ -131,9 +131,31 @@ let package = Package(
             dependencies: ["BulletinCore"],
             swiftSettings: strict
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "SyncClient",
+                "SyncServer",
+                "SyncProtocol",
+                "BulletinCore",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SyncServerTests",
             dependencies: [
+                "TestSupport",
                 "SyncServer",
                 "SyncProtocol",
                 "BulletinCore",

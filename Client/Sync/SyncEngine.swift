@@ -65,26 +65,28 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     /// Pulls pages until the server says there are no more; starts with a snapshot when the replica is new.
     public func pullAll(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary,
                         progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws {
-        var cursor = try replica.syncCursor()
-        let canSnapshot = welcome.capabilities.contains("snapshot")
-        if canSnapshot && (!cursor.initialized || cursor.snapshotResume != nil) {
+        let cursor = try replica.syncCursor()
+        if welcome.capabilities.contains("snapshot") && (!cursor.initialized || cursor.snapshotResume != nil) {
             summary.snapshot = true
             try await pullPages(conversation, snapshot: true, into: &summary, progress: progress)
-            cursor = try replica.syncCursor()
         }
         try await pullPages(conversation, snapshot: false, into: &summary, progress: progress)
     }
 
+    /// Sends one `pull` and applies the pages the server streams back until one says `more: false`.
+    ///
+    /// Each page is applied (with its cursor or snapshot progress) before the next is read, so a cut between pages
+    /// resumes from the last applied one.
     private func pullPages(_ conversation: Conversation, snapshot: Bool, into summary: inout SyncSummary,
                            progress: (@Sendable (SyncProgress) -> Void)?) async throws {
+        let cursor = try replica.syncCursor()
+        let request = Pull(
+            since: cursor.seq, maxChanges: options.pullMaxChanges, maxBytes: options.pullMaxBytes,
+            snapshot: snapshot ? true : nil, resume: snapshot ? cursor.snapshotResume : nil)
+        try await conversation.send(.pull(request))
         while true {
-            let cursor = try replica.syncCursor()
-            let request = Pull(
-                since: cursor.seq, maxChanges: options.pullMaxChanges, maxBytes: options.pullMaxBytes,
-                snapshot: snapshot ? true : nil, resume: snapshot ? cursor.snapshotResume : nil)
-            let page = try await conversation.request(
-                .pull(request), timeout: options.replyTimeout, awaiting: "changes"
-            ) { reply -> Changes? in
+            let page = try await conversation.awaitReply(timeout: options.replyTimeout, awaiting: "changes") {
+                reply -> Changes? in
                 if case .changes(let page) = reply { return page }
                 return nil
             }

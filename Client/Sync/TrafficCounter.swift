@@ -3,7 +3,7 @@ import Synchronization
 
 /// Counts the bytes a connection moves on the wire; shared between the channel and the code reporting them.
 public final class TrafficCounter: Sendable {
-    private let counts = Mutex<(sent: Int, received: Int)>((0, 0))
+    private let counts = Mutex<(sent: Int, received: Int, payload: Int)>((0, 0, 0))
 
     /// Creates a counter at zero.
     public init() {}
@@ -12,12 +12,19 @@ public final class TrafficCounter: Sendable {
     public var bytesSent: Int { counts.withLock { $0.sent } }
     /// Bytes read from the socket so far.
     public var bytesReceived: Int { counts.withLock { $0.received } }
+    /// Uncompressed JSON payload bytes of the frames sent and received so far.
+    public var payloadBytes: Int { counts.withLock { $0.payload } }
 
     fileprivate func add(sent: Int = 0, received: Int = 0) {
         counts.withLock {
             $0.sent += sent
             $0.received += received
         }
+    }
+
+    /// Adds the uncompressed size of one frame's payload.
+    public func addPayload(_ bytes: Int) {
+        counts.withLock { $0.payload += bytes }
     }
 
     /// A handler to put first in a pipeline (next to the socket) that feeds this counter.
