@@ -6,7 +6,9 @@ extension BulletinCLI {
     public func issues(store: String?, json: Bool) throws -> String {
         let summaries = try openStore(store).issueSummaries()
         if json { return try self.json(summaries) }
-        guard !summaries.isEmpty else { return "no issues yet; create one with `bulletin issue new --date YYYY-MM-DD`\n" }
+        guard !summaries.isEmpty else {
+            return "no issues yet; create one with `bulletin issue new --date YYYY-MM-DD`\n"
+        }
         let rows = summaries.map { summary in
             [summary.date, summary.state.rawValue, String(summary.sections), String(summary.articles),
              String(summary.pending), summary.id]

@@ -44,7 +44,8 @@ public struct BulletinCLI: Sendable {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file"
+            let reason = FileManager.default.fileExists(atPath: path)
+                ? "permission denied or not a file" : "no such file"
             throw CommandError.cannotRead(path: path, reason: reason)
         }
     }

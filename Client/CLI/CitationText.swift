@@ -26,7 +26,8 @@ public enum CitationText {
         var words = head.split(separator: " ")
         guard words.count >= 2, let date = words.last, isDayMonth(date) else {
             throw CommandError.invalidArgument(
-                "--source must look like \"Outlet dd/m, Author\" (e.g. \"Baophapluat.vn 05/9, Lê Hồng\"), got \"\(text)\"")
+                "--source must look like \"Outlet dd/m, Author\" (e.g. \"Baophapluat.vn 05/9, Lê Hồng\"), "
+                    + "got \"\(text)\"")
         }
         words.removeLast()
         let authors = (tail ?? "")
@@ -41,6 +42,8 @@ public enum CitationText {
     private static func isDayMonth(_ text: Substring) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 4 && part.allSatisfy { $0.isASCII && $0.isNumber }
+        }
     }
 }

@@ -62,7 +62,8 @@ enum ChangeApplier {
         preparingNewRow prepare: (inout Row) throws -> Void = { _ in }
     ) throws -> Row {
         let existing = try Row.fetchOne(db, key: change.entityID)
-        let versions = existing == nil ? [:] : try FieldVersionRecord.versions(of: Row.kind, id: change.entityID, in: db)
+        let versions = existing == nil
+            ? [:] : try FieldVersionRecord.versions(of: Row.kind, id: change.entityID, in: db)
         var row = existing ?? Row(newID: change.entityID)
         let after = row.state(versions: versions).applying(change)
         // The fields the change wrote: for create/update exactly its fields (even when a replica applies its own

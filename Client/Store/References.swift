@@ -1,3 +1,4 @@
+import BulletinCore
 import GRDB
 
 /// An article found by reference, with where it sits.
@@ -43,8 +44,8 @@ enum References {
     static func article(_ reference: String, in db: Database) throws -> ArticleLocation {
         let text = reference.trimmingCharacters(in: .whitespaces)
         if let slash = text.firstIndex(of: "/"), CivilDate(String(text[..<slash])) != nil {
-            return try numberedArticle(text, date: String(text[..<slash]), number: String(text[text.index(after: slash)...]),
-                                       in: db)
+            let number = String(text[text.index(after: slash)...])
+            return try numberedArticle(text, date: String(text[..<slash]), number: number, in: db)
         }
         let matches = try idMatches(ArticleRecord.self, text, in: db)
         guard let first = matches.first else { throw StoreError.unknownArticle(text) }
@@ -74,7 +75,8 @@ enum References {
         let ids = try Numbering.articleIDs(ofIssue: issue.id, in: db)
         guard wanted <= ids.count, let article = try ArticleRecord.fetchOne(db, key: ids[wanted - 1]) else {
             throw StoreError.invalidArgument(
-                "no article matches '\(text)': the issue of \(date) has \(ids.count) article\(ids.count == 1 ? "" : "s")")
+                "no article matches '\(text)': the issue of \(date) has \(ids.count) "
+                    + "article\(ids.count == 1 ? "" : "s")")
         }
         return ArticleLocation(article: article, issue: issue, number: wanted)
     }

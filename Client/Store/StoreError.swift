@@ -57,7 +57,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicateIssueDate(let date, let existingID):
             "an issue for \(date) already exists (id \(existingID))"
         case .stateNotForward(let from, let to):
-            "cannot move an issue from \(from) to \(to): states only move forward (draft → review → approved → published)"
+            "cannot move an issue from \(from) to \(to): states only move forward "
+                + "(draft → review → approved → published)"
         case .invalidArgument(let message):
             message
         case .invalidField(let entity, let id, let field, let expected):

@@ -44,7 +44,8 @@ extension LocalStore {
     /// How many changes wait in the outbox, and their total size in bytes.
     public func pendingTotals() throws -> (count: Int, bytes: Int) {
         try writer.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM outbox")
+            let row = try Row.fetchOne(
+                db, sql: "SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM outbox")
             return (row?["count"] ?? 0, row?["bytes"] ?? 0)
         }
     }

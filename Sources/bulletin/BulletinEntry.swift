@@ -44,7 +44,8 @@ enum BulletinEntry {
         switch error {
         case let error as StoreError: oneLine(error.description)
         case let error as CommandError: oneLine(error.description)
-        case let error as DatabaseError: oneLine("the store failed: \(error.message ?? "SQLite error \(error.resultCode)")")
+        case let error as DatabaseError:
+            oneLine("the store failed: \(error.message ?? "SQLite error \(error.resultCode)")")
         case let error as any CustomStringConvertible: oneLine(error.description)
         default: oneLine(String(describing: error))
         }

@@ -14,7 +14,8 @@ import Testing
         #expect(shown.contains("(no sections yet)"))
         let duplicate = cli.run("issue", "new", "--date", "2024-09-05")
         #expect(duplicate.standardError == "error: an issue for 2024-09-05 already exists (id \(id))\n")
-        #expect(cli.run("issue", "new", "--date", "5/9/2024").standardError.hasPrefix("error: '5/9/2024' is not a date"))
+        #expect(cli.run("issue", "new", "--date", "5/9/2024").standardError
+            .hasPrefix("error: '5/9/2024' is not a date"))
     }
 
     @Test func sectionsAndArticlesAreAddedInOrderFromFilesAndStandardInput() throws {
@@ -27,7 +28,8 @@ import Testing
         #expect(added.hasPrefix("2024-09-05/4 "))
         let issue = try #require(try cli.json("show", "2024-09-05", "--json") as? [String: Any])
         let sections = try #require(issue["sections"] as? [[String: Any]])
-        #expect(sections.map { $0["title"] as? String } == ["CHỦ TRƯỞNG CẢI CÁCH", "CẢI CÁCH ĐỊA PHƯƠNG", "QUẢN LÝ HÀNH CHÍNH"])
+        #expect(sections.map { $0["title"] as? String }
+            == ["CHỦ TRƯỞNG CẢI CÁCH", "CẢI CÁCH ĐỊA PHƯƠNG", "QUẢN LÝ HÀNH CHÍNH"])
         let articles = sections.flatMap { ($0["articles"] as? [[String: Any]]) ?? [] }
         #expect(articles.map { $0["number"] as? Int } == [1, 2, 3, 4])
         #expect(articles.map { $0["title"] as? String } == [
@@ -57,7 +59,8 @@ import Testing
         }
         #expect(issue["weekday"] as? String == "THỨ NĂM")
         #expect(issue["state"] as? String == "draft")
-        let article = try #require(((issue["sections"] as? [[String: Any]])?.first?["articles"] as? [[String: Any]])?.first)
+        let firstSection = (issue["sections"] as? [[String: Any]])?.first
+        let article = try #require((firstSection?["articles"] as? [[String: Any]])?.first)
         for key in ["id", "number", "title", "paragraphs", "source", "annotations"] {
             #expect(article[key] != nil, "missing article.\(key)")
         }
@@ -83,7 +86,8 @@ import Testing
         #expect(missingFile.standardError.hasSuffix("nope.txt: no such file\n"))
         let binary = cli.directory.appendingPathComponent("binary.txt")
         try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: binary)
-        let notText = cli.run("article", "add", "2024-09-05", "--section", "1", "--title", "T", "--body-file", binary.path)
+        let notText = cli.run("article", "add", "2024-09-05", "--section", "1", "--title", "T",
+                              "--body-file", binary.path)
         #expect(notText.standardError == "error: \(binary.path) is not UTF-8 text\n")
         #expect(try cli.snapshot() == before)
     }
@@ -112,7 +116,8 @@ import Testing
         let edited = try cli.output("article", "edit", "2024-09-05/1")
         #expect(edited == "2024-09-05/1: updated paragraphs, title\n")
         let issue = try #require(try cli.json("show", "2024-09-05", "--json") as? [String: Any])
-        let article = try #require(((issue["sections"] as? [[String: Any]])?.first?["articles"] as? [[String: Any]])?.first)
+        let firstSection = (issue["sections"] as? [[String: Any]])?.first
+        let article = try #require((firstSection?["articles"] as? [[String: Any]])?.first)
         #expect(article["title"] as? String == "Đẩy mạnh cải cách hành chính, kiểm soát thủ tục hành chính")
         #expect((article["paragraphs"] as? [String])?.last == "Công tác tham mưu được triển khai đồng bộ, liên tục.")
 

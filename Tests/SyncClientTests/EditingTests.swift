@@ -96,7 +96,8 @@ import Testing
         #expect(try store.outbox().last?.op == .delete)
         #expect(try store.entityState(.article, id: removed.id)?.deleted == true)
         let issue = try store.issue("2024-09-05")
-        #expect(issue.articles.map(\.id) == ["5a000000-0000-4000-8000-0000000000a2", "5a000000-0000-4000-8000-0000000000a3"])
+        #expect(issue.articles.map(\.id)
+            == ["5a000000-0000-4000-8000-0000000000a2", "5a000000-0000-4000-8000-0000000000a3"])
         #expect(issue.articles.map(\.number) == [1, 2])
         #expect(throws: StoreError.unknownArticle(removed.id)) { try store.removeArticle(removed.id) }
     }

@@ -38,7 +38,8 @@ import Testing
     @Test func snippetsShowTheOriginalVietnameseWithMatchesMarked() throws {
         let store = try store()
         let hit = try #require(try store.search("dong bo").first)
-        #expect(hit.snippet == "Công tác tham mưu được triển khai «đồng» «bộ», xuyên suốt từ Trung ương đến địa phương.")
+        #expect(hit.snippet
+            == "Công tác tham mưu được triển khai «đồng» «bộ», xuyên suốt từ Trung ương đến địa phương.")
         let number = try #require(try store.search("5.700").first)
         #expect(number.snippet == "Tỉnh Lâm Đồng đã tiếp nhận «5».«700» hồ sơ trực tuyến.")
     }

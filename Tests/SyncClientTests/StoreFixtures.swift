@@ -78,7 +78,8 @@ enum StoreFixtures {
             source: Citation(outlet: "Baophapluat.vn", date: "05/9", authors: ["Lê Hồng"]),
             contentsPage: 1,
             annotations: [
-                Annotation(id: "5a000000-0000-4000-8000-0000000000c1", articleID: "5a000000-0000-4000-8000-0000000000a1",
+                Annotation(id: "5a000000-0000-4000-8000-0000000000c1",
+                           articleID: "5a000000-0000-4000-8000-0000000000a1",
                            paragraph: 0, kind: .factCheck, text: "contents: … / heading: …", author: "import",
                            createdAt: "2024-09-05T08:00:00Z"),
             ])

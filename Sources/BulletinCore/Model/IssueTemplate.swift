@@ -1,18 +1,16 @@
-import BulletinCore
-
 /// The header a new issue starts with: the newsroom's standard lines for its date.
-enum IssueTemplate {
+public enum IssueTemplate {
     /// The bulletin's title lines.
-    static let titleLines = ["Bản tin", "Điểm báo"]
+    public static let titleLines = ["Bản tin", "Điểm báo"]
     /// The subject line.
-    static let subject = "CẢI CÁCH HÀNH CHÍNH"
+    public static let subject = "CẢI CÁCH HÀNH CHÍNH"
     /// The cadence line.
-    static let cadence = "(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)"
+    public static let cadence = "(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)"
     /// The intro line before the contents table.
-    static let intro = "Trong ngày, một số vấn đề được báo chí quan tâm phản ánh:"
+    public static let intro = "Trong ngày, một số vấn đề được báo chí quan tâm phản ánh:"
 
     /// A draft issue for `date` credited to `editor`, with no sections.
-    static func issue(id: String, date: CivilDate, editor: String) -> Issue {
+    public static func issue(id: String, date: CivilDate, editor: String) -> Issue {
         let day = date.day < 10 ? "0\(date.day)" : String(date.day)
         return Issue(
             id: id, date: date.description, weekday: date.vietnameseWeekday, yearLine: "Năm \(date.year)",
