@@ -143,6 +143,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                "bulletin",
+                "bulletin-server",
                 "SyncClient",
                 "SyncServer",
                 "SyncProtocol",
