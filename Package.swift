@@ -128,5 +128,12 @@ let package = Package(
             dependencies: ["BulletinCore"],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "BulletinFormatTests",
+            dependencies: ["BulletinFormat"],
+            // The fixtures are read through #filePath, not bundled.
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
     ]
 )
