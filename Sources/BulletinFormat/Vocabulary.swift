@@ -24,4 +24,8 @@ enum Vocabulary {
     static let defaultTitleLines = ["Bản tin", "Điểm báo"]
     /// Subject printed when an issue has none.
     static let defaultSubject = "CẢI CÁCH HÀNH CHÍNH"
+    /// The cadence line of a new issue.
+    static let defaultCadence = "(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)"
+    /// The intro line of a new issue.
+    static let defaultIntro = "Trong ngày, một số vấn đề được báo chí quan tâm phản ánh:"
 }

@@ -22,27 +22,25 @@ enum CitationParser {
         datedCitation(inner) ?? undatedCitation(inner)
     }
 
-    /// `Outlet[,] D/M[/YYYY][sep authors]`: the first date that leaves a comma-free outlet before it and a
-    /// separator after it.
+    /// `Outlet[,] D/M[/YYYY][sep authors]`: the first date in the text ends the outlet; a separator follows it.
     private static func datedCitation(_ inner: String) -> Citation? {
         let characters = Array(inner)
-        for start in characters.indices where characters[start].isASCIIDigit {
-            guard start > 0, characters[start - 1] == " " || characters[start - 1] == ",",
-                  let end = dateEnd(in: characters, from: start)
-            else { continue }
-            var outletEnd = start
-            while outletEnd > 0, characters[outletEnd - 1] == " " || characters[outletEnd - 1] == "," {
-                outletEnd -= 1
-            }
-            let outlet = String(characters[..<outletEnd])
-            guard !outlet.isEmpty, !outlet.contains(where: { $0 == "," }), looksLikeOutlet(outlet) else { continue }
-            let rest = characters[end...]
-            if let first = rest.first, !authorLead.contains(first) { continue }
-            let authorText = String(rest.drop { authorLead.contains($0) })
-            guard !authorText.contains(where: \.isNumber) else { continue }
-            return Citation(outlet: outlet, date: String(characters[start..<end]), authors: authors(authorText))
+        guard let start = characters.indices.first(where: { index in
+            index > 0 && (characters[index - 1] == " " || characters[index - 1] == ",")
+                && dateEnd(in: characters, from: index) != nil
+        }), let end = dateEnd(in: characters, from: start)
+        else { return nil }
+        var outletEnd = start
+        while outletEnd > 0, characters[outletEnd - 1] == " " || characters[outletEnd - 1] == "," {
+            outletEnd -= 1
         }
-        return nil
+        let outlet = String(characters[..<outletEnd])
+        guard !outlet.contains(where: { $0 == "," }), looksLikeOutlet(outlet) else { return nil }
+        let rest = characters[end...]
+        if let first = rest.first, !authorLead.contains(first) { return nil }
+        let authorText = String(rest.drop { authorLead.contains($0) })
+        guard !authorText.contains(where: \.isNumber) else { return nil }
+        return Citation(outlet: outlet, date: String(characters[start..<end]), authors: authors(authorText))
     }
 
     /// `outlet.domain[, authors]`, a citation without a date.
