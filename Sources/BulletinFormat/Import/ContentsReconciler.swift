@@ -12,10 +12,11 @@ struct ContentsReconciliation: Sendable, Hashable {
 /// Compares the contents table with the body.
 ///
 /// Sections and articles are paired separately (see ``TitleAlignment``). Every pair whose titles differ (ignoring
-/// only spacing and trailing dots) gives "contents: <contents title> / heading: <heading title>". A section's note goes on the
-/// section's first article (a section with no article cannot carry one, so it is dropped). An article missing
-/// from the table gives "contents: (not listed) / heading: <title>"; a contents entry with no article in the body
-/// gives "contents: <title> / heading: (no such article)" on the next article in the body, else the previous.
+/// only spacing and trailing dots) gives "contents: <contents title> / heading: <heading title>". A section's note
+/// goes on the section's first article (a section with no article cannot carry one, so it is dropped). An article
+/// missing from the table gives "contents: (not listed) / heading: <title>"; a contents entry with no article in
+/// the body gives "contents: <title> / heading: (no such article)" on the next article in the body, else the
+/// previous one.
 enum ContentsReconciler {
     /// Says how `contents` and `body` agree.
     static func reconcile(contents: [ContentsEntry], body: BulletinBody) -> ContentsReconciliation {
