@@ -186,5 +186,12 @@ let package = Package(
             dependencies: ["bulletin", "SyncClient", "BulletinCore"],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "BulletinFormatTests",
+            dependencies: ["BulletinFormat"],
+            // The fixtures are read through #filePath, not bundled.
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
     ]
 )
