@@ -38,6 +38,18 @@ import Testing
         #expect(try compactJSON(edit.jsonValue) == #"{"h":"\#(edit.baseHash)","n":1,"ops":[[43,-1]]}"#)
     }
 
+    /// The example of the protocol specification; its fingerprint and result were computed by an independent
+    /// implementation of the spec (a few lines of Python), so this pins the wire format across implementations.
+    @Test func theSpecificationExampleIsProducedAndApplied() throws {
+        let base = [huế, "Kết quả tốt."]
+        let target = [huế.replacingOccurrences(of: "6.3322", with: "6.332"), "Đoạn mới.", "Kết quả tốt."]
+        let wire = #"{"h":"81c8e91fdb0a6445","n":2,"ops":[[43,-1],"Đoạn mới."]}"#
+        #expect(try compactJSON(TextEdit.make(base: base, target: target).jsonValue) == wire)
+        let decoded = try JSONDecoder().decode(TextEdit.self, from: Data(wire.utf8))
+        #expect(try decoded.apply(to: base) == target)
+        #expect(TextFingerprint.of(["a"]) == "089bc907b544c769")
+    }
+
     @Test func paragraphInsertsAndDeletesEncodeAsStringsAndNegativeCounts() {
         let base = ["Một.", "Hai.", "Ba."]
         #expect(TextEdit.make(base: base, target: ["Một.", "Mới.", "Hai.", "Ba."]).operations == [.keep(1),
