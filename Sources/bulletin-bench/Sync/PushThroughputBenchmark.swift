@@ -1,0 +1,83 @@
+import BulletinCore
+import Foundation
+import SyncProtocol
+
+/// (c) Push throughput: an editor's outbox of exactly `changes` changes, made offline, pushed over one connection
+/// with the library's ``SyncEngine/pushAll(_:welcome:into:)`` (bounded batches, each acknowledged only once the
+/// server committed it with `synchronous = FULL`). Two kinds of outbox, as editors make them:
+///
+/// - small changes: annotations of about 120 characters (with the few issue/section/article creates they hang on);
+/// - large changes: a newly imported archive, i.e. `create`s of issues, sections and ~5 KB articles.
+struct PushThroughputBenchmark {
+    /// What one push did.
+    struct Result: Sendable {
+        /// Changes pushed (and accepted).
+        var changes: Int
+        /// Seconds `pushAll` took.
+        var seconds: Double
+        /// Uncompressed JSON bytes of the records pushed.
+        var recordBytes: Int
+        /// Bytes on the wire, both directions.
+        var wireBytes: Int
+
+        /// Changes per second.
+        var rate: Double { Double(changes) / seconds }
+    }
+
+    /// The workspace (for the pushing editor's store).
+    let workspace: BenchWorkspace
+    /// The server's port.
+    let port: Int
+
+    /// Pushes `changes` annotation-sized changes.
+    func smallChanges(_ changes: Int) async throws -> Result {
+        let editor = try BenchEditor.create(at: workspace.path("pusher-small.sqlite"), editor: "Hoài Thu")
+        // Each issue carries one section and one article with many annotations: 3 + annotations changes.
+        let perIssue = 400
+        var remaining = changes
+        var issues = ArchiveGenerator(
+            articleCount: (changes + perIssue - 1) / perIssue, articlesPerIssue: 1, sectionsPerIssue: 1,
+            articleBytes: 600, firstDate: CivilDate(daysSinceEpoch: 30_000), seed: 7
+        ).makeIterator()
+        var number = 0
+        while remaining > 0, var issue = issues.next() {
+            let annotations = min(perIssue, remaining) - 3
+            guard annotations >= 0 else { break }
+            let articleID = issue.sections[0].articles[0].id
+            issue.sections[0].articles[0].annotations = (0..<annotations).map { _ in
+                number += 1
+                return Annotation(
+                    id: UUID().uuidString.lowercased(), articleID: articleID, paragraph: 0,
+                    kind: AnnotationKind.allCases[number % AnnotationKind.allCases.count],
+                    text: ArticleEdits.sentence(number), author: "Hoài Thu",
+                    createdAt: ISOTime.string(fromMillis: 1_725_523_200_000 + Int64(number)))
+            }
+            try editor.store.importIssue(issue)
+            remaining -= annotations + 3
+        }
+        return try await push(editor, expected: changes)
+    }
+
+    /// Pushes `changes` creates of a new archive (issues of 20 articles: 25 changes per issue).
+    func largeChanges(_ changes: Int) async throws -> Result {
+        let editor = try BenchEditor.create(at: workspace.path("pusher-large.sqlite"), editor: "Minh Quân")
+        let issues = max(1, changes / 25)
+        let archive = ArchiveGenerator(
+            articleCount: issues * 20, firstDate: CivilDate(daysSinceEpoch: 40_000), seed: 11)
+        _ = try editor.importArchive(archive)
+        return try await push(editor, expected: issues * 25)
+    }
+
+    private func push(_ editor: BenchEditor, expected: Int) async throws -> Result {
+        let totals = try editor.store.pendingTotals()
+        guard totals.count == expected else {
+            throw BenchError.unexpected("the outbox holds \(totals.count) changes instead of \(expected)")
+        }
+        let (summary, seconds) = try await editor.pushAll(port: port)
+        guard summary.accepted == expected, try editor.store.pendingCount() == 0 else {
+            throw BenchError.unexpected("pushed \(summary.pushed), accepted \(summary.accepted) of \(expected)")
+        }
+        return Result(changes: expected, seconds: seconds, recordBytes: totals.bytes,
+                      wireBytes: summary.bytesSent + summary.bytesReceived)
+    }
+}

@@ -1,0 +1,118 @@
+import BulletinCore
+import Foundation
+import SyncClient
+
+/// The server and client programs the benchmark runs as separate processes: the real `bulletin-server` and
+/// `bulletin` when they were built next to this executable (`swift build -c release`), otherwise this executable's
+/// own `sync-server` / `sync-client` helper subcommands, which run the same library code.
+struct SyncPrograms: Sendable {
+    /// Path of `bulletin-server`, or `nil` when the helpers are used.
+    let server: String?
+    /// Path of `bulletin`, or `nil` when the helpers are used.
+    let client: String?
+    /// This executable.
+    let bench: String
+    /// Whether the real binaries are older than this executable (they may not contain the latest changes).
+    let stale: Bool
+
+    /// Finds the programs.
+    static func locate() -> SyncPrograms {
+        let bench = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        let directory = (bench as NSString).deletingLastPathComponent
+        let server = directory + "/bulletin-server"
+        let client = directory + "/bulletin"
+        let manager = FileManager.default
+        guard manager.isExecutableFile(atPath: server), manager.isExecutableFile(atPath: client) else {
+            return SyncPrograms(server: nil, client: nil, bench: bench, stale: false)
+        }
+        func modified(_ path: String) -> Date {
+            ((try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+        }
+        let stale = min(modified(server), modified(client)) < modified(bench)
+        return SyncPrograms(server: server, client: client, bench: bench, stale: stale)
+    }
+
+    /// One line saying which programs run.
+    var description: String {
+        guard let server, let client else {
+            return "server and client: \(bench) sync-server / sync-client (bulletin and bulletin-server were not "
+                + "built next to it; `swift build -c release` builds them)"
+        }
+        return "server: \(server); client: \(client)"
+            + (stale ? " (WARNING: older than bulletin-bench; run `swift build -c release`)" : "")
+    }
+
+    /// Starts a server on an ephemeral port of 127.0.0.1 with its store in `data`; returns once it listens.
+    func startServer(data: String, in workspace: BenchWorkspace) async throws -> ServerProcess {
+        let arguments = ["--host", "127.0.0.1", "--port", "0", "--data", data]
+        let path = server ?? bench
+        let log = workspace.path("server.log")
+        if !FileManager.default.fileExists(atPath: log) {
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+        }
+        guard let handle = FileHandle(forWritingAtPath: log) else {
+            throw BenchError.unexpected("cannot write \(log)")
+        }
+        handle.seekToEndOfFile()
+        let listening = ReadySignal()
+        let child = try workspace.spawn(
+            path, server == nil ? ["sync-server"] + arguments : ["serve"] + arguments, standardError: .lines,
+            onLine: { line in
+                // The reader thread keeps the pipe drained: the server logs a line per push and per pull.
+                handle.write(Data((line + "\n").utf8))
+                if line.contains("listening"), let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)/) {
+                    listening.fire(String(match.1))
+                }
+            })
+        let port = try await listening.wait(timeout: .seconds(60), what: "the server to listen").flatMap { Int($0) }
+        guard let port else { throw BenchError.unexpected("the server did not say which port it listens on") }
+        FileHandle.standardError.write(Data("  server pid \(child.pid) listening on 127.0.0.1:\(port)\n".utf8))
+        return ServerProcess(child: child, port: port)
+    }
+
+    /// Creates a client store at `store` (not timed).
+    func initClient(store: String, editor: String, in workspace: BenchWorkspace) async throws {
+        if let client {
+            try await workspace.run(client, ["init", "--store", store, "--editor", editor],
+                                    standardError: .file(workspace.path("client.log")))
+        } else {
+            _ = try LocalStore.create(at: store, editor: editor)
+        }
+    }
+
+    /// Runs one `sync` of the client store as its own process; returns its summary, wall time and peak memory.
+    func syncClient(store: String, port: Int, in workspace: BenchWorkspace) async throws -> ClientRun {
+        let output = workspace.path("client-\(UUID().uuidString.prefix(8)).json")
+        let address = "127.0.0.1:\(port)"
+        let arguments = client == nil
+            ? ["sync-client", "--store", store, "--server", address]
+            : ["sync", "--store", store, "--server", address, "--json"]
+        let started = ContinuousClock.now
+        let exit = try await workspace.run(
+            client ?? bench, arguments, timeout: .seconds(1_800), standardOutput: .file(output),
+            standardError: .file(workspace.path("client.log")))
+        let seconds = (ContinuousClock.now - started).seconds
+        let summary = try BulletinJSON.decoder().decode(
+            SyncSummary.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
+        return ClientRun(summary: summary, wallSeconds: seconds, peakRSSBytes: exit.peakRSSBytes)
+    }
+}
+
+/// A running server process and the port it listens on.
+struct ServerProcess: Sendable {
+    /// The process.
+    let child: ChildProcess
+    /// Its port on 127.0.0.1.
+    let port: Int
+}
+
+/// One `sync` run as a separate process.
+struct ClientRun: Sendable {
+    /// What the client reported.
+    var summary: SyncSummary
+    /// Process start to exit.
+    var wallSeconds: Double
+    /// The client's peak resident set size.
+    var peakRSSBytes: Int
+}
