@@ -8,15 +8,20 @@ import GRDB
 enum SearchIndex {
     /// The search key for a new article row.
     static func nextSearchID(in db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(search_id), 0) + 1 FROM article") ?? 1
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(search_id), 0) + 1 FROM article")) ?? 1
     }
 
     /// Replaces the article's entry (or removes it for a deleted article).
-    static func update(_ article: ArticleRecord, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [article.searchID])
+    ///
+    /// - Parameter isNew: The article row was just inserted with a fresh ``nextSearchID(in:)``, so the index has no
+    ///   entry for it yet and nothing needs deleting.
+    static func update(_ article: ArticleRecord, isNew: Bool = false, in db: Database) throws {
+        if !isNew {
+            try db.cachedStatement(sql: "DELETE FROM article_search WHERE rowid = ?")
+                .execute(arguments: [article.searchID])
+        }
         guard !article.deleted else { return }
-        try db.execute(
-            sql: "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)",
+        try db.cachedStatement(sql: "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)").execute(
             arguments: [
                 article.searchID,
                 DiacriticFolding.fold(article.title),

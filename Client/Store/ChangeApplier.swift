@@ -16,27 +16,33 @@ struct ChangeScope: Sendable, Hashable {
 /// loads an entity's state from its row and versions, applies the change, and writes the result back.
 enum ChangeApplier {
     /// Applies `change` inside the caller's transaction.
+    ///
+    /// - Parameter recordedVersions: The versions to record for the fields the change writes, where they differ from
+    ///   the change's own id: a snapshot record carries the server's per-field versions in `base`, and those are
+    ///   what later edits here must name. Fields not listed get the change's id.
     @discardableResult
-    static func apply(_ change: ChangeRecord, in db: Database) throws -> ChangeScope {
+    static func apply(_ change: ChangeRecord, in db: Database, recordedVersions: [String: String] = [:]) throws
+        -> ChangeScope
+    {
         switch change.entity {
         case .issue:
-            let row = try apply(change, to: IssueRecord.self, in: db)
-            return ChangeScope(issueID: row.id, articleID: nil)
+            let row = try apply(change, to: IssueRecord.self, in: db, recordedVersions: recordedVersions)
+            return ChangeScope(issueID: row.new.id, articleID: nil)
         case .section:
-            let row = try apply(change, to: SectionRecord.self, in: db)
-            return ChangeScope(issueID: row.issueID, articleID: nil)
+            let row = try apply(change, to: SectionRecord.self, in: db, recordedVersions: recordedVersions)
+            return ChangeScope(issueID: row.new.issueID, articleID: nil)
         case .article:
-            let before = try ArticleRecord.fetchOne(db, key: change.entityID)
-            let row = try apply(change, to: ArticleRecord.self, in: db) { new in
+            let (before, row) = try apply(change, to: ArticleRecord.self, in: db, recordedVersions: recordedVersions) {
+                new in
                 new.searchID = try SearchIndex.nextSearchID(in: db)
             }
             if before?.title != row.title || before?.paragraphs != row.paragraphs || before?.deleted != row.deleted {
-                try SearchIndex.update(row, in: db)
+                try SearchIndex.update(row, isNew: before == nil, in: db)
             }
             return ChangeScope(issueID: row.issueID, articleID: row.id)
         case .annotation:
-            let row = try apply(change, to: AnnotationRecord.self, in: db)
-            return ChangeScope(issueID: row.issueID, articleID: row.articleID)
+            let row = try apply(change, to: AnnotationRecord.self, in: db, recordedVersions: recordedVersions)
+            return ChangeScope(issueID: row.new.issueID, articleID: row.new.articleID)
         }
     }
 
@@ -57,10 +63,11 @@ enum ChangeApplier {
         return row.state(versions: try FieldVersionRecord.versions(of: Row.kind, id: id, in: db))
     }
 
+    /// Applies `change` to its row; returns the row as it was (`nil` when new) and as it is now.
     private static func apply<Row: EntityRow>(
-        _ change: ChangeRecord, to type: Row.Type, in db: Database,
+        _ change: ChangeRecord, to type: Row.Type, in db: Database, recordedVersions: [String: String],
         preparingNewRow prepare: (inout Row) throws -> Void = { _ in }
-    ) throws -> Row {
+    ) throws -> (old: Row?, new: Row) {
         let existing = try Row.fetchOne(db, key: change.entityID)
         let versions = existing == nil
             ? [:] : try FieldVersionRecord.versions(of: Row.kind, id: change.entityID, in: db)
@@ -79,10 +86,11 @@ enum ChangeApplier {
         } else {
             try row.update(db)
         }
-        for (name, changeID) in written {
-            try FieldVersionRecord(entity: Row.kind, entityID: change.entityID, field: name, changeID: changeID)
-                .insert(db, onConflict: .replace)
+        for name in written.keys {
+            try FieldVersionRecord.record(
+                entity: Row.kind, entityID: change.entityID, field: name,
+                changeID: recordedVersions[name] ?? change.changeID, in: db)
         }
-        return row
+        return (existing, row)
     }
 }

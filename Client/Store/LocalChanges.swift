@@ -74,10 +74,14 @@ struct LocalChanges {
 enum ChangeLog {
     /// Records `change` (or, when already logged, fills in its server `seq`).
     static func record(_ change: ChangeRecord, scope: ChangeScope, in db: Database) throws {
-        if var logged = try ChangeLogRecord.fetchOne(db, key: change.changeID) {
-            if let seq = change.seq, logged.seq != seq {
-                logged.seq = seq
-                try logged.update(db)
+        // Cached statements reading and writing only `seq`: this runs for every applied change.
+        let logged = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT seq FROM change_log WHERE change_id = ?"), arguments: [change.changeID])
+        if let logged {
+            let loggedSeq: Int64? = logged[0]
+            if let seq = change.seq, loggedSeq != seq {
+                try db.cachedStatement(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?")
+                    .execute(arguments: [seq, change.changeID])
             }
             return
         }

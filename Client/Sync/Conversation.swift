@@ -23,13 +23,18 @@ public final class Conversation {
     public private(set) var notifiedHead: Int64?
     /// Ticks seen so far.
     public private(set) var ticks: Int = 0
+    private let inboundConsumed: (@Sendable () -> Void)?
 
     /// Creates a conversation over a send function and an event stream.
+    ///
+    /// - Parameter inboundConsumed: Called each time an `.inbound` event has been taken from `events` (so that
+    ///   whoever feeds the stream can bound how many wait in it).
     public init(send: @escaping @Sendable (Message) async throws -> Void, events: AsyncStream<ConversationEvent>,
-                tick: Duration) {
+                tick: Duration, inboundConsumed: (@Sendable () -> Void)? = nil) {
         self.sendMessage = send
         self.events = events.makeAsyncIterator()
         self.tick = tick
+        self.inboundConsumed = inboundConsumed
     }
 
     /// Sends one message.
@@ -46,6 +51,7 @@ public final class Conversation {
     /// The next event; `ping` is answered and `notify` remembered on the way (and still returned).
     public func nextEvent() async throws -> ConversationEvent {
         guard let event = await events.next() else { return .closed(nil) }
+        if case .inbound = event { inboundConsumed?() }
         switch event {
         case .inbound(.message(.ping(let ping))):
             try await send(.pong(ping))

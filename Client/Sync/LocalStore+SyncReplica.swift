@@ -55,13 +55,9 @@ extension LocalStore: SyncReplica {
             var progress = try SnapshotProgressRecord.current(db)
             for change in page.changes {
                 guard change.seq != nil else { throw StoreError.missingSeq(changeID: change.changeID) }
-                let scope = try ChangeApplier.apply(change, in: db)
                 // A snapshot record's `base` holds the server's per-field versions: they, not the record's own
                 // id, are what later edits here must name as their bases.
-                for (field, version) in change.base where change.fields[field] != nil {
-                    try FieldVersionRecord(entity: change.entity, entityID: change.entityID, field: field,
-                                           changeID: version).insert(db, onConflict: .replace)
-                }
+                let scope = try ChangeApplier.apply(change, in: db, recordedVersions: change.base)
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)
             }

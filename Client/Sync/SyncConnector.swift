@@ -15,6 +15,9 @@ public struct SyncConnector: Sendable {
     public var connectTimeout: Duration
     /// The protocol versions this client speaks.
     public static let supportedVersions = [1]
+    /// How many received messages may wait for the engine before the connection stops reading (bounded memory
+    /// during a long pull, whatever the archive's size).
+    static let inboundBacklog = 1
 
     /// Creates a connector.
     public init(address: ServerAddress, limits: FrameLimits = .standard, options: SyncOptions = SyncOptions(),
@@ -45,7 +48,10 @@ public struct SyncConnector: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(traffic.makeHandler())
                         try channel.pipeline.syncOperations.addBulletinSyncHandlers(role: .client, limits: limits)
-                        return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: channel)
+                        // Few decoded messages wait inside NIO: each `changes` page can be megabytes.
+                        return try NIOAsyncChannel<InboundFrame, Message>(
+                            wrappingChannelSynchronously: channel,
+                            configuration: .init(backPressureStrategy: .init(lowWatermark: 1, highWatermark: 2)))
                     }
                 }
         } catch {
@@ -56,9 +62,13 @@ public struct SyncConnector: Sendable {
         return try await channel.executeThenClose { inbound, outbound in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 let (events, continuation) = AsyncStream.makeStream(of: ConversationEvent.self)
+                let credits = InboundCredits(Self.inboundBacklog)
                 group.addTask {
                     do {
-                        for try await frame in inbound { continuation.yield(.inbound(frame)) }
+                        for try await frame in inbound {
+                            await credits.acquire()
+                            continuation.yield(.inbound(frame))
+                        }
                         continuation.yield(.closed(nil))
                     } catch {
                         continuation.yield(.closed(error))
@@ -71,10 +81,12 @@ public struct SyncConnector: Sendable {
                     }
                 }
                 defer {
+                    credits.close()
                     group.cancelAll()
                     continuation.finish()
                 }
-                let conversation = Conversation(send: { try await outbound.write($0) }, events: events, tick: tick)
+                let conversation = Conversation(send: { try await outbound.write($0) }, events: events, tick: tick,
+                                                inboundConsumed: credits.release)
                 let welcome = try await conversation.request(.hello(hello), timeout: timeout, awaiting: "welcome") {
                     reply -> Welcome? in
                     if case .welcome(let welcome) = reply { return welcome }

@@ -173,11 +173,12 @@ struct SnapshotPager {
     private mutating func walkChildren(_ request: QueryInterfaceRequest<StoredEntity>) throws -> Bool {
         guard let kind = Self.kind(of: position.stage), includes(kind) else { return true }
         while true {
-            var stageRequest = request.filter(
-                StoredEntity.Columns.kind == kind.rawValue && StoredEntity.Columns.deleted == false)
-            if let afterID = position.afterID {
-                stageRequest = stageRequest.filter(StoredEntity.Columns.id > afterID)
-            }
+            // `id > ''` (every id is longer) on the first chunk too: with only `issue_id = ? AND kind = ?` SQLite
+            // prefers walking the primary key (kind, id) — every entity of the kind, read with its overflow pages,
+            // once per issue — over the `entity_by_issue` index, which turns a snapshot quadratic in the archive.
+            let stageRequest = request.filter(
+                StoredEntity.Columns.kind == kind.rawValue && StoredEntity.Columns.deleted == false
+                    && StoredEntity.Columns.id > (position.afterID ?? ""))
             let chunk = try stageRequest.order(StoredEntity.Columns.id).limit(Self.chunkSize).fetchCursor(db)
             var read = 0
             while let entity = try chunk.next() {

@@ -30,3 +30,28 @@ import Testing
         #expect(DiacriticFolding.fold("İ") == "i")
     }
 }
+
+/// The table-driven fast path of ``DiacriticFolding/fold(_:)`` must give exactly what decomposing the whole text
+/// with Foundation gives.
+@Suite struct LatinFoldTableTests {
+    @Test func everyCoveredScalarFoldsAsTheDefinitionSays() {
+        for value in UInt32(0x20)...0x2100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "Z"
+            #expect(DiacriticFolding.fold(text) == DiacriticFolding.foldDecomposing(text),
+                    "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func mixedTextsFoldAsTheDefinitionSays() {
+        let texts = [
+            "Lâm Đồng: Đẩy mạnh ứng dụng, phát triển công nghệ thông tin – “chuyển đổi số”…",
+            "Ca\u{0309}i ca\u{0301}ch \u{0110}o\u{0302}\u{0300}ng",  // NFD, marks in both orders
+            "a\u{0323}\u{0302} a\u{0302}\u{0323} İstanbul ǅemal ﬁn Ω Å",
+            "Tiếng Việt 日本語 Ελληνικά Русский 한국어",
+        ]
+        for text in texts {
+            #expect(DiacriticFolding.fold(text) == DiacriticFolding.foldDecomposing(text), "\(text)")
+        }
+    }
+}

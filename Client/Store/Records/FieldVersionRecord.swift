@@ -25,9 +25,25 @@ struct FieldVersionRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
 
     /// The versions of every field of one entity.
     static func versions(of entity: EntityKind, id: String, in db: Database) throws -> [String: String] {
-        let rows = try FieldVersionRecord
-            .filter(Columns.entity == entity.rawValue && Columns.entityID == id)
-            .fetchAll(db)
-        return Dictionary(rows.map { ($0.field, $0.changeID) }, uniquingKeysWith: { _, last in last })
+        // A cached statement: this runs for every change applied to an existing entity.
+        let statement = try db.cachedStatement(
+            sql: "SELECT field, change_id FROM field_version WHERE entity = ? AND entity_id = ?")
+        var versions: [String: String] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: [entity.rawValue, id])
+        while let row = try rows.next() {
+            versions[row[0]] = row[1]
+        }
+        return versions
+    }
+
+    /// Records that `changeID` last wrote `field` (replacing the field's previous version).
+    static func record(entity: EntityKind, entityID: String, field: String, changeID: String, in db: Database)
+        throws
+    {
+        // Same as `insert(db, onConflict: .replace)`, through a cached statement: this runs for every field of every
+        // applied change.
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO field_version (entity, entity_id, field, change_id) VALUES (?, ?, ?, ?)")
+        try statement.execute(arguments: [entity.rawValue, entityID, field, changeID])
     }
 }

@@ -9,6 +9,14 @@ public enum DiacriticFolding {
     ///
     /// `đ` needs its own rule because Unicode does not decompose it into `d` plus a mark.
     public static func fold(_ text: String) -> String {
+        if let folded = LatinFoldTable.shared.fold(text) {
+            return folded
+        }
+        return foldDecomposing(text)
+    }
+
+    /// The definition of ``fold(_:)``: the whole text decomposed by Foundation, then folded scalar by scalar.
+    static func foldDecomposing(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             append(scalar, to: &scalars)
@@ -26,7 +34,7 @@ public enum DiacriticFolding {
         return fold(String(character))
     }
 
-    private static func append(_ scalar: Unicode.Scalar, to scalars: inout String.UnicodeScalarView) {
+    static func append(_ scalar: Unicode.Scalar, to scalars: inout String.UnicodeScalarView) {
         if scalar.isASCII {
             let value = scalar.value
             let isUpper = value >= 0x41 && value <= 0x5A
