@@ -1,3 +1,4 @@
+import TestSupport
 import SyncProtocol
 import Testing
 @testable import SyncServer

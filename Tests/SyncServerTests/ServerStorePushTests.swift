@@ -1,3 +1,4 @@
+import TestSupport
 import BulletinCore
 import GRDB
 import SyncProtocol

@@ -51,7 +51,12 @@ import Testing
         let pages = try await wholeSnapshot(store, limits: PageLimits(maxChanges: 3, maxBytes: 1 << 20))
         let records = pages.flatMap(\.records)
         #expect(records.map(\.entityID) == newest + middle + oldest)
-        #expect(records.allSatisfy { $0.op == .create && $0.base.isEmpty })
+        #expect(records.allSatisfy { $0.op == .create })
+        // Each record's `base` carries the entity's per-field versions: the update wrote `title` only.
+        let retitled = try #require(records.first { $0.entityID == newest[2] })
+        #expect(Set(retitled.base.keys) == Set(retitled.fields.keys))
+        #expect(Set(retitled.base.values).count == 2)
+        #expect(retitled.base["title"] == retitled.changeID)
         #expect(pages.map(\.records.count) == [3, 3, 3, 3])
         #expect(pages.allSatisfy { $0.headSeq == 15 })
         let edited = try #require(records.first { $0.entityID == newest[2] })

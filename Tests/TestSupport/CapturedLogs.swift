@@ -2,17 +2,25 @@ import Logging
 import NIOConcurrencyHelpers
 
 /// Collects log lines in memory so tests can assert on them without bootstrapping the logging system.
-final class CapturedLogs: Sendable {
-    struct Line: Sendable {
-        let message: String
-        let metadata: [String: String]
+public final class CapturedLogs: Sendable {
+    /// One captured log line.
+    public struct Line: Sendable {
+        /// The message.
+        public let message: String
+        /// Its metadata, rendered.
+        public let metadata: [String: String]
     }
+
+    /// Creates an empty capture.
+    public init() {}
 
     private let storage = NIOLockedValueBox<[Line]>([])
 
-    var lines: [Line] { storage.withLockedValue { $0 } }
+    /// Every line so far.
+    public var lines: [Line] { storage.withLockedValue { $0 } }
 
-    func logger(label: String = "test") -> Logger {
+    /// A logger whose lines land here.
+    public func logger(label: String = "test") -> Logger {
         Logger(label: label) { _ in Handler(logs: self) }
     }
 

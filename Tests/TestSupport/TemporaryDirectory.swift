@@ -1,20 +1,25 @@
 import Foundation
 
 /// A fresh directory under the system temporary directory, removed by ``remove()``.
-struct TemporaryDirectory: Sendable {
+public struct TemporaryDirectory: Sendable {
     /// The directory's path.
-    let path: String
+    public let path: String
 
     /// Creates a new, empty directory.
-    init() throws {
+    public init() throws {
         let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bulletin-server-tests-\(UUID().uuidString.lowercased())")
+            .appendingPathComponent("bulletin-tests-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         path = url.path
     }
 
+    /// A path inside the directory.
+    public func file(_ name: String) -> String {
+        (path as NSString).appendingPathComponent(name)
+    }
+
     /// Deletes the directory and everything in it.
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -1,11 +1,13 @@
 /// A test step that did not finish in time.
-struct TimedOut: Error, CustomStringConvertible {
-    let seconds: Int
-    var description: String { "the step did not finish within \(seconds) s" }
+public struct TimedOut: Error, CustomStringConvertible {
+    /// The limit that passed.
+    public let seconds: Int
+    /// Says which limit passed.
+    public var description: String { "the step did not finish within \(seconds) s" }
 }
 
 /// Runs `body`, failing with ``TimedOut`` if it takes longer than `seconds` (a guard, never a synchronisation).
-func withTimeout<Result: Sendable>(
+public func withTimeout<Result: Sendable>(
     seconds: Int = 20, _ body: @escaping @Sendable () async throws -> Result
 ) async throws -> Result {
     try await withThrowingTaskGroup(of: Result?.self) { group in
