@@ -79,9 +79,6 @@ public struct AccountAuthenticator: Authenticator {
         guard !account.isRevoked else {
             return .denied("the account '\(account.name)' was revoked; ask the server's administrator for a new one")
         }
-        if let named = hello.credentials?.user, !named.isEmpty, named != account.name {
-            return .denied("the token belongs to another account than '\(named)'")
-        }
         return .allowed(Principal(user: account.name, clientID: hello.clientID, role: account.role))
     }
 

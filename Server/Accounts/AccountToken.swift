@@ -3,13 +3,18 @@ import Foundation
 
 /// Bearer tokens: how they are made, hashed for storage, and compared.
 ///
-/// A token is 32 random bytes (256 bits) from the system's secure generator, written in base64url without padding
-/// (43 characters). The server stores only SHA-256 of the token's UTF-8 bytes.
+/// A token is `bst_` followed by 32 random bytes (256 bits) from the system's secure generator in base64url without
+/// padding (43 characters): 47 characters in all. The prefix makes tokens recognisable (e.g. to secret scanners) and
+/// keeps them from starting with `-`, which a command line would take for an option. The server stores only SHA-256
+/// of the token's UTF-8 bytes.
 public enum AccountToken {
+    /// The prefix of every token.
+    public static let prefix = "bst_"
+
     /// A new random token.
     public static func generate() -> String {
         let key = SymmetricKey(size: .bits256)
-        return key.withUnsafeBytes { Data($0) }.base64EncodedString()
+        return prefix + key.withUnsafeBytes { Data($0) }.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
