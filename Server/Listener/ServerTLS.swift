@@ -34,6 +34,9 @@ public struct ServerTLS: Sendable, Hashable {
         var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
         configuration.minimumTLSVersion = .tlsv12
+        // A peer that leaves without answering our close_notify must not hold its session (and a graceful
+        // shutdown) for NIOSSL's default 5 seconds.
+        configuration.shutdownTimeout = .seconds(1)
         do {
             return try NIOSSLContext(configuration: configuration)
         } catch {
