@@ -159,6 +159,7 @@ let package = Package(
                 "SyncServer",
                 "SyncProtocol",
                 "BulletinCore",
+                "BulletinFormat",
                 "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
