@@ -1,3 +1,4 @@
+import NIOCore
 import SyncProtocol
 import TestSupport
 import Testing
@@ -105,5 +106,16 @@ import Testing
                 #expect(error.retryable)
             }
         }
+    }
+}
+
+@Suite struct LoopbackTests {
+    @Test func onlyLoopbackAddressesCountAsLocal() throws {
+        #expect(try SocketAddress(ipAddress: "127.0.0.1", port: 1).isLoopback)
+        #expect(try SocketAddress(ipAddress: "127.8.9.10", port: 1).isLoopback)
+        #expect(try SocketAddress(ipAddress: "::1", port: 1).isLoopback)
+        #expect(try !SocketAddress(ipAddress: "0.0.0.0", port: 1).isLoopback)
+        #expect(try !SocketAddress(ipAddress: "10.1.2.3", port: 1).isLoopback)
+        #expect(try !SocketAddress(ipAddress: "::", port: 1).isLoopback)
     }
 }
