@@ -51,4 +51,24 @@ final class TLSFailure: Sendable {
         guard error is NIOSSLError || error is BoringSSLError else { return }
         box.withLockedValue { $0 = $0 ?? "\(error)" }
     }
+
+    /// A handler (placed after the TLS handler) that records the TLS error as it is raised, before the channel
+    /// closes, so that a write failing on the closed channel is already explained.
+    func makeHandler() -> Recorder { Recorder(failure: self) }
+
+    /// Records TLS errors passing through the pipeline.
+    final class Recorder: ChannelInboundHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+
+        let failure: TLSFailure
+
+        init(failure: TLSFailure) {
+            self.failure = failure
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: any Error) {
+            failure.record(error)
+            context.fireErrorCaught(error)
+        }
+    }
 }

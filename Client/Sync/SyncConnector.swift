@@ -54,6 +54,7 @@ public struct SyncConnector: Sendable {
                         if let tlsContext {
                             try channel.pipeline.syncOperations.addHandler(
                                 NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname))
+                            try channel.pipeline.syncOperations.addHandler(tlsFailure.makeHandler())
                         }
                         try channel.pipeline.syncOperations.addBulletinSyncHandlers(role: .client, limits: limits)
                         return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: channel)
@@ -94,7 +95,7 @@ public struct SyncConnector: Sendable {
                         if case .welcome(let welcome) = reply { return welcome }
                         return nil
                     }
-                } catch SyncError.connectionClosed where tlsFailure.reason != nil {
+                } catch where tlsFailure.reason != nil {
                     throw SyncError.connectionFailed(
                         address: address.description, reason: "the TLS handshake failed (does --ca name the CA "
                             + "that signed the server's certificate?): \(tlsFailure.reason ?? "")")

@@ -64,7 +64,7 @@ struct TLSTests {
                 }
                 // A plain-TCP client gets nowhere either (its preamble is not a TLS handshake).
                 let plain = SyncConnector(address: address, connectTimeout: .seconds(5))
-                await #expect(throws: SyncError.self) {
+                await #expect(throws: (any Error).self) {
                     try await plain.withConversation(hello: hello(token: token)) { _, welcome in welcome.headSeq }
                 }
                 let good = SyncConnector(address: address, tls: ClientTLS(caFile: certificates.caFile))
