@@ -136,22 +136,9 @@ public struct FrameCodec: Sendable {
 
     /// Validates and parses a JSON payload into a message.
     static func decodeJSON(_ json: UnsafeRawBufferPointer) throws -> Message {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(json)
-        } catch let error as ProtocolError where error != .invalidUTF8 {
-            // The parser checks UTF-8 string by string; a payload that is both broken JSON and broken UTF-8 is
-            // reported as invalid UTF-8, whichever the parser met first.
-            guard isValidUTF8(json) else { throw ProtocolError.invalidUTF8 }
-            throw error
-        }
-        guard case .object(let members) = value else {
+        guard case .object(let members) = try JSONParser.parse(json) else {
             throw ProtocolError.invalidJSON("the payload must be one JSON object")
         }
         return try MessageJSONReading.message(JSONObjectReader(members))
-    }
-
-    private static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) != nil
     }
 }

@@ -1,6 +1,6 @@
 /// Parses one JSON text (RFC 8259, strictly) into a ``JSONValue``.
 ///
-/// Built for hostile input: nesting is limited to ``maximumDepth``, every string is checked to be valid UTF-8, and
+/// Built for hostile input: the text must be valid UTF-8 as a whole, nesting is limited to ``maximumDepth``, and
 /// nothing is allocated from a length the input claims. Integers that fit in 64 bits become `.int`; other numbers
 /// `.double` (a number too large for a double is rejected rather than turned into infinity).
 struct JSONParser {
@@ -12,6 +12,10 @@ struct JSONParser {
     private var depth = 0
     /// Reused for strings that contain escapes.
     private var scratch: [UInt8] = []
+    /// Members of the objects being parsed, innermost last: each object is built at its exact size at the end.
+    private var memberStack: [(name: String, value: JSONValue)] = []
+    /// Elements of the arrays being parsed, innermost last.
+    private var elementStack: [JSONValue] = []
 
     private init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
@@ -22,6 +26,8 @@ struct JSONParser {
     /// - Throws: ``ProtocolError/invalidJSON(_:)`` for a syntax error, ``ProtocolError/invalidUTF8`` for a string
     ///   that is not valid UTF-8, ``ProtocolError/invalidMessage(_:)`` for a number out of range.
     static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
+        // The whole text first: PROTOCOL.md checks UTF-8 before JSON, and strings can then be made unchecked.
+        guard UTF8Validation.isValid(bytes) else { throw ProtocolError.invalidUTF8 }
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue()
@@ -51,33 +57,36 @@ struct JSONParser {
     private mutating func parseObject() throws -> [String: JSONValue] {
         try enterNesting()
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
-        if try peek() == UInt8(ascii: "}") {
+        if try peek() == 0x7D {  // }
             index += 1
             depth -= 1
-            return members
+            return [:]
         }
+        let first = memberStack.count
+        defer { memberStack.removeSubrange(first...) }
         while true {
-            guard try peek() == UInt8(ascii: "\"") else { throw syntaxError("expected a member name") }
+            guard try peek() == 0x22 else { throw syntaxError("expected a member name") }
             let name = try parseString()
             skipWhitespace()
-            guard try peek() == UInt8(ascii: ":") else { throw syntaxError("expected ':' after a member name") }
+            guard try peek() == 0x3A else { throw syntaxError("expected ':' after a member name") }  // :
             index += 1
             skipWhitespace()
-            let value = try parseValue()
-            // A repeated name keeps its first value (PROTOCOL.md section 6 allows either).
-            if members[name] == nil {
-                members[name] = value
-            }
+            memberStack.append((name, try parseValue()))
             skipWhitespace()
             switch try peek() {
-            case UInt8(ascii: ","):
+            case 0x2C:  // ,
                 index += 1
                 skipWhitespace()
-            case UInt8(ascii: "}"):
+            case 0x7D:  // }
                 index += 1
                 depth -= 1
+                // Sized once, so that no member is hashed twice while the dictionary grows. A repeated name keeps
+                // its last value (PROTOCOL.md section 6 allows either).
+                var members = [String: JSONValue](minimumCapacity: memberStack.count - first)
+                for member in memberStack[first...] {
+                    members[member.name] = member.value
+                }
                 return members
             default:
                 throw syntaxError("expected ',' or '}' in an object")
@@ -88,24 +97,25 @@ struct JSONParser {
     private mutating func parseArray() throws -> [JSONValue] {
         try enterNesting()
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
-        if try peek() == UInt8(ascii: "]") {
+        if try peek() == 0x5D {  // ]
             index += 1
             depth -= 1
-            return elements
+            return []
         }
+        let first = elementStack.count
+        defer { elementStack.removeSubrange(first...) }
         while true {
-            elements.append(try parseValue())
+            elementStack.append(try parseValue())
             skipWhitespace()
             switch try peek() {
-            case UInt8(ascii: ","):
+            case 0x2C:  // ,
                 index += 1
                 skipWhitespace()
-            case UInt8(ascii: "]"):
+            case 0x5D:  // ]
                 index += 1
                 depth -= 1
-                return elements
+                return Array(elementStack[first...])
             default:
                 throw syntaxError("expected ',' or ']' in an array")
             }
@@ -133,43 +143,71 @@ struct JSONParser {
     private mutating func parseString() throws -> String {
         index += 1
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = try makeString(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") {
-                return try parseEscapedString(from: start)
-            }
-            if byte < 0x20 {
-                throw syntaxError("unescaped control character in a string")
-            }
+        index = endOfPlainRun(from: index)
+        guard index < bytes.count else { throw syntaxError("unterminated string") }
+        switch bytes[index] {
+        case 0x22:  // the closing quote
+            let text = try makeString(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
             index += 1
+            return text
+        case 0x5C:  // a backslash
+            return try parseEscapedString(from: start)
+        default:
+            throw syntaxError("unescaped control character in a string")
         }
-        throw syntaxError("unterminated string")
     }
 
+    /// Continues a string at its first backslash, unescaping into `scratch` (plain runs are copied whole).
     private mutating func parseEscapedString(from start: Int) throws -> String {
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: bytes[start..<index])
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
+        scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        while true {
+            try appendEscape()
+            let runStart = index
+            index = endOfPlainRun(from: index)
+            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<index]))
+            guard index < bytes.count else { throw syntaxError("unterminated string") }
+            switch bytes[index] {
+            case 0x22:
                 index += 1
                 return try scratch.withUnsafeBytes { try makeString($0) }
-            case UInt8(ascii: "\\"):
-                try appendEscape()
-            case 0..<0x20:
-                throw syntaxError("unescaped control character in a string")
+            case 0x5C:
+                continue
             default:
-                scratch.append(byte)
-                index += 1
+                throw syntaxError("unescaped control character in a string")
             }
         }
-        throw syntaxError("unterminated string")
+    }
+
+    /// The index of the first byte at or after `start` that ends a plain run of string content: `"`, `\` or a
+    /// control character; `bytes.count` if there is none. Looks at 8 bytes at a time where it can.
+    private func endOfPlainRun(from start: Int) -> Int {
+        var position = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while position + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                // Classic SWAR tests: a byte equal to `"` or `\` becomes zero after the xor; "any byte below 0x20"
+                // is (word - 0x20 in every byte) & ~word & 0x80 in every byte.
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    | ((word &- ones &* 0x20) & ~word)
+                if special & highs != 0 {
+                    break
+                }
+                position += 8
+            }
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                return position
+            }
+            position += 1
+        }
+        return position
     }
 
     /// Reads one escape sequence (index at the backslash) into `scratch` as UTF-8.
@@ -223,11 +261,33 @@ struct JSONParser {
         return value
     }
 
+    /// A string from bytes of the already validated text: between two `"` (or unescaped), they are valid UTF-8.
     private func makeString(_ utf8: UnsafeRawBufferPointer) throws -> String {
-        guard let text = String(validating: utf8.bindMemory(to: UInt8.self), as: UTF8.self) else {
-            throw ProtocolError.invalidUTF8
+        let units = utf8.bindMemory(to: UInt8.self)
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            // Skips the standard library's second, slower validation of the same bytes. Saying whether the text is
+            // ASCII matters: hashing a string not known to be ASCII (member names, as dictionary keys) normalizes it.
+            return String(copying: UTF8Span(unchecked: units.span, isKnownASCII: Self.isASCII(utf8)))
         }
+        guard let text = String(validating: units, as: UTF8.self) else { throw ProtocolError.invalidUTF8 }
         return text
+    }
+
+    /// Whether every byte is below 0x80; stops at the first that is not.
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            guard base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 else {
+                return false
+            }
+            offset += 8
+        }
+        while offset < bytes.count {
+            guard bytes[offset] < 0x80 else { return false }
+            offset += 1
+        }
+        return true
     }
 
     // MARK: Numbers

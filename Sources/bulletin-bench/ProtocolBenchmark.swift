@@ -1,5 +1,10 @@
 import ArgumentParser
 import CZlib
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOCore
 import SyncProtocol
 
@@ -26,12 +31,18 @@ struct ProtocolBenchmark: AsyncParsableCommand {
     @Option(help: "Seed of the generated text.")
     var seed: UInt64 = 20_240_905
 
+    @Option(help: "Also write the push's canonical JSON to this file (to compare with other tools).")
+    var writeJSON: String?
+
     mutating func run() async throws {
         let push = Message.push(Push(batchID: "bench-batch", changes: makeChanges()))
         let codec = FrameCodec(compressionLevel: level)
         let json = FrameCodec.json(push)
         let frame = codec.frame(for: push)
         let compressed = Zlib.compress(json, level: level)
+        if let writeJSON {
+            try writeFile(json, to: writeJSON)
+        }
 
         // Correctness first: the frame must decode back to the same batch.
         var check = ByteBuffer(bytes: frame)
@@ -122,6 +133,14 @@ struct ProtocolBenchmark: AsyncParsableCommand {
         let hex = (0..<32).map { _ in digits[Int(random.next() % 16)] }
         let groups = [hex[0..<8], hex[8..<12], hex[12..<16], hex[16..<20], hex[20..<32]]
         return groups.map { String($0) }.joined(separator: "-")
+    }
+
+    private func writeFile(_ bytes: [UInt8], to path: String) throws {
+        guard let file = fopen(path, "wb") else { throw ValidationError("cannot open \(path) for writing") }
+        defer { fclose(file) }
+        guard bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, file) }) == bytes.count else {
+            throw ValidationError("cannot write \(path)")
+        }
     }
 
     private func time(_ body: () throws -> Void) throws -> Duration {
