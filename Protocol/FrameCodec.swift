@@ -136,9 +136,6 @@ public struct FrameCodec: Sendable {
 
     /// Validates and parses a JSON payload into a message.
     static func decodeJSON(_ json: UnsafeRawBufferPointer) throws -> Message {
-        guard case .object(let members) = try JSONParser.parse(json) else {
-            throw ProtocolError.invalidJSON("the payload must be one JSON object")
-        }
-        return try MessageJSONReading.message(JSONObjectReader(members))
+        try MessageJSONDecoding.message(from: json)
     }
 }

@@ -52,7 +52,7 @@ struct RandomMessages {
 
     /// A non-integral, finite double (integral ones travel as integers, see PROTOCOL.md section 15).
     mutating func double() -> Double {
-        let candidates: [Double] = [0.5, -2.25, 1e-7, 123456.789, 2.5e16, 1e300, -1e-300, 0.1, 5e-324]
+        let candidates: [Double] = [0.5, -2.25, 1e-7, 123456.789, 2.5e16, 1e300, -1e-300, 0.1, .leastNonzeroMagnitude]
         if bool(), let pick = candidates.randomElement(using: &random) {
             return pick
         }
