@@ -81,7 +81,7 @@ struct LiveSyncTests {
             #expect(error?.description.contains("unsupported_version") == true)
         }
         #expect(logs.lines.contains { line in
-            line.message.contains("version") || line.metadata.values.contains("unsupported_version")
+            line.message == "closing after error" && line.metadata["error.name"] == "unsupported_version"
         })
     }
 }
