@@ -1,0 +1,44 @@
+import Foundation
+
+/// What the commands need from the outside world, so that tests can run them in-process.
+public struct CommandContext: Sendable {
+    /// Environment variables (`BULLETIN_STORE`, `XDG_DATA_HOME`, `HOME`, `EDITOR`, `USER`).
+    public var environment: [String: String]
+    /// Reads all of standard input (for `--body-file -`).
+    public var readStandardInput: @Sendable () throws -> Data
+    /// Runs the editor command on a file and returns its exit status.
+    public var runEditor: @Sendable (_ command: String, _ file: String) throws -> Int32
+    /// Time and id hooks of the store.
+    public var storeOptions: LocalStoreOptions
+
+    /// Creates a context.
+    public init(
+        environment: [String: String],
+        readStandardInput: @escaping @Sendable () throws -> Data,
+        runEditor: @escaping @Sendable (_ command: String, _ file: String) throws -> Int32 = CommandContext.shellEditor,
+        storeOptions: LocalStoreOptions = LocalStoreOptions()
+    ) {
+        self.environment = environment
+        self.readStandardInput = readStandardInput
+        self.runEditor = runEditor
+        self.storeOptions = storeOptions
+    }
+
+    /// The real process environment, standard input and terminal editor.
+    public static var live: CommandContext {
+        CommandContext(
+            environment: ProcessInfo.processInfo.environment,
+            readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })
+    }
+
+    /// Runs `command` through `/bin/sh` with the file as its last argument, so `EDITOR="code --wait"` works; the
+    /// editor shares this process's terminal.
+    public static let shellEditor: @Sendable (String, String) throws -> Int32 = { command, file in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(command) \"$1\"", "sh", file]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

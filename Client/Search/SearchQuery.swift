@@ -1,0 +1,67 @@
+import BulletinCore
+
+/// A search as typed — words, each optionally ending in `*` for a prefix — folded and turned into an FTS5
+/// query over the folded index.
+///
+/// Every word must occur (AND). A word that folds to several tokens, like `5.700` or `kinh-te`, must occur as
+/// that phrase. Quotes and FTS5 operators in the input are taken as plain text, never as syntax.
+struct SearchQuery: Sendable, Hashable {
+    /// One word of the query: its folded tokens and whether the last one is a prefix.
+    struct Term: Sendable, Hashable {
+        var tokens: [String]
+        var isPrefix: Bool
+    }
+
+    /// The query's terms.
+    let terms: [Term]
+
+    /// Parses `text`; throws when it holds no searchable word.
+    init(_ text: String) throws {
+        var terms: [Term] = []
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            let isPrefix = word.hasSuffix("*")
+            let tokens = Self.tokens(of: DiacriticFolding.fold(String(word)))
+            if !tokens.isEmpty {
+                terms.append(Term(tokens: tokens, isPrefix: isPrefix))
+            }
+        }
+        guard !terms.isEmpty else {
+            throw StoreError.invalidArgument("the search query '\(text)' has no words to look for")
+        }
+        self.terms = terms
+    }
+
+    /// The FTS5 MATCH expression: each term a quoted phrase (quotes cannot occur inside tokens).
+    var matchExpression: String {
+        terms.map { term in "\"" + term.tokens.joined(separator: " ") + "\"" + (term.isPrefix ? "*" : "") }
+            .joined(separator: " ")
+    }
+
+    /// Whether a folded word of the text matches one of the query's tokens.
+    func matches(_ foldedWord: Substring) -> Bool {
+        for term in terms {
+            for (index, token) in term.tokens.enumerated() {
+                let isPrefix = term.isPrefix && index == term.tokens.count - 1
+                if isPrefix ? foldedWord.hasPrefix(token) : foldedWord == token {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// The query's distinct tokens.
+    var tokens: Set<String> {
+        Set(terms.flatMap(\.tokens))
+    }
+
+    /// Splits folded text into the tokens FTS5's unicode61 tokenizer would see: runs of letters and digits.
+    static func tokens(of folded: String) -> [String] {
+        folded.split(whereSeparator: { !isTokenCharacter($0) }).map(String.init)
+    }
+
+    /// Whether a (folded) character belongs to a token.
+    static func isTokenCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+}

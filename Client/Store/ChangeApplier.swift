@@ -1,0 +1,88 @@
+import BulletinCore
+import GRDB
+import SyncProtocol
+
+/// Where an applied change belongs: used to file it in the outbox and the change log.
+struct ChangeScope: Sendable, Hashable {
+    /// The issue the entity belongs to (the entity itself for an issue).
+    var issueID: String?
+    /// The article, for articles and annotations.
+    var articleID: String?
+}
+
+/// Applies change records to the typed entity tables, the per-field versions and the search index.
+///
+/// The rule itself is ``EntityState/applying(_:)`` from BulletinCore, the one the server uses too: this type only
+/// loads an entity's state from its row and versions, applies the change, and writes the result back.
+enum ChangeApplier {
+    /// Applies `change` inside the caller's transaction.
+    @discardableResult
+    static func apply(_ change: ChangeRecord, in db: Database) throws -> ChangeScope {
+        switch change.entity {
+        case .issue:
+            let row = try apply(change, to: IssueRecord.self, in: db)
+            return ChangeScope(issueID: row.id, articleID: nil)
+        case .section:
+            let row = try apply(change, to: SectionRecord.self, in: db)
+            return ChangeScope(issueID: row.issueID, articleID: nil)
+        case .article:
+            let before = try ArticleRecord.fetchOne(db, key: change.entityID)
+            let row = try apply(change, to: ArticleRecord.self, in: db) { new in
+                new.searchID = try SearchIndex.nextSearchID(in: db)
+            }
+            if before?.title != row.title || before?.paragraphs != row.paragraphs || before?.deleted != row.deleted {
+                try SearchIndex.update(row, in: db)
+            }
+            return ChangeScope(issueID: row.issueID, articleID: row.id)
+        case .annotation:
+            let row = try apply(change, to: AnnotationRecord.self, in: db)
+            return ChangeScope(issueID: row.issueID, articleID: row.articleID)
+        }
+    }
+
+    /// The current state of an entity, or `nil` when this replica has never seen it.
+    static func state(of entity: EntityKind, id: String, in db: Database) throws -> EntityState? {
+        switch entity {
+        case .issue: try state(of: IssueRecord.self, id: id, in: db)
+        case .section: try state(of: SectionRecord.self, id: id, in: db)
+        case .article: try state(of: ArticleRecord.self, id: id, in: db)
+        case .annotation: try state(of: AnnotationRecord.self, id: id, in: db)
+        }
+    }
+
+    private static func state<Row: EntityRow>(of type: Row.Type, id: String, in db: Database) throws
+        -> EntityState?
+    {
+        guard let row = try Row.fetchOne(db, key: id) else { return nil }
+        return row.state(versions: try FieldVersionRecord.versions(of: Row.kind, id: id, in: db))
+    }
+
+    private static func apply<Row: EntityRow>(
+        _ change: ChangeRecord, to type: Row.Type, in db: Database,
+        preparingNewRow prepare: (inout Row) throws -> Void = { _ in }
+    ) throws -> Row {
+        let existing = try Row.fetchOne(db, key: change.entityID)
+        let versions = existing == nil
+            ? [:] : try FieldVersionRecord.versions(of: Row.kind, id: change.entityID, in: db)
+        var row = existing ?? Row(newID: change.entityID)
+        let after = row.state(versions: versions).applying(change)
+        // The fields the change wrote: for create/update exactly its fields (even when a replica applies its own
+        // change again, whose values the server may have changed); none for delete.
+        let written = after.versions.filter { change.fields[$0.key] != nil && $0.value == change.changeID }
+        for name in written.keys.sorted() {
+            try row.setField(name, to: after.fields[name] ?? .null)
+        }
+        row.deleted = after.deleted
+        if existing == nil {
+            try prepare(&row)
+            try row.insert(db)
+        } else {
+            try row.update(db)
+        }
+        for (name, changeID) in written {
+            try FieldVersionRecord(entity: Row.kind, entityID: change.entityID, field: name, changeID: changeID)
+                .insert(db, onConflict: .replace)
+        }
+        return row
+    }
+}

@@ -1,0 +1,68 @@
+import BulletinCore
+import GRDB
+import SyncProtocol
+
+/// A row of the `article` table: an ordered article inside a section.
+struct ArticleRecord: EntityRow, Hashable {
+    static let databaseTableName = "article"
+    static let kind = EntityKind.article
+    static let fieldNames = ["issue_id", "section_id", "title", "paragraphs", "source", "contents_page", "position"]
+
+    var id: String
+    /// Local integer key of the article's row in the search index; stable across VACUUM, never synced.
+    var searchID: Int64 = 0
+    var issueID = ""
+    var sectionID = ""
+    var title = ""
+    var paragraphs: [String] = []
+    var source: Citation?
+    var contentsPage: Int?
+    var position = 0.0
+    var deleted = false
+    var extraFields: [String: JSONValue]?
+
+    init(newID id: String) {
+        self.id = id
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id
+        case searchID = "search_id"
+        case issueID = "issue_id"
+        case sectionID = "section_id"
+        case title, paragraphs, source
+        case contentsPage = "contents_page"
+        case position, deleted
+        case extraFields = "extra_fields"
+    }
+
+    /// Typed column names for queries.
+    typealias Columns = CodingKeys
+
+    func contractValue(of field: String) -> JSONValue? {
+        switch field {
+        case "issue_id": .string(issueID)
+        case "section_id": .string(sectionID)
+        case "title": .string(title)
+        case "paragraphs": FieldEncoding.strings(paragraphs)
+        case "source": FieldEncoding.citation(source)
+        case "contents_page": FieldEncoding.optionalInt(contentsPage)
+        case "position": FieldEncoding.number(position)
+        default: nil
+        }
+    }
+
+    mutating func setContractField(_ field: String, to value: JSONValue, decoding: FieldDecoding) throws -> Bool {
+        switch field {
+        case "issue_id": issueID = try decoding.string(value, field)
+        case "section_id": sectionID = try decoding.string(value, field)
+        case "title": title = try decoding.string(value, field)
+        case "paragraphs": paragraphs = try decoding.strings(value, field)
+        case "source": source = try decoding.citation(value, field)
+        case "contents_page": contentsPage = try decoding.optionalInt(value, field)
+        case "position": position = try decoding.number(value, field)
+        default: return false
+        }
+        return true
+    }
+}

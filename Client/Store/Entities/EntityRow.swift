@@ -1,0 +1,47 @@
+import BulletinCore
+import GRDB
+import SyncProtocol
+
+/// A typed table row for one entity kind, convertible to and from the field dictionary of change records.
+///
+/// Which fields an entity *has* is given by its versions (every field a change wrote has one), so typed columns
+/// can hold defaults for fields no change has set yet without those defaults leaking into the entity's state.
+protocol EntityRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    /// The entity kind stored in this table.
+    static var kind: EntityKind { get }
+    /// The contract's field names for this kind, in the order the contract lists them.
+    static var fieldNames: [String] { get }
+    /// Lowercase UUID text.
+    var id: String { get }
+    /// Tombstone flag.
+    var deleted: Bool { get set }
+    /// Fields outside the contract (from newer replicas), kept so nothing a change carried is lost.
+    var extraFields: [String: JSONValue]? { get set }
+    /// A row with default values.
+    init(newID id: String)
+    /// The value of a contract field; `nil` for a name outside the contract.
+    func contractValue(of field: String) -> JSONValue?
+    /// Sets a contract field; returns `false` for a name outside the contract.
+    mutating func setContractField(_ field: String, to value: JSONValue, decoding: FieldDecoding) throws -> Bool
+}
+
+extension EntityRow {
+    /// The entity's state, given the versions of its fields.
+    func state(versions: [String: String]) -> EntityState {
+        var fields: [String: JSONValue] = [:]
+        for name in versions.keys {
+            fields[name] = contractValue(of: name) ?? extraFields?[name] ?? .null
+        }
+        return EntityState(fields: fields, versions: versions, deleted: deleted)
+    }
+
+    /// Sets any field, contract or not.
+    mutating func setField(_ field: String, to value: JSONValue) throws {
+        let decoding = FieldDecoding(entity: Self.kind, id: id)
+        if try !setContractField(field, to: value, decoding: decoding) {
+            var extra = extraFields ?? [:]
+            extra[field] = value
+            extraFields = extra
+        }
+    }
+}

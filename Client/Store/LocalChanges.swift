@@ -1,0 +1,108 @@
+import BulletinCore
+import GRDB
+import SyncProtocol
+
+/// The change records of one user action, made and applied inside the action's transaction.
+///
+/// Each change is stamped by the store's clock, applied to the entity tables, appended to the outbox and
+/// written to the change log before the next is made, so later changes of the same action see earlier ones.
+struct LocalChanges {
+    let db: Database
+    private(set) var clock: HybridLogicalClock
+    private(set) var made: [ChangeRecord] = []
+    private let replica: ReplicaRecord
+    private let wall: Int64
+    private let makeID: @Sendable () -> String
+
+    init(db: Database, replica: ReplicaRecord, options: LocalStoreOptions) throws {
+        self.db = db
+        self.replica = replica
+        self.clock = try replica.clock()
+        self.wall = options.wallClock()
+        self.makeID = options.makeID
+    }
+
+    /// The editor making the changes.
+    var author: String { replica.editor }
+
+    /// The wall clock at the start of the action (for `created_at`).
+    var wallMillis: Int64 { wall }
+
+    /// A new lowercase UUID.
+    func newID() -> String { makeID() }
+
+    /// Creates an entity with all its fields.
+    @discardableResult
+    mutating func create(_ entity: EntityKind, id: String, fields: [String: JSONValue]) throws -> ChangeRecord {
+        try commit(entity: entity, id: id, op: .create, fields: fields, base: [:])
+    }
+
+    /// Sets the fields whose values differ from the entity's current ones; `nil` when nothing differs.
+    ///
+    /// `base` is, for each changed field, the change id that last wrote it here.
+    @discardableResult
+    mutating func update(_ entity: EntityKind, id: String, fields: [String: JSONValue]) throws -> ChangeRecord? {
+        let current = try ChangeApplier.state(of: entity, id: id, in: db) ?? EntityState()
+        let changed = fields.filter { current.fields[$0.key] != $0.value }
+        guard !changed.isEmpty else { return nil }
+        let base = current.versions.filter { changed[$0.key] != nil }
+        return try commit(entity: entity, id: id, op: .update, fields: changed, base: base)
+    }
+
+    /// Deletes an entity.
+    @discardableResult
+    mutating func delete(_ entity: EntityKind, id: String) throws -> ChangeRecord {
+        try commit(entity: entity, id: id, op: .delete, fields: [:], base: [:])
+    }
+
+    private mutating func commit(
+        entity: EntityKind, id: String, op: ChangeOperation, fields: [String: JSONValue], base: [String: String]
+    ) throws -> ChangeRecord {
+        let change = ChangeRecord(
+            changeID: makeID(), entity: entity, entityID: id, op: op, fields: fields, base: base,
+            hlc: clock.now(wall: wall), author: replica.editor, clientID: replica.clientID)
+        let scope = try ChangeApplier.apply(change, in: db)
+        var outbox = try OutboxRecord(change: change, issueID: scope.issueID)
+        try outbox.insert(db)
+        try ChangeLog.record(change, scope: scope, in: db)
+        made.append(change)
+        return change
+    }
+}
+
+/// Writes applied changes to the `change_log` table.
+enum ChangeLog {
+    /// Records `change` (or, when already logged, fills in its server `seq`).
+    static func record(_ change: ChangeRecord, scope: ChangeScope, in db: Database) throws {
+        if var logged = try ChangeLogRecord.fetchOne(db, key: change.changeID) {
+            if let seq = change.seq, logged.seq != seq {
+                logged.seq = seq
+                try logged.update(db)
+            }
+            return
+        }
+        try ChangeLogRecord(
+            changeID: change.changeID, entity: change.entity, entityID: change.entityID, issueID: scope.issueID,
+            articleID: scope.articleID, op: change.op, fields: change.fields.keys.sorted(), author: change.author,
+            clientID: change.clientID, hlc: change.hlc.description, seq: change.seq
+        ).insert(db)
+    }
+}
+
+extension LocalStore {
+    /// Runs one user action: a single write transaction in which `body` makes its changes; the clock is saved
+    /// with them. If anything throws, nothing of the action remains — no rows, no outbox entries.
+    func perform<Result>(_ body: (inout LocalChanges) throws -> Result) throws -> Result {
+        try writer.write { db in
+            var replica = try replica(db)
+            var changes = try LocalChanges(db: db, replica: replica, options: options)
+            let result = try body(&changes)
+            let clock = changes.clock.last.description
+            if clock != replica.hlc {
+                replica.hlc = clock
+                try replica.update(db)
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+
+/// Hooks a store uses to tell the time and make ids; tests replace them to be deterministic.
+public struct LocalStoreOptions: Sendable {
+    /// The wall clock in milliseconds since the Unix epoch (feeds the hybrid logical clock).
+    public var wallClock: @Sendable () -> Int64
+    /// Makes a new lowercase UUID for entities and changes.
+    public var makeID: @Sendable () -> String
+
+    /// Creates options.
+    public init(
+        wallClock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) },
+        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    ) {
+        self.wallClock = wallClock
+        self.makeID = makeID
+    }
+}
+
+/// An editor's local store: one SQLite file (WAL) holding the entities, their per-field versions, the outbox of
+/// change records waiting to be pushed, the change log, the sync cursor and the replica's identity.
+///
+/// Every user action runs in one transaction that updates the entity tables *and* appends its change records
+/// to the outbox, so a failure or a crash never leaves one without the other.
+public struct LocalStore: Sendable {
+    /// The database connection(s).
+    let writer: any DatabaseWriter
+    /// Where the store lives (for messages).
+    public let path: String
+    /// Time and id hooks.
+    let options: LocalStoreOptions
+
+    /// The schema version sent in `hello`.
+    public static var schemaVersion: Int { StoreSchema.version }
+
+    init(writer: any DatabaseWriter, path: String, options: LocalStoreOptions) {
+        self.writer = writer
+        self.path = path
+        self.options = options
+    }
+
+    /// Creates a new store file (and its directory) for `editor`.
+    ///
+    /// - Throws: ``StoreError/storeExists(path:)`` when the file already exists.
+    public static func create(at path: String, editor: String, options: LocalStoreOptions = LocalStoreOptions())
+        throws -> LocalStore
+    {
+        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.storeExists(path: path) }
+        let editorName = editor.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !editorName.isEmpty else { throw StoreError.invalidArgument("the editor name cannot be empty") }
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.invalidArgument("cannot create the directory \(directory): \(error.localizedDescription)")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        try StoreSchema.migrator.migrate(pool)
+        try pool.write { db in
+            try ReplicaRecord(clientID: options.makeID(), editor: editorName).insert(db)
+        }
+        return LocalStore(writer: pool, path: path, options: options)
+    }
+
+    /// Opens an existing store, bringing its schema up to date.
+    ///
+    /// - Throws: ``StoreError/missingStore(path:)`` when there is no file, ``StoreError/notAStore(path:)`` when
+    ///   the file is not a bulletin store (it is then left untouched).
+    public static func open(at path: String, options: LocalStoreOptions = LocalStoreOptions()) throws -> LocalStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingStore(path: path) }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration())
+            // Only migrate files that are ours: a stranger's database must not grow our tables.
+            guard try pool.read({ db in try db.tableExists(ReplicaRecord.databaseTableName) }) else {
+                throw StoreError.notAStore(path: path)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.notAStore(path: path)
+        }
+        let migrator = StoreSchema.migrator
+        if try !pool.read(migrator.hasCompletedMigrations) {
+            try migrator.migrate(pool)
+        }
+        return LocalStore(writer: pool, path: path, options: options)
+    }
+
+    /// A store in memory, for tests.
+    static func inMemory(editor: String = "Thanh Hồng", options: LocalStoreOptions = LocalStoreOptions()) throws
+        -> LocalStore
+    {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try StoreSchema.migrator.migrate(queue)
+        try queue.write { db in
+            try ReplicaRecord(clientID: options.makeID(), editor: editor).insert(db)
+        }
+        return LocalStore(writer: queue, path: ":memory:", options: options)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        // Another process (a `bulletin sync --watch`, say) may hold the write lock for a moment.
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // Edits made offline exist nowhere else until synced: a commit must survive a power cut.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+
+    /// Reads the replica row.
+    func replica(_ db: Database) throws -> ReplicaRecord {
+        try ReplicaRecord.fetch(db, path: path)
+    }
+}

@@ -1,0 +1,66 @@
+import BulletinCore
+import Foundation
+import GRDB
+import SyncProtocol
+
+/// A row of the `outbox` table: one local change record waiting to be pushed, in the order it was made.
+struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "outbox"
+
+    /// Author order: increases with every appended change.
+    var position: Int64?
+    var changeID: String
+    /// The issue the change belongs to, for per-issue pending counts.
+    var issueID: String?
+    /// The change record as JSON.
+    var record: String
+    /// Size of `record` in bytes, so batches can be bounded without decoding.
+    var bytes: Int
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case position
+        case changeID = "change_id"
+        case issueID = "issue_id"
+        case record, bytes
+    }
+
+    /// Typed column names for queries.
+    typealias Columns = CodingKeys
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        position = inserted.rowID
+    }
+
+    /// A row holding `change`.
+    init(change: ChangeRecord, issueID: String?) throws {
+        let json = try ChangeRecordJSON.encode(change)
+        self.position = nil
+        self.changeID = change.changeID
+        self.issueID = issueID
+        self.record = json
+        self.bytes = json.utf8.count
+    }
+
+    /// The stored change record.
+    func change() throws -> ChangeRecord {
+        try ChangeRecordJSON.decode(record, table: Self.databaseTableName, key: changeID)
+    }
+}
+
+/// How the store keeps change records as text: the protocol's JSON (sorted keys), which is also what a `push`
+/// carries, so an outbox row's byte count is close to its size on the wire.
+enum ChangeRecordJSON {
+    static func encode(_ change: ChangeRecord) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(change), as: UTF8.self)
+    }
+
+    static func decode(_ text: String, table: String, key: String) throws -> ChangeRecord {
+        do {
+            return try JSONDecoder().decode(ChangeRecord.self, from: Data(text.utf8))
+        } catch {
+            throw StoreError.corruptRow(table: table, key: key, reason: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import GRDB
+
+/// The local store's schema, as a sequence of named migrations. A migration that has shipped is never edited:
+/// changes to the schema are new migrations appended here.
+enum StoreSchema {
+    /// The schema version sent in `hello` (the number of migrations).
+    static var version: Int { migrationNames.count }
+
+    /// Names of the migrations, in order.
+    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot"]
+
+    /// The migrator that brings any store up to date.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-entities", migrate: createEntityTables)
+        migrator.registerMigration("v1-sync", migrate: createSyncTables)
+        migrator.registerMigration("v1-search", migrate: createSearchIndex)
+        migrator.registerMigration("v2-snapshot", migrate: SnapshotProgressRecord.createTable)
+        return migrator
+    }
+
+    // Entity tables have no foreign keys on purpose: pulled changes may name a parent this replica has not seen
+    // yet (e.g. during a snapshot), and deletions are tombstones, so rows never disappear under their children.
+    private static func createEntityTables(_ db: Database) throws {
+        try db.create(table: "issue") { table in
+            table.primaryKey("id", .text)
+            table.column("publication", .text).notNull()
+            table.column("date", .text).notNull().indexed()
+            table.column("weekday", .text).notNull()
+            table.column("year_line", .text).notNull()
+            table.column("release_line", .text).notNull()
+            table.column("title_lines", .jsonText).notNull()
+            table.column("subject", .text).notNull()
+            table.column("cadence", .text).notNull()
+            table.column("intro", .text).notNull()
+            table.column("editor", .text).notNull()
+            table.column("state", .text).notNull()
+            table.column("deleted", .boolean).notNull()
+            table.column("extra_fields", .jsonText)
+        }
+        try db.create(table: "section") { table in
+            table.primaryKey("id", .text)
+            table.column("issue_id", .text).notNull()
+            table.column("title", .text).notNull()
+            table.column("position", .double).notNull()
+            table.column("contents_page", .integer)
+            table.column("deleted", .boolean).notNull()
+            table.column("extra_fields", .jsonText)
+        }
+        try db.create(index: "section_by_issue", on: "section", columns: ["issue_id", "deleted", "position"])
+        // Small columns first: SQLite reads a row's columns in order, so lookups that need only these never touch
+        // the (large) paragraphs or their overflow pages.
+        try db.create(table: "article") { table in
+            table.primaryKey("id", .text)
+            table.column("search_id", .integer).notNull().unique()
+            table.column("issue_id", .text).notNull()
+            table.column("section_id", .text).notNull()
+            table.column("position", .double).notNull()
+            table.column("deleted", .boolean).notNull()
+            table.column("contents_page", .integer)
+            table.column("title", .text).notNull()
+            table.column("source", .jsonText)
+            table.column("paragraphs", .jsonText).notNull()
+            table.column("extra_fields", .jsonText)
+        }
+        // Covers per-issue counts and numbering without touching the (large) article rows.
+        try db.create(
+            index: "article_by_issue", on: "article",
+            columns: ["issue_id", "deleted", "section_id", "position", "id"])
+        try db.create(table: "annotation") { table in
+            table.primaryKey("id", .text)
+            table.column("issue_id", .text).notNull()
+            table.column("article_id", .text).notNull().indexed()
+            table.column("paragraph", .integer)
+            table.column("range", .jsonText)
+            table.column("kind", .text).notNull()
+            table.column("text", .text).notNull()
+            table.column("author", .text).notNull()
+            table.column("created_at", .text).notNull()
+            table.column("resolved", .boolean).notNull()
+            table.column("deleted", .boolean).notNull()
+            table.column("extra_fields", .jsonText)
+        }
+        try db.create(table: "field_version", options: .withoutRowID) { table in
+            table.column("entity", .text).notNull()
+            table.column("entity_id", .text).notNull()
+            table.column("field", .text).notNull()
+            table.column("change_id", .text).notNull()
+            table.primaryKey(["entity", "entity_id", "field"])
+        }
+    }
+
+    private static func createSyncTables(_ db: Database) throws {
+        try db.create(table: "replica") { table in
+            table.primaryKey("id", .integer).check { $0 == 1 }
+            table.column("client_id", .text).notNull()
+            table.column("editor", .text).notNull()
+            table.column("server_address", .text)
+            table.column("cursor", .integer).notNull()
+            table.column("hlc", .text).notNull()
+        }
+        try db.create(table: "outbox") { table in
+            table.autoIncrementedPrimaryKey("position")
+            table.column("change_id", .text).notNull().unique()
+            table.column("issue_id", .text).indexed()
+            table.column("record", .text).notNull()
+            table.column("bytes", .integer).notNull()
+        }
+        try db.create(table: "change_log") { table in
+            table.primaryKey("change_id", .text)
+            table.column("entity", .text).notNull()
+            table.column("entity_id", .text).notNull().indexed()
+            table.column("issue_id", .text).indexed()
+            table.column("article_id", .text).indexed()
+            table.column("op", .text).notNull()
+            table.column("fields", .jsonText).notNull()
+            table.column("author", .text).notNull()
+            table.column("client_id", .text).notNull()
+            table.column("hlc", .text).notNull().indexed()
+            table.column("seq", .integer)
+        }
+        try db.create(table: "rejected_change") { table in
+            table.primaryKey("change_id", .text)
+            table.column("record", .text).notNull()
+            table.column("reason", .text)
+            table.column("code", .text)
+        }
+    }
+
+    // The index holds folded text (see DiacriticFolding), so the tokenizer needs no diacritics handling of its own;
+    // rowid = article.search_id.
+    private static func createSearchIndex(_ db: Database) throws {
+        try db.create(virtualTable: "article_search", using: FTS5()) { table in
+            table.tokenizer = .unicode61(diacritics: .keep)
+            table.column("title")
+            table.column("body")
+        }
+    }
+}

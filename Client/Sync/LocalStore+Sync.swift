@@ -1,0 +1,193 @@
+import BulletinCore
+import Foundation
+import GRDB
+import SyncProtocol
+
+/// What the sync engine calls: the outbox, acknowledgements, pulled pages, the cursor and the server address.
+extension LocalStore {
+    /// The replica's identity and sync position.
+    public func replicaInfo() throws -> ReplicaInfo {
+        try writer.read { db in
+            let replica = try replica(db)
+            return ReplicaInfo(clientID: replica.clientID, editor: replica.editor,
+                               serverAddress: replica.serverAddress, cursor: replica.cursor,
+                               schemaVersion: StoreSchema.version)
+        }
+    }
+
+    /// The next changes to push, oldest first (author order): at most `maxCount` records and at most `maxBytes`
+    /// bytes of record JSON — except that the first record is always returned, however large, so that the outbox
+    /// can always make progress.
+    public func pendingChanges(maxCount: Int, maxBytes: Int) throws -> [ChangeRecord] {
+        guard maxCount > 0 else { return [] }
+        return try writer.read { db in
+            // Running byte totals come from the small integer columns only; records are read once the cut is known.
+            let totals = try Row.fetchAll(db, sql: """
+                SELECT position, SUM(bytes) OVER (ORDER BY position ROWS UNBOUNDED PRECEDING) AS running
+                FROM outbox ORDER BY position LIMIT ?
+                """, arguments: [maxCount])
+            var last: Int64?
+            for row in totals {
+                let running: Int = row["running"]
+                if last != nil, running > maxBytes { break }
+                last = row["position"]
+            }
+            guard let last else { return [] }
+            return try OutboxRecord
+                .filter(OutboxRecord.Columns.position <= last)
+                .order(OutboxRecord.Columns.position)
+                .fetchAll(db)
+                .map { try $0.change() }
+        }
+    }
+
+    /// How many changes wait in the outbox, and their total size in bytes.
+    public func pendingTotals() throws -> (count: Int, bytes: Int) {
+        try writer.read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM outbox")
+            return (row?["count"] ?? 0, row?["bytes"] ?? 0)
+        }
+    }
+
+    /// Every change waiting in the outbox, oldest first, without the field values (for `bulletin status`).
+    public func pendingSummary() throws -> [PendingChange] {
+        try writer.read { db in
+            try OutboxRecord.order(OutboxRecord.Columns.position).fetchAll(db).map { row in
+                let change = try row.change()
+                return PendingChange(
+                    changeID: change.changeID, entity: change.entity.rawValue, entityID: change.entityID,
+                    op: change.op.rawValue, fields: change.fields.keys.sorted(), hlc: change.hlc.description,
+                    issueID: row.issueID, bytes: row.bytes)
+            }
+        }
+    }
+
+    /// Applies a `push_ack`'s results in one transaction: changes the server logged (`applied`, `duplicate`,
+    /// `conflict`) leave the outbox and get their `seq` in the change log; `rejected` ones move to the rejected
+    /// list (see ``rejectedChanges()``) so they are not pushed again.
+    @discardableResult
+    public func acknowledge(_ results: [ChangeResult]) throws -> AcknowledgeSummary {
+        try writer.write { db in
+            var summary = AcknowledgeSummary(accepted: 0, rejected: 0, unknown: 0)
+            for result in results {
+                guard let row = try OutboxRecord.filter(OutboxRecord.Columns.changeID == result.changeID).fetchOne(db)
+                else {
+                    summary.unknown += 1
+                    continue
+                }
+                switch result.status {
+                case .applied, .duplicate, .conflict:
+                    summary.accepted += 1
+                    if let seq = result.seq {
+                        try db.execute(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?",
+                                       arguments: [seq, result.changeID])
+                    }
+                case .rejected:
+                    summary.rejected += 1
+                    try RejectedChangeRecord(changeID: row.changeID, record: row.record, reason: result.reason,
+                                             code: result.code).insert(db, onConflict: .replace)
+                }
+                try row.delete(db)
+            }
+            return summary
+        }
+    }
+
+    /// Applies one pulled page and advances the cursor, in one transaction.
+    ///
+    /// Records are applied in `seq` order through the same rule as the server (``EntityState/applying(_:)``),
+    /// this replica's own records included, since the server's value is the one that counts. Records at or below
+    /// the current cursor were applied before and are skipped, so a page received twice changes nothing. A pulled
+    /// record still in the outbox (its `push_ack` was lost) is removed from it: the server has it.
+    ///
+    /// - Parameters:
+    ///   - changes: the page's records; each must carry its `seq`.
+    ///   - cursor: the page's `to_seq`; must not be below the current cursor.
+    /// - Throws: ``StoreError/missingSeq(changeID:)``, ``StoreError/cursorWentBack(current:proposed:)``,
+    ///   ``StoreError/invalidField(entity:id:field:expected:)``; nothing is applied then.
+    @discardableResult
+    public func applyPulled(_ changes: [ChangeRecord], cursor newCursor: Int64) throws -> PullSummary {
+        var ordered: [(seq: Int64, change: ChangeRecord)] = []
+        for change in changes {
+            guard let seq = change.seq else { throw StoreError.missingSeq(changeID: change.changeID) }
+            ordered.append((seq, change))
+        }
+        ordered.sort { $0.seq < $1.seq }
+        let wall = options.wallClock()
+        return try writer.write { db in
+            var replica = try replica(db)
+            guard newCursor >= replica.cursor else {
+                throw StoreError.cursorWentBack(current: replica.cursor, proposed: newCursor)
+            }
+            var clock = try replica.clock()
+            var summary = PullSummary(applied: 0, skipped: 0, acknowledgedFromOutbox: 0, cursor: newCursor)
+            for (seq, change) in ordered {
+                guard seq > replica.cursor else {
+                    summary.skipped += 1
+                    continue
+                }
+                let scope = try ChangeApplier.apply(change, in: db)
+                try ChangeLog.record(change, scope: scope, in: db)
+                clock.receive(remote: change.hlc, wall: wall)
+                try db.execute(sql: "DELETE FROM outbox WHERE change_id = ?", arguments: [change.changeID])
+                summary.acknowledgedFromOutbox += db.changesCount
+                summary.applied += 1
+            }
+            replica.cursor = newCursor
+            replica.hlc = clock.last.description
+            try replica.update(db)
+            return summary
+        }
+    }
+
+    /// The highest server `seq` applied here.
+    public func cursor() throws -> Int64 {
+        try writer.read { db in try replica(db).cursor }
+    }
+
+    /// Sets the cursor (e.g. after a snapshot); it never moves backwards.
+    public func setCursor(_ cursor: Int64) throws {
+        try writer.write { db in
+            var replica = try replica(db)
+            guard cursor >= replica.cursor else {
+                throw StoreError.cursorWentBack(current: replica.cursor, proposed: cursor)
+            }
+            replica.cursor = cursor
+            try replica.update(db)
+        }
+    }
+
+    /// The remembered server address, `HOST:PORT`.
+    public func serverAddress() throws -> String? {
+        try writer.read { db in try replica(db).serverAddress }
+    }
+
+    /// Remembers the server address for later syncs.
+    public func setServerAddress(_ address: String) throws {
+        let clean = address.trimmingCharacters(in: .whitespaces)
+        guard !clean.isEmpty else { throw StoreError.invalidArgument("the server address cannot be empty") }
+        try writer.write { db in
+            var replica = try replica(db)
+            replica.serverAddress = clean
+            try replica.update(db)
+        }
+    }
+
+    /// Changes the server rejected, with its reasons, oldest first.
+    public func rejectedChanges() throws -> [(change: ChangeRecord, reason: String?, code: String?)] {
+        try writer.read { db in
+            try RejectedChangeRecord.fetchAll(db).map { row in
+                (try ChangeRecordJSON.decode(row.record, table: RejectedChangeRecord.databaseTableName,
+                                             key: row.changeID), row.reason, row.code)
+            }
+            .sorted { $0.change.hlc < $1.change.hlc }
+        }
+    }
+
+    /// The current state of an entity (fields, per-field versions, deleted flag), or `nil` if never seen here:
+    /// what conflict detection compares with the server's.
+    public func entityState(_ entity: EntityKind, id: String) throws -> EntityState? {
+        try writer.read { db in try ChangeApplier.state(of: entity, id: id, in: db) }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The root of `bulletin`: an editor's offline bulletin store, from the command line.
+struct Bulletin: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "Edit the bulletin offline: issues, sections, articles, annotations, search and sync status.",
+        subcommands: [
+            InitCommand.self, IssuesCommand.self, ShowCommand.self, IssueGroup.self, SectionGroup.self,
+            ArticleGroup.self, AnnotateCommand.self, StateCommand.self, SearchCommand.self, LogCommand.self,
+            StatusCommand.self, SyncCommand.self,
+        ])
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import BulletinCore
+import Foundation
+import GRDB
+import SyncClient
+
+/// What one run of `bulletin` printed and its exit status.
+struct CommandResult: Sendable, Hashable {
+    var standardOutput = ""
+    var standardError = ""
+    var status: Int32 = 0
+}
+
+/// Parses a command line and runs it, in-process: the whole `bulletin` executable minus the actual printing.
+enum BulletinEntry {
+    /// Runs `arguments` (without the program name) against `cli`.
+    static func run(_ arguments: [String], cli: BulletinCLI) -> CommandResult {
+        do {
+            var parsed = try Bulletin.parseAsRoot(arguments)
+            guard let command = parsed as? any BulletinCommand else {
+                // `--help`, `help`, or a command group without its subcommand: ArgumentParser's own `run()` throws
+                // the help request that is rendered below.
+                try parsed.run()
+                return CommandResult()
+            }
+            do {
+                return CommandResult(standardOutput: try command.output(using: cli))
+            } catch {
+                return CommandResult(standardError: "error: \(describe(error))\n", status: 1)
+            }
+        } catch {
+            let code = Bulletin.exitCode(for: error)
+            if code == .success {
+                return CommandResult(standardOutput: Bulletin.fullMessage(for: error) + "\n")
+            }
+            let hint = "see `\(helpPath(arguments).joined(separator: " ")) --help`"
+            return CommandResult(standardError: "error: \(oneLine(Bulletin.message(for: error))) (\(hint))\n",
+                                 status: code.rawValue)
+        }
+    }
+
+    /// One line for any error a command can throw.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as StoreError: oneLine(error.description)
+        case let error as CommandError: oneLine(error.description)
+        case let error as DatabaseError:
+            oneLine("the store failed: \(error.message ?? "SQLite error \(error.resultCode)")")
+        case let error as any CustomStringConvertible: oneLine(error.description)
+        default: oneLine(String(describing: error))
+        }
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    /// `bulletin`, then as many leading arguments as name (sub)commands: where `--help` would help.
+    private static func helpPath(_ arguments: [String]) -> [String] {
+        var path = ["bulletin"]
+        var command: any ParsableCommand.Type = Bulletin.self
+        for argument in arguments {
+            guard let next = command.configuration.subcommands.first(where: {
+                $0.configuration.commandName == argument
+            }) else { break }
+            path.append(argument)
+            command = next
+        }
+        return path
+    }
+}
+
+/// A leaf command: turns its parsed arguments into output through ``BulletinCLI``.
+protocol BulletinCommand: ParsableCommand {
+    /// What the command prints on standard output.
+    func output(using cli: BulletinCLI) throws -> String
+}
+
+extension BulletinCommand {
+    /// Runs the command for real (used only if ArgumentParser's own entry point runs it).
+    mutating func run() throws {
+        print(try output(using: BulletinCLI(context: .live)), terminator: "")
+    }
+}
+
+/// `--store PATH`, shared by every command.
+struct StoreOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The store file (default: $BULLETIN_STORE, else $XDG_DATA_HOME/bulletin/store.sqlite, "
+            + "else ~/.local/share/bulletin/store.sqlite).", valueName: "path"))
+    var store: String?
+}

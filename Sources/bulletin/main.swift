@@ -1,2 +1,0 @@
-import SyncClient
-print(ClientVersion.appVersion)

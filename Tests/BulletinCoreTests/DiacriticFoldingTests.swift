@@ -1,0 +1,32 @@
+import Testing
+@testable import BulletinCore
+
+@Suite struct DiacriticFoldingTests {
+    @Test(arguments: [
+        ("Cải cách hành chính", "cai cach hanh chinh"),
+        ("đồng bộ", "dong bo"),
+        ("Đồng Nai", "dong nai"),
+        ("ĐỒNG", "dong"),
+        ("Thừa Thiên Huế", "thua thien hue"),
+        ("“Phủ sóng” toàn quốc", "“phu song” toan quoc"),
+        ("ương ướt ươm", "uong uot uom"),
+        ("iHanoi 5.700", "ihanoi 5.700"),
+    ])
+    func foldsVietnameseToPlainLowerCase(_ text: String, _ folded: String) {
+        #expect(DiacriticFolding.fold(text) == folded)
+    }
+
+    @Test func nfdInputFoldsLikeNFC() {
+        let nfd = "Ca\u{0309}i ca\u{0301}ch \u{0110}o\u{0302}\u{0300}ng"
+        #expect(DiacriticFolding.fold(nfd) == "cai cach dong")
+    }
+
+    @Test func foldingCharacterByCharacterGivesTheSameResult() {
+        let text = "Lâm Đồng: Đẩy mạnh ứng dụng, phát triển công nghệ thông tin"
+        #expect(text.map(DiacriticFolding.fold).joined() == DiacriticFolding.fold(text))
+    }
+
+    @Test func marksInLowerCaseMappingsAreDropped() {
+        #expect(DiacriticFolding.fold("İ") == "i")
+    }
+}

@@ -1,0 +1,79 @@
+import BulletinCore
+import Testing
+@testable import SyncClient
+
+@Suite struct SearchTests {
+    private func store() throws -> LocalStore {
+        let store = try LocalStore.inMemory(options: StoreFixtures.options())
+        try store.importIssue(StoreFixtures.sampleIssue())
+        return store
+    }
+
+    @Test func queriesWithoutDiacriticsFindTextWithThem() throws {
+        let store = try store()
+        let hits = try store.search("cai cach")
+        #expect(hits.map(\.ref) == ["2024-09-05/1"])
+        #expect(hits.first?.title == "Tăng cường cải cách hành chính, kiểm soát thủ tục hành chính")
+    }
+
+    @Test func dongFindsDongWithStrokeAndViceVersa() throws {
+        let store = try store()
+        // "đồng bộ" (article 1), "Lâm Đồng" (article 2), "tỷ dong" (article 3, written without accents).
+        #expect(Set(try store.search("dong").map(\.ref)) == ["2024-09-05/1", "2024-09-05/2", "2024-09-05/3"])
+        #expect(Set(try store.search("Đồng").map(\.ref)) == ["2024-09-05/1", "2024-09-05/2", "2024-09-05/3"])
+        #expect(try store.search("đồng bộ").map(\.ref) == ["2024-09-05/1"])
+        // "làm việc … đồng bộ" in article 1 matches too; "Lâm Đồng" in article 2's title ranks first.
+        #expect(try store.search("lam dong").map(\.ref) == ["2024-09-05/2", "2024-09-05/1"])
+    }
+
+    @Test func titleMatchesRankFirst() throws {
+        let store = try store()
+        // "Lâm Đồng" is in article 2's title and body; "đồng" only in article 1's body.
+        let hits = try store.search("dong")
+        #expect(hits.first?.ref == "2024-09-05/2")
+        #expect(hits.map(\.rank) == [1, 2, 3])
+        #expect(hits.map(\.score) == hits.map(\.score).sorted(by: >))
+    }
+
+    @Test func snippetsShowTheOriginalVietnameseWithMatchesMarked() throws {
+        let store = try store()
+        let hit = try #require(try store.search("dong bo").first)
+        #expect(hit.snippet
+            == "Công tác tham mưu được triển khai «đồng» «bộ», xuyên suốt từ Trung ương đến địa phương.")
+        let number = try #require(try store.search("5.700").first)
+        #expect(number.snippet == "Tỉnh Lâm Đồng đã tiếp nhận «5».«700» hồ sơ trực tuyến.")
+    }
+
+    @Test func longParagraphsAreCutAroundTheMatches() throws {
+        let store = try LocalStore.inMemory(options: StoreFixtures.options())
+        try store.createIssue(date: "2024-09-06")
+        try store.addSection(issue: "2024-09-06", title: "PHÂN TÍCH")
+        let filler = (1...40).map { "từ\($0)" }.joined(separator: " ")
+        try store.addArticle(issue: "2024-09-06", section: 1, title: "Dài",
+                             paragraphs: [filler + " chuyển đổi số " + filler], source: nil)
+        let snippet = try #require(try store.search("chuyen doi").first?.snippet)
+        #expect(snippet.hasPrefix("…từ38 từ39 từ40 «chuyển» «đổi» số từ1"))
+        #expect(snippet.hasSuffix("…"))
+    }
+
+    @Test func prefixesAndPhrasesWork() throws {
+        let store = try store()
+        #expect(try store.search("minh*").map(\.ref) == ["2024-09-05/3"])
+        #expect(try store.search("9,7").map(\.ref) == ["2024-09-05/3"])
+        #expect(try store.search("\"quoted\" OR NOT").isEmpty)
+    }
+
+    @Test func editsAndRemovalsUpdateTheIndex() throws {
+        let store = try store()
+        try store.editArticle("2024-09-05/3", paragraphs: ["Hợp tác xã nông nghiệp."])
+        #expect(try store.search("hop tac").map(\.ref) == ["2024-09-05/3"])
+        #expect(try store.search("ngan sach").isEmpty)
+        try store.removeArticle("2024-09-05/3")
+        #expect(try store.search("hop tac").isEmpty)
+    }
+
+    @Test func aQueryWithoutWordsIsAnError() throws {
+        let store = try store()
+        #expect(throws: StoreError.self) { try store.search(" … ") }
+    }
+}
