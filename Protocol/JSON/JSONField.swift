@@ -21,9 +21,13 @@ struct FieldProblem: Error {
 /// A problem does not stop reading: the rest of the payload must still be checked for JSON syntax (a fatal error
 /// that takes precedence), and a problem only matters if the message type uses that member.
 enum JSONField<Value> {
+    /// The member did not appear.
     case absent
+    /// The member was `null`.
     case null
+    /// A usable value.
     case value(Value)
+    /// A value of the wrong type or an unacceptable value.
     case invalid(FieldProblem)
 
     /// The value of a required member, or the problem, with `path` (e.g. `.hlc`) in front.
