@@ -44,7 +44,10 @@ public struct SyncConnector: Sendable {
                 .connect(host: address.host, port: address.port) { [limits] channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(traffic.makeHandler())
-                        try channel.pipeline.syncOperations.addBulletinSyncHandlers(role: .client, limits: limits)
+                        var codec = FrameCodec(limits: limits)
+                        codec.payloadObserver = { _, bytes in traffic.addPayload(bytes) }
+                        try channel.pipeline.syncOperations.addBulletinSyncHandlers(
+                            role: .client, limits: limits, codec: codec)
                         return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: channel)
                     }
                 }
