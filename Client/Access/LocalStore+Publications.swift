@@ -106,7 +106,7 @@ extension LocalStore {
         }
         try LocalPublicationRecord(
             issueID: publication.issueID, version: publication.version, state: publication.status.rawValue,
-            content: String(decoding: try CanonicalJSON.bytes(publication.content), as: UTF8.self),
+            content: String(decoding: CanonicalJSON.bytes(publication.content), as: UTF8.self),
             signature: publication.signature, keyID: publication.keyID, seq: record.seq ?? 0
         ).save(db)
         try materialise(content, record: record, db)
@@ -179,7 +179,7 @@ extension LocalStore {
 
     /// Canonical bytes with integral numbers written as integers, so `2` and `2.0` compare equal.
     private static func canonical(_ value: JSONValue) -> [UInt8] {
-        (try? CanonicalJSON.bytes(value.integralNumbersAsIntegers())) ?? []
+        CanonicalJSON.bytes(value.integralNumbersAsIntegers())
     }
 }
 

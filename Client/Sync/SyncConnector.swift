@@ -56,7 +56,10 @@ public struct SyncConnector: Sendable {
                                 NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname))
                             try channel.pipeline.syncOperations.addHandler(tlsFailure.makeHandler())
                         }
-                        try channel.pipeline.syncOperations.addBulletinSyncHandlers(role: .client, limits: limits)
+                        var codec = FrameCodec(limits: limits)
+                        codec.payloadObserver = { _, bytes in traffic.addPayload(bytes) }
+                        try channel.pipeline.syncOperations.addBulletinSyncHandlers(
+                            role: .client, limits: limits, codec: codec)
                         return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: channel)
                     }
                 }

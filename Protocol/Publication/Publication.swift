@@ -84,23 +84,16 @@ public struct Publication: Sendable, Hashable {
     /// The bytes the signature covers: the canonical JSON (PROTOCOL.md section 15) of the object
     /// `{"content": …, "issue_id": …, "state": …, "version": …}`.
     public var signedMessage: [UInt8] {
-        get throws(PublicationError) {
-            try Self.signedMessage(issueID: issueID, content: content, version: version, status: status)
-        }
+        Self.signedMessage(issueID: issueID, content: content, version: version, status: status)
     }
 
     /// The bytes a signature over this content, version and state covers.
     public static func signedMessage(
         issueID: String, content: JSONValue, version: Int64, status: PublicationStatus
-    ) throws(PublicationError) -> [UInt8] {
-        let message: JSONValue = .object([
+    ) -> [UInt8] {
+        CanonicalJSON.bytes(.object([
             "content": content, "issue_id": .string(issueID), "state": .string(status.rawValue),
             "version": .int(version),
-        ])
-        do {
-            return try CanonicalJSON.bytes(message)
-        } catch {
-            throw .malformedContent("content cannot be written as canonical JSON: \(error)")
-        }
+        ]))
     }
 }

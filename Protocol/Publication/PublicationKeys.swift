@@ -41,7 +41,7 @@ public struct PublicationSigningKey: Sendable {
     public func sign(
         issueID: String, content: JSONValue, version: Int64, status: PublicationStatus
     ) throws(PublicationError) -> Publication {
-        let message = try Publication.signedMessage(
+        let message = Publication.signedMessage(
             issueID: issueID, content: content, version: version, status: status)
         let signature: Data
         do {
@@ -100,7 +100,7 @@ public struct PublicationPublicKey: Sendable, Hashable, CustomStringConvertible 
         guard let signature = Data(base64Encoded: publication.signature), signature.count == 64 else {
             throw .invalidSignature(issueID: publication.issueID, version: publication.version)
         }
-        let message = try publication.signedMessage
+        let message = publication.signedMessage
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawRepresentation),
               key.isValidSignature(signature, for: message)
         else { throw .invalidSignature(issueID: publication.issueID, version: publication.version) }

@@ -45,7 +45,7 @@ struct PublicationRecorder {
               let status = try AccessPolicy.state(of: issue).flatMap(Self.status(of:))
         else { return false }
         let content = try Self.content(of: issue, db).json
-        let contentText = try RecordJSON.text(content, using: encoder)
+        let contentText = String(decoding: CanonicalJSON.bytes(content), as: UTF8.self)
         let latest = try PublicationRow.fetchOne(db, key: issueID)
         if let latest, latest.content == contentText, latest.state == status.rawValue { return false }
         let version = (latest?.version ?? 0) + 1

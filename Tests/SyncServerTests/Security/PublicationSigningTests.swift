@@ -65,7 +65,7 @@ import Testing
             #expect(content.sections.map(\.section.id) == [first, ids.section])
             #expect(content.sections[1].articles.map(\.id) == [late, ids.article])
             #expect(content.sections[1].articles[1].fields["title"] == "Tăng cường cải cách")
-            let text = String(decoding: try CanonicalJSON.bytes(publication.content), as: UTF8.self)
+            let text = String(decoding: CanonicalJSON.bytes(publication.content), as: UTF8.self)
             #expect(!text.contains(ids.annotation))
             #expect(!text.contains("Kiểm tra số liệu"))
         }
