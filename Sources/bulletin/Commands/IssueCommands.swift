@@ -71,7 +71,7 @@ struct AddSectionCommand: BulletinCommand {
 struct StateCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "state",
-        abstract: "Move an issue forward: draft → review → approved → published → retracted (chief only from approved).")
+        abstract: "Move an issue forward: draft → review → approved → published → retracted.")
 
     @OptionGroup var store: StoreOption
     @Argument(help: "An issue id, a unique id prefix or a date YYYY-MM-DD.") var issue: String
