@@ -1,15 +1,16 @@
 import ArgumentParser
 
-/// `bulletin-bench`: the project's benchmarks, one subcommand each; run them from a release build:
-/// `swift run -c release bulletin-bench SUBCOMMAND`.
+/// `bulletin-bench`: the project's benchmarks, one subcommand each (one file per subcommand); run them from a
+/// release build: `swift run -c release bulletin-bench SUBCOMMAND`.
 struct BulletinBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin-bench",
         abstract: "Benchmarks for BulletinSync (build with -c release).",
-        subcommands: [SyncBenchmark.self, SyncServerHelper.self, SyncClientHelper.self]
+        subcommands: [ProtocolBenchmark.self, SyncBenchmark.self, SyncServerHelper.self, SyncClientHelper.self]
     )
 
-    /// What `@main` would call (a main.swift cannot use `@main`).
+    /// What `@main` would call (a main.swift cannot use `@main`). Inside an async function the compiler picks the
+    /// async `main` of AsyncParsableCommand; at top level it would pick ParsableCommand's synchronous one.
     static func start() async {
         await main()
     }

@@ -8,6 +8,6 @@ struct Bulletin: ParsableCommand {
         subcommands: [
             InitCommand.self, IssuesCommand.self, ShowCommand.self, IssueGroup.self, SectionGroup.self,
             ArticleGroup.self, AnnotateCommand.self, StateCommand.self, SearchCommand.self, LogCommand.self,
-            StatusCommand.self, SyncCommand.self,
+            StatusCommand.self, SyncCommand.self, PullCommand.self, LoginCommand.self, VerifyCommand.self,
         ])
 }

@@ -15,9 +15,11 @@ struct BenchEditor: Sendable {
     /// A logger that drops everything: the benchmark prints its own figures.
     static let quiet = Logger(label: "bulletin-bench", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    /// Creates a store at `path` for `editor`.
-    static func create(at path: String, editor: String) throws -> BenchEditor {
-        BenchEditor(store: try LocalStore.create(at: path, editor: editor))
+    /// Creates a store at `path` for `editor`, signing in with `token`.
+    static func create(at path: String, editor: String, token: String) throws -> BenchEditor {
+        let store = try LocalStore.create(at: path, editor: editor)
+        try store.setToken(token)
+        return BenchEditor(store: store)
     }
 
     /// Opens an existing store.

@@ -28,10 +28,13 @@ struct PushThroughputBenchmark {
     let workspace: BenchWorkspace
     /// The server's port.
     let port: Int
+    /// The tokens of the accounts `pusher-small` and `pusher-large`.
+    let tokens: [String: String]
 
     /// Pushes `changes` annotation-sized changes.
     func smallChanges(_ changes: Int) async throws -> Result {
-        let editor = try BenchEditor.create(at: workspace.path("pusher-small.sqlite"), editor: "Hoài Thu")
+        let editor = try BenchEditor.create(
+            at: workspace.path("pusher-small.sqlite"), editor: "Hoài Thu", token: tokens["pusher-small"] ?? "")
         // Each issue carries one section and one article with many annotations: 3 + annotations changes.
         let perIssue = 400
         var remaining = changes
@@ -60,7 +63,8 @@ struct PushThroughputBenchmark {
 
     /// Pushes `changes` creates of a new archive (issues of 20 articles: 25 changes per issue).
     func largeChanges(_ changes: Int) async throws -> Result {
-        let editor = try BenchEditor.create(at: workspace.path("pusher-large.sqlite"), editor: "Minh Quân")
+        let editor = try BenchEditor.create(
+            at: workspace.path("pusher-large.sqlite"), editor: "Minh Quân", token: tokens["pusher-large"] ?? "")
         let issues = max(1, changes / 25)
         let archive = ArchiveGenerator(
             articleCount: issues * 20, firstDate: CivilDate(daysSinceEpoch: 40_000), seed: 11)

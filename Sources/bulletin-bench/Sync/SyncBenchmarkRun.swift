@@ -36,36 +36,45 @@ struct SyncBenchmarkRun {
         var results = SyncResults()
         results.articles = plan.articles
         results.issues = ArchiveGenerator(articleCount: plan.articles).issueCount
-        // (b) and (d) start from the client that (a) filled.
-        if !plan.steps.isDisjoint(with: "abd") {
-            let server = try await runMain(into: &results)
-            if plan.steps.contains("c") {
-                try await pushThroughput(port: server.port, into: &results)
+        if !plan.steps.isDisjoint(with: "abcd") {
+            let data = workspace.path("server-main")
+            let tokens = try await BenchAccounts.add(["seeder", "reader", "pusher-small", "pusher-large"], data: data)
+            // (b) and (d) start from the client that (a) filled.
+            if !plan.steps.isDisjoint(with: "abd") {
+                let server = try await runMain(tokens: tokens, into: &results)
+                if plan.steps.contains("c") {
+                    try await pushThroughput(port: server.port, tokens: tokens, into: &results)
+                }
+                try await stopCleanly(server)
+            } else {
+                let server = try await programs.startServer(data: data, in: workspace)
+                try await pushThroughput(port: server.port, tokens: tokens, into: &results)
+                try await stopCleanly(server)
             }
-            try await stopCleanly(server)
-        } else if plan.steps.contains("c") {
-            let server = try await programs.startServer(data: workspace.path("server-main"), in: workspace)
-            try await pushThroughput(port: server.port, into: &results)
-            try await stopCleanly(server)
         }
         if plan.steps.contains("e") {
             progress("(e) initial pull of \(plan.largeArticles) articles, for peak memory")
-            let large = try BenchEditor.create(at: workspace.path("editor-large.sqlite"), editor: "Minh Quân")
+            let data = workspace.path("server-large")
+            let tokens = try await BenchAccounts.add(["seeder", "reader"], data: data)
+            let large = try BenchEditor.create(
+                at: workspace.path("editor-large.sqlite"), editor: "Minh Quân", token: tokens["seeder"] ?? "")
             _ = try large.importArchive(ArchiveGenerator(articleCount: plan.largeArticles))
-            _ = try await seed(large, data: workspace.path("server-large"))
-            let largeServer = try await programs.startServer(data: workspace.path("server-large"), in: workspace)
+            _ = try await seed(large, data: data)
+            let largeServer = try await programs.startServer(data: data, in: workspace)
             results.largePull = try await initialPull(
-                server: largeServer, store: workspace.path("editor-large-b.sqlite"), articles: plan.largeArticles)
+                server: largeServer, store: workspace.path("editor-large-b.sqlite"), token: tokens["reader"] ?? "",
+                articles: plan.largeArticles)
             try await stopCleanly(largeServer)
         }
         return results
     }
 
     /// (a), (b) and (d) on the main archive; returns the running server.
-    private func runMain(into results: inout SyncResults) async throws -> ServerProcess {
+    private func runMain(tokens: [String: String], into results: inout SyncResults) async throws -> ServerProcess {
         let archive = ArchiveGenerator(articleCount: plan.articles)
         progress("importing \(plan.articles) articles into the seeding editor's store")
-        let editor = try BenchEditor.create(at: workspace.path("editor-a.sqlite"), editor: "Thanh Hồng")
+        let editor = try BenchEditor.create(
+            at: workspace.path("editor-a.sqlite"), editor: "Thanh Hồng", token: tokens["seeder"] ?? "")
         let articleIDs = try editor.importArchive(archive)
         results.seedPush = try await seed(editor, data: workspace.path("server-main"))
 
@@ -79,7 +88,8 @@ struct SyncBenchmarkRun {
         let server = try await programs.startServer(data: workspace.path("server-main"), in: workspace)
         progress("(a) initial pull of \(plan.articles) articles: bulletin, then git clone")
         let clientPath = workspace.path("editor-b.sqlite")
-        results.pull = try await initialPull(server: server, store: clientPath, articles: plan.articles)
+        results.pull = try await initialPull(
+            server: server, store: clientPath, token: tokens["reader"] ?? "", articles: plan.articles)
         results.gitClone = try await git.timedClone()
 
         let watcher = try BenchEditor.open(at: clientPath)
@@ -128,9 +138,9 @@ struct SyncBenchmarkRun {
         return server
     }
 
-    private func pushThroughput(port: Int, into results: inout SyncResults) async throws {
+    private func pushThroughput(port: Int, tokens: [String: String], into results: inout SyncResults) async throws {
         progress("(c) push throughput: \(plan.pushChanges) small changes, then \(plan.pushChanges) article creates")
-        let pusher = PushThroughputBenchmark(workspace: workspace, port: port)
+        let pusher = PushThroughputBenchmark(workspace: workspace, port: port, tokens: tokens)
         results.pushSmall = try await pusher.smallChanges(plan.pushChanges)
         results.pushLarge = try await pusher.largeChanges(plan.pushChanges)
     }
@@ -153,10 +163,10 @@ struct SyncBenchmarkRun {
 
     /// (a): an empty client store synced by a separate client process; the server's peak memory is read while it
     /// still runs, having served nothing but this pull.
-    private func initialPull(server: ServerProcess, store: String, articles: Int) async throws
+    private func initialPull(server: ServerProcess, store: String, token: String, articles: Int) async throws
         -> SyncResults.InitialPull
     {
-        try await programs.initClient(store: store, editor: "Minh Khang", in: workspace)
+        try await programs.initClient(store: store, editor: "Minh Khang", token: token, in: workspace)
         let run = try await programs.syncClient(store: store, port: server.port, in: workspace)
         let serverPeak = server.child.peakRSSBytes() ?? 0
         let held = try LocalStore.open(at: store).issueSummaries().reduce(0) { $0 + $1.articles }

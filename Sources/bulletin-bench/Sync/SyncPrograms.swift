@@ -12,8 +12,8 @@ struct SyncPrograms: Sendable {
     let client: String?
     /// This executable.
     let bench: String
-    /// Whether the real binaries are older than this executable (they may not contain the latest changes).
-    let stale: Bool
+    /// When the real `bulletin` was built (printed: a binary older than the code under test measures old code).
+    let built: Date?
 
     /// Finds the programs.
     static func locate() -> SyncPrograms {
@@ -24,13 +24,10 @@ struct SyncPrograms: Sendable {
         let client = directory + "/bulletin"
         let manager = FileManager.default
         guard manager.isExecutableFile(atPath: server), manager.isExecutableFile(atPath: client) else {
-            return SyncPrograms(server: nil, client: nil, bench: bench, stale: false)
+            return SyncPrograms(server: nil, client: nil, bench: bench, built: nil)
         }
-        func modified(_ path: String) -> Date {
-            ((try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
-        }
-        let stale = min(modified(server), modified(client)) < modified(bench)
-        return SyncPrograms(server: server, client: client, bench: bench, stale: stale)
+        let built = ((try? manager.attributesOfItem(atPath: client))?[.modificationDate] as? Date) ?? .distantPast
+        return SyncPrograms(server: server, client: client, bench: bench, built: built)
     }
 
     /// One line saying which programs run.
@@ -39,8 +36,8 @@ struct SyncPrograms: Sendable {
             return "server and client: \(bench) sync-server / sync-client (bulletin and bulletin-server were not "
                 + "built next to it; `swift build -c release` builds them)"
         }
-        return "server: \(server); client: \(client)"
-            + (stale ? " (WARNING: older than bulletin-bench; run `swift build -c release`)" : "")
+        let date = built.map { " (built \(ISO8601DateFormatter().string(from: $0)))" } ?? ""
+        return "server: \(server); client: \(client)\(date)"
     }
 
     /// Starts a server on an ephemeral port of 127.0.0.1 with its store in `data`; returns once it listens.
@@ -71,13 +68,13 @@ struct SyncPrograms: Sendable {
         return ServerProcess(child: child, port: port)
     }
 
-    /// Creates a client store at `store` (not timed).
-    func initClient(store: String, editor: String, in workspace: BenchWorkspace) async throws {
+    /// Creates a client store at `store` that signs in with `token` (not timed).
+    func initClient(store: String, editor: String, token: String, in workspace: BenchWorkspace) async throws {
         if let client {
-            try await workspace.run(client, ["init", "--store", store, "--editor", editor],
+            try await workspace.run(client, ["init", "--store", store, "--editor", editor, "--token", token],
                                     standardError: .file(workspace.path("client.log")))
         } else {
-            _ = try LocalStore.create(at: store, editor: editor)
+            try LocalStore.create(at: store, editor: editor).setToken(token)
         }
     }
 
