@@ -71,25 +71,34 @@ extension LocalStore {
     public func acknowledge(_ results: [ChangeResult]) throws -> AcknowledgeSummary {
         try writer.write { db in
             var summary = AcknowledgeSummary(accepted: 0, rejected: 0, unknown: 0)
+            // Cached statements, and the outbox row is read only for a refused change (to keep its record): this
+            // runs for every pushed change.
+            let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE change_id = ?")
+            let setSeq = try db.cachedStatement(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?")
             for result in results {
-                guard let row = try OutboxRecord.filter(OutboxRecord.Columns.changeID == result.changeID).fetchOne(db)
-                else {
-                    summary.unknown += 1
-                    continue
-                }
                 switch result.status {
                 case .applied, .duplicate, .conflict:
+                    try delete.execute(arguments: [result.changeID])
+                    guard db.changesCount > 0 else {
+                        summary.unknown += 1
+                        continue
+                    }
                     summary.accepted += 1
                     if let seq = result.seq {
-                        try db.execute(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?",
-                                       arguments: [seq, result.changeID])
+                        try setSeq.execute(arguments: [seq, result.changeID])
                     }
                 case .rejected:
+                    guard let row = try OutboxRecord.filter(OutboxRecord.Columns.changeID == result.changeID)
+                        .fetchOne(db)
+                    else {
+                        summary.unknown += 1
+                        continue
+                    }
                     summary.rejected += 1
                     try RejectedChangeRecord(changeID: row.changeID, record: row.record, reason: result.reason,
                                              code: result.code).insert(db, onConflict: .replace)
+                    try row.delete(db)
                 }
-                try row.delete(db)
             }
             return summary
         }

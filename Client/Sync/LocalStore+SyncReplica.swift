@@ -40,6 +40,9 @@ extension LocalStore: SyncReplica {
             try applySnapshotPage(page)
         } else {
             try applyPulled(page.changes, cursor: page.toSeq)
+            // Usually long completed: a read saves taking the write lock on every pulled page (watch mode pulls
+            // a page per change made elsewhere).
+            guard try !writer.read({ db in try SnapshotProgressRecord.current(db).completed }) else { return }
             try writer.write { db in
                 var progress = try SnapshotProgressRecord.current(db)
                 if !progress.completed {

@@ -15,7 +15,7 @@ public struct SyncOptions: Sendable, Hashable {
 
     /// Creates options.
     public init(
-        maxBatchChanges: Int = 500, maxBatchBytes: Int = 1 << 20, pullMaxChanges: Int = 1_000,
+        maxBatchChanges: Int = 5_000, maxBatchBytes: Int = 4 << 20, pullMaxChanges: Int = 1_000,
         pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), tick: Duration = .milliseconds(20)
     ) {
         self.maxBatchChanges = maxBatchChanges

@@ -46,7 +46,10 @@ public struct SyncRunner: Sendable {
             conversation, welcome in
             try await engine.sync(conversation, welcome: welcome, progress: progress)
         }
-        try store.setServerAddress(address.description)
+        // Written only when it changed: a write transaction costs a disk flush on every sync otherwise.
+        if try store.serverAddress() != address.description {
+            try store.setServerAddress(address.description)
+        }
         summary.bytesSent = traffic.bytesSent
         summary.bytesReceived = traffic.bytesReceived
         summary.payloadBytes = traffic.payloadBytes

@@ -224,7 +224,7 @@ private struct MessageMembers {
 }
 
 /// The members of one change record.
-private struct ChangeRecordMembers {
+struct ChangeRecordMembers {
     var changeID: JSONField<String> = .absent
     var entity: JSONField<EntityKind> = .absent
     var entityID: JSONField<String> = .absent

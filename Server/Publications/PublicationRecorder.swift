@@ -19,7 +19,6 @@ struct PublicationRecorder {
     /// The server's id, recorded as the record's client id.
     let serverID: String
 
-    private let encoder = RecordJSON.encoder()
     private let receivedAt = ServerClock.nowText()
 
     /// Creates a recorder for one transaction.
@@ -58,7 +57,7 @@ struct PublicationRecorder {
             author: author, clientID: serverID, seq: head)
         try ChangeLogEntry(
             seq: head, changeID: record.changeID, entity: EntityKind.publication.rawValue, entityID: issueID,
-            issueID: issueID, op: record.op.rawValue, record: try RecordJSON.text(record, using: encoder),
+            issueID: issueID, op: record.op.rawValue, record: RecordJSON.text(record),
             receivedAt: receivedAt
         ).insert(db)
         try PublicationRow(

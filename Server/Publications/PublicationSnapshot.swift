@@ -120,7 +120,7 @@ enum PublicationPager {
                 more = true
                 break
             }
-            records.append(try RecordJSON.decode(ChangeRecord.self, from: text))
+            records.append(try RecordJSON.record(from: text))
             bytes += size
             last = (row["sort_date"], row["issue_id"])
         }

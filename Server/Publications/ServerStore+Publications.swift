@@ -26,7 +26,7 @@ extension ServerStore {
                   let text = try String.fetchOne(
                     db, sql: "SELECT record FROM change_log WHERE seq = ?", arguments: [row.seq])
             else { return nil }
-            return try RecordJSON.decode(ChangeRecord.self, from: text)
+            return try RecordJSON.record(from: text)
         }
     }
 }

@@ -41,7 +41,7 @@ enum LogPager {
                 more = true
                 break
             }
-            records.append(try RecordJSON.decode(ChangeRecord.self, from: text))
+            records.append(try RecordJSON.record(from: text))
             bytes += size
         }
         let last = records.last?.seq ?? since

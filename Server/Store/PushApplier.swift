@@ -10,7 +10,6 @@ import SyncProtocol
 /// change to an entity whose `create` was rejected earlier in the same batch, or naming it as its parent.
 struct PushApplier {
     private let db: Database
-    private let encoder = RecordJSON.encoder()
     private let receivedAt = ServerClock.nowText()
     /// The log head so far in this transaction.
     private(set) var head: Int64
@@ -112,13 +111,13 @@ struct PushApplier {
             : after.fields["issue_id"]?.stringValue ?? stored?.issueID ?? ""
         try ChangeLogEntry(
             seq: head, changeID: logged.changeID, entity: key.kind.rawValue, entityID: key.id, issueID: issueID,
-            op: logged.op.rawValue, record: try RecordJSON.text(logged, using: encoder), receivedAt: receivedAt
+            op: logged.op.rawValue, record: RecordJSON.text(logged), receivedAt: receivedAt
         ).insert(db)
         let row = StoredEntity(
             kind: key.kind.rawValue, id: key.id, issueID: issueID,
             sortDate: change.entity == .issue ? after.fields["date"]?.stringValue ?? "" : "",
-            fields: try RecordJSON.text(after.fields, using: encoder),
-            versions: try RecordJSON.text(after.versions, using: encoder), deleted: after.deleted,
+            fields: RecordJSON.text(after.fields),
+            versions: RecordJSON.text(after.versions), deleted: after.deleted,
             lastSeq: head, lastChangeID: logged.changeID, lastHLC: logged.hlc.description,
             lastAuthor: logged.author, lastClientID: logged.clientID)
         if stored == nil { try row.insert(db) } else { try row.update(db) }

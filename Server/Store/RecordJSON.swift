@@ -1,24 +1,37 @@
-import Foundation
 import SyncProtocol
 
-/// The JSON text the server stores and measures: sorted keys, `/` unescaped, exactly as ``FrameCodec`` writes.
+/// The JSON text the server stores and measures: the canonical form ``FrameCodec`` writes (sorted keys, `/`
+/// unescaped), written and parsed with the protocol's own JSON writer and strict parser.
 ///
 /// Stored texts are the ones measured against a pull's `max_bytes`, so they must be what goes on the wire.
 enum RecordJSON {
-    /// A fresh encoder with the wire conventions (encoders are cheap and not shared across threads).
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+    /// The canonical text of a change record.
+    static func text(_ record: ChangeRecord) -> String {
+        CanonicalJSON.text(record)
     }
 
-    /// Encodes `value` as UTF-8 JSON text.
-    static func text(_ value: some Encodable, using encoder: JSONEncoder) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+    /// The canonical text of an entity's fields.
+    static func text(_ fields: [String: JSONValue]) -> String {
+        CanonicalJSON.text(fields)
     }
 
-    /// Decodes a value from JSON text the server stored.
-    static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+    /// The canonical text of an entity's per-field versions.
+    static func text(_ versions: [String: String]) -> String {
+        CanonicalJSON.text(versions)
+    }
+
+    /// A change record the server stored.
+    static func record(from text: String) throws -> ChangeRecord {
+        try CanonicalJSON.changeRecord(parsing: text)
+    }
+
+    /// Fields the server stored.
+    static func fields(from text: String) throws -> [String: JSONValue] {
+        try CanonicalJSON.object(parsing: text)
+    }
+
+    /// Per-field versions the server stored.
+    static func versions(from text: String) throws -> [String: String] {
+        try CanonicalJSON.strings(parsing: text)
     }
 }

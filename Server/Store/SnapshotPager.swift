@@ -19,7 +19,6 @@ struct SnapshotPager {
     private let db: Database
     private let limits: PageLimits
     private let filter: PullFilter?
-    private let encoder = RecordJSON.encoder()
     private var position: SnapshotPosition
     private var records: [ChangeRecord] = []
     private var bytes = 0
@@ -199,14 +198,14 @@ struct SnapshotPager {
             seq: entity.lastSeq)
         // The record's size is its envelope plus its fields' stored JSON, which is byte-identical to how the
         // fields encode inside the record: measured without encoding the (possibly large) fields twice.
-        let envelope = try encoder.encode(record).count
+        let envelope = CanonicalJSON.bytes(record).count
         // Likewise `base`, which carries the stored versions JSON.
         let size = envelope - 4 + entity.fields.utf8.count + entity.versions.utf8.count
         guard limits.admits(size: size, count: records.count, bytes: bytes) else { return false }
-        record.fields = try RecordJSON.decode([String: JSONValue].self, from: entity.fields)
+        record.fields = try RecordJSON.fields(from: entity.fields)
         // A snapshot record's `base` carries the entity's per-field versions, so that the new replica's later edits
         // name the same bases as everyone else's (conflict detection compares them).
-        record.base = try RecordJSON.decode([String: String].self, from: entity.versions)
+        record.base = try RecordJSON.versions(from: entity.versions)
         records.append(record)
         bytes += size
         return true

@@ -65,8 +65,8 @@ struct StoredEntity: Codable, Sendable, FetchableRecord, PersistableRecord {
     /// The state in the form the shared apply rule works on.
     func state() throws -> EntityState {
         EntityState(
-            fields: try RecordJSON.decode([String: JSONValue].self, from: fields),
-            versions: try RecordJSON.decode([String: String].self, from: versions),
+            fields: try RecordJSON.fields(from: fields),
+            versions: try RecordJSON.versions(from: versions),
             deleted: deleted)
     }
 }

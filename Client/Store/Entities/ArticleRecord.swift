@@ -39,6 +39,22 @@ struct ArticleRecord: EntityRow, Hashable {
     /// Typed column names for queries.
     typealias Columns = CodingKeys
 
+    /// The row's columns, as the Codable default would write them (see ``DatabaseJSON``), without its cost: this
+    /// runs for every pulled article.
+    func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.id] = id
+        container[Columns.searchID] = searchID
+        container[Columns.issueID] = issueID
+        container[Columns.sectionID] = sectionID
+        container[Columns.title] = title
+        container[Columns.paragraphs] = DatabaseJSON.text(paragraphs)
+        container[Columns.source] = source.map { DatabaseJSON.text(FieldEncoding.citation($0)) }
+        container[Columns.contentsPage] = contentsPage
+        container[Columns.position] = position
+        container[Columns.deleted] = deleted
+        container[Columns.extraFields] = extraFields.map { DatabaseJSON.text(.object($0)) }
+    }
+
     func contractValue(of field: String) -> JSONValue? {
         switch field {
         case "issue_id": .string(issueID)

@@ -35,4 +35,20 @@ struct ChangeLogRecord: Codable, Sendable, Hashable, FetchableRecord, Persistabl
 
     /// Typed column names for queries.
     typealias Columns = CodingKeys
+
+    /// The row's columns, as the Codable default would write them (see ``DatabaseJSON``), without its cost: this
+    /// runs for every applied change.
+    func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.changeID] = changeID
+        container[Columns.entity] = entity.rawValue
+        container[Columns.entityID] = entityID
+        container[Columns.issueID] = issueID
+        container[Columns.articleID] = articleID
+        container[Columns.op] = op.rawValue
+        container[Columns.fields] = DatabaseJSON.text(fields)
+        container[Columns.author] = author
+        container[Columns.clientID] = clientID
+        container[Columns.hlc] = hlc
+        container[Columns.seq] = seq
+    }
 }

@@ -51,14 +51,13 @@ struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 /// carries, so an outbox row's byte count is close to its size on the wire.
 enum ChangeRecordJSON {
     static func encode(_ change: ChangeRecord) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(change), as: UTF8.self)
+        // The canonical form, byte for byte what `JSONEncoder` with sorted keys and unescaped slashes writes.
+        CanonicalJSON.text(change)
     }
 
     static func decode(_ text: String, table: String, key: String) throws -> ChangeRecord {
         do {
-            return try JSONDecoder().decode(ChangeRecord.self, from: Data(text.utf8))
+            return try CanonicalJSON.changeRecord(parsing: text)
         } catch {
             throw StoreError.corruptRow(table: table, key: key, reason: String(describing: error))
         }

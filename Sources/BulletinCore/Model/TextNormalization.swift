@@ -10,7 +10,8 @@ public enum TextNormalization {
         let hasCarriageReturn = text.utf8.contains(UInt8(ascii: "\r"))
         if !hasCarriageReturn {
             var span = text.utf8Span
-            if span.checkForNFC(quickCheck: false) { return text }
+            // The quick check (per-scalar properties) settles almost all text; the full check only the rest.
+            if span.checkForNFC(quickCheck: true) || span.checkForNFC(quickCheck: false) { return text }
         }
         let unified = hasCarriageReturn
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

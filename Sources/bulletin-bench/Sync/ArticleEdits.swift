@@ -6,8 +6,10 @@ enum ArticleEdits {
     private static let sentences = [
         "Sở Nội vụ đề nghị các đơn vị rà soát lại số liệu, bổ sung minh chứng và gửi báo cáo trước ngày 15 hằng tháng.",
         "Ủy ban nhân dân tỉnh yêu cầu công khai quy trình giải quyết thủ tục hành chính tại bộ phận một cửa các cấp.",
-        "Theo ý kiến của người dân, thời gian chờ đợi đã giảm rõ rệt kể từ khi áp dụng hồ sơ điện tử trên cổng dịch vụ.",
-        "Đoàn kiểm tra ghi nhận nhiều chuyển biến tích cực, đồng thời chỉ ra một số tồn tại cần khắc phục trong quý tới.",
+        "Theo ý kiến của người dân, thời gian chờ đợi đã giảm rõ rệt kể từ khi áp dụng hồ sơ điện tử trên cổng "
+            + "dịch vụ.",
+        "Đoàn kiểm tra ghi nhận nhiều chuyển biến tích cực, đồng thời chỉ ra một số tồn tại cần khắc phục trong "
+            + "quý tới.",
     ]
 
     /// The text edit number `number` adds (about 120 characters, NFC).

@@ -86,8 +86,13 @@ final class CursorWatch: Sendable {
         var continuation: CheckedContinuation<ContinuousClock.Instant?, Never>
     }
 
-    private let state = NIOLockedValueBox<(reports: [(cursor: Int64, at: ContinuousClock.Instant)], waiters: [Int: Waiter],
-                                           next: Int)>(([], [:], 0))
+    private struct State {
+        var reports: [(cursor: Int64, at: ContinuousClock.Instant)] = []
+        var waiters: [Int: Waiter] = [:]
+        var next = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
 
     /// Records an activity report (called from the watch loop).
     func record(_ cursor: Int64) {

@@ -14,8 +14,8 @@ struct SyncReport {
         lines.append("")
         lines.append(row("", "bulletin", "git (baseline)", "goal"))
         if let pull = results.pull, let clone = results.gitClone {
-            lines.append("(a) initial pull of \(count(pull.articles)) articles into an empty client (\(count(pull.records)) "
-                + "records)")
+            lines.append("(a) initial pull of \(count(pull.articles)) articles into an empty client "
+                + "(\(count(pull.records)) records)")
             let faster = pull.wallSeconds < clone.seconds
             lines.append(row("    time, process start to exit", seconds(pull.wallSeconds), seconds(clone.seconds),
                              "faster than git " + verdict(faster)))
@@ -34,7 +34,8 @@ struct SyncReport {
             let fetches = Sample(results.gitFetch.map { $0.seconds * 1_000 })
             lines.append("(b) incremental sync after 10 articles were edited elsewhere (median of "
                 + "\(times.count) rounds; min–max)")
-            lines.append(row("    time (bulletin in-process)", "\(ms(times.median)) (\(ms(times.min))–\(ms(times.max)))",
+            lines.append(row("    time (bulletin in-process)",
+                             "\(ms(times.median)) (\(ms(times.min))–\(ms(times.max)))",
                              "\(ms(fetches.median)) (\(ms(fetches.min))–\(ms(fetches.max)))",
                              "< 20 ms " + verdict(times.median < 20)))
             let wire = Sample(results.incremental.map { Double($0.wireBytes) })
@@ -56,7 +57,8 @@ struct SyncReport {
         }
         if !results.propagation.isEmpty {
             let sample = Sample(results.propagation)
-            lines.append("(d) live propagation with watch, over \(count(sample.count)) edits (push ack → watcher's store)")
+            lines.append("(d) live propagation with watch, over \(count(sample.count)) edits "
+                + "(push ack → watcher's store)")
             lines.append(row("    p50 / p99 / max", "\(ms(sample.median)) / \(ms(sample.percentile(0.99))) / "
                              + "\(ms(sample.max))", "", "p99 < 20 ms " + verdict(sample.percentile(0.99) < 20)))
         }
@@ -107,7 +109,8 @@ struct SyncReport {
     private func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
 
     private func bytes(_ value: Int) -> String {
-        value >= 1_000_000 ? String(format: "%.1f MB", Double(value) / 1e6) : String(format: "%.1f KB", Double(value) / 1e3)
+        value >= 1_000_000
+            ? String(format: "%.1f MB", Double(value) / 1e6) : String(format: "%.1f KB", Double(value) / 1e3)
     }
 
     private func rate(_ seconds: Double, raw: Int? = nil) -> String {

@@ -1,0 +1,27 @@
+import SyncProtocol
+
+/// The text of the store's JSON columns, written without `JSONEncoder`: byte for byte what GRDB's default column
+/// encoder (`JSONEncoder` with `.sortedKeys`) writes, which — unlike the wire's canonical form — escapes `/`.
+///
+/// Records whose rows are written for every pulled change (articles, the change log) encode themselves with it;
+/// the Codable path cost more than SQLite's own work for them.
+enum DatabaseJSON {
+    /// The column text of `value`.
+    static func text(_ value: JSONValue) -> String {
+        let canonical = CanonicalJSON.bytes(value)
+        // `/` appears only inside strings (it is no JSON punctuation) and never inside an escape the writer makes.
+        guard canonical.contains(UInt8(ascii: "/")) else { return String(decoding: canonical, as: UTF8.self) }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(canonical.count + 16)
+        for byte in canonical {
+            if byte == UInt8(ascii: "/") { escaped.append(UInt8(ascii: "\\")) }
+            escaped.append(byte)
+        }
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// The column text of an array of strings.
+    static func text(_ strings: [String]) -> String {
+        text(.array(strings.map(JSONValue.string)))
+    }
+}
