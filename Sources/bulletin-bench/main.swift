@@ -6,7 +6,9 @@ struct BulletinBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin-bench",
         abstract: "Benchmarks for BulletinSync (build with -c release).",
-        subcommands: [ProtocolBenchmark.self, SyncBenchmark.self, SyncServerHelper.self, SyncClientHelper.self]
+        subcommands: [
+            ProtocolBenchmark.self, SyncBenchmark.self, SyncServerHelper.self, SyncClientHelper.self, MeasureCommand.self,
+        ]
     )
 
     /// What `@main` would call (a main.swift cannot use `@main`). Inside an async function the compiler picks the

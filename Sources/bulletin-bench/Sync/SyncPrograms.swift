@@ -79,20 +79,25 @@ struct SyncPrograms: Sendable {
     }
 
     /// Runs one `sync` of the client store as its own process; returns its summary, wall time and peak memory.
+    ///
+    /// The process is started through this executable's `measure` helper, so that its peak memory is its own (see
+    /// ``MeasureCommand``).
     func syncClient(store: String, port: Int, in workspace: BenchWorkspace) async throws -> ClientRun {
-        let output = workspace.path("client-\(UUID().uuidString.prefix(8)).json")
+        let name = "client-\(UUID().uuidString.prefix(8))"
+        let output = workspace.path(name + ".json")
+        let figures = workspace.path(name + "-measured.json")
         let address = "127.0.0.1:\(port)"
-        let arguments = client == nil
-            ? ["sync-client", "--store", store, "--server", address]
-            : ["sync", "--store", store, "--server", address, "--json"]
-        let started = ContinuousClock.now
-        let exit = try await workspace.run(
-            client ?? bench, arguments, timeout: .seconds(1_800), standardOutput: .file(output),
-            standardError: .file(workspace.path("client.log")))
-        let seconds = (ContinuousClock.now - started).seconds
+        let program = client.map { [$0, "sync", "--store", store, "--server", address, "--json"] }
+            ?? [bench, "sync-client", "--store", store, "--server", address]
+        try await workspace.run(
+            bench, ["measure", "--output", figures, "--standard-output", output, "--standard-error",
+                    workspace.path("client.log"), "--"] + program,
+            timeout: .seconds(1_800))
+        let measured = try JSONDecoder().decode(MeasuredRun.self, from: Data(contentsOf: URL(fileURLWithPath: figures)))
+        guard measured.status == 0 else { throw BenchError.failed(program.joined(separator: " "), measured.status) }
         let summary = try BulletinJSON.decoder().decode(
             SyncSummary.self, from: Data(contentsOf: URL(fileURLWithPath: output)))
-        return ClientRun(summary: summary, wallSeconds: seconds, peakRSSBytes: exit.peakRSSBytes)
+        return ClientRun(summary: summary, wallSeconds: measured.seconds, peakRSSBytes: measured.peakRSSBytes)
     }
 }
 
