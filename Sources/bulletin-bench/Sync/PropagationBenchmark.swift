@@ -67,12 +67,13 @@ struct PropagationBenchmark {
                 guard ack.results.first?.status == .applied else {
                     throw BenchError.unexpected("the server did not apply edit \(number): \(ack.results)")
                 }
-                try editorA.store.acknowledge(ack.results)
                 let arrived = try await cursors.wait(
                     until: ack.headSeq, timeout: .seconds(30), what: "edit \(number) to reach the watching editor")
                 // B may already hold the edit when A reads the ack (the server notifies before it acknowledges):
                 // that counts as no delay, not as a negative one.
                 latencies.append(max(0, (arrived - acknowledged).milliseconds))
+                // Only now, so that A's own transaction does not compete with B's pull inside the measured time.
+                try editorA.store.acknowledge(ack.results)
             }
             return latencies
         }
