@@ -41,11 +41,13 @@ struct Session: Sendable {
             supportedVersions: SessionEnvironment.supportedVersions,
             maxBatchChanges: environment.configuration.maxBatchChanges)
         var subscribed = false
+        var clientID = ""
         for try await frame in inbound {
             var action = machine.received(frame)
             if case .authenticate(let hello) = action {
                 switch await environment.authenticator.authenticate(hello, peer: peer) {
                 case .allowed(let principal):
+                    clientID = principal.clientID
                     logger.info("hello accepted", metadata: [
                         "client.id": "\(principal.clientID)", "client.user": "\(principal.user ?? "-")",
                         "client.app": "\(hello.appVersion)",
@@ -72,7 +74,7 @@ struct Session: Sendable {
             case .push(let push):
                 guard try await apply(push, outbound) else { return }
             case .pull(let pull):
-                try await stream(pull, outbound)
+                try await stream(pull, clientID: clientID, outbound)
             case .subscribe(let since):
                 if subscribed {
                     // One subscription per connection; a repeated subscribe only re-checks its cursor.
@@ -128,13 +130,13 @@ struct Session: Sendable {
     }
 
     /// Streams the pages answering a pull; stops early (the client resumes) when the server shuts down.
-    private func stream(_ pull: Pull, _ outbound: Outbound) async throws {
+    private func stream(_ pull: Pull, clientID: String, _ outbound: Outbound) async throws {
         var stats = PullStats()
         if pull.snapshot == true {
             guard let start = try await snapshotStart(pull, outbound) else { return }
             try await streamSnapshot(pull, from: start, outbound, stats: &stats)
         } else {
-            try await streamLog(pull, outbound, stats: &stats)
+            try await streamLog(pull, editsFor: pull.edits == true ? clientID : nil, outbound, stats: &stats)
         }
         logger.info("pull", metadata: [
             "pull.snapshot": "\(pull.snapshot == true)", "pull.since": "\(pull.since)",
@@ -143,13 +145,15 @@ struct Session: Sendable {
         ])
     }
 
-    private func streamLog(_ pull: Pull, _ outbound: Outbound, stats: inout PullStats) async throws {
+    private func streamLog(
+        _ pull: Pull, editsFor puller: String?, _ outbound: Outbound, stats: inout PullStats
+    ) async throws {
         let limits = environment.pageLimits(for: pull)
         let bound = try await environment.store.headSeq()
         var since = pull.since
         repeat {
             let page = try await environment.store.logPage(
-                since: since, bound: bound, limits: limits, filter: pull.filter)
+                since: since, bound: bound, limits: limits, filter: pull.filter, editsFor: puller)
             try await outbound.write(.changes(Changes(
                 fromSeq: since, toSeq: page.toSeq, more: page.more, changes: page.records, headSeq: bound)))
             stats.add(records: page.records.count, bytes: page.bytes, toSeq: page.toSeq, more: page.more)

@@ -17,10 +17,14 @@ struct PushApplier {
     /// Entities whose `create` was rejected in this batch.
     private var rejectedCreates: Set<EntityKey> = []
 
+    /// The server's id: the `client_id` of the records it makes itself (conflicts).
+    private let serverID: String
+
     /// Starts applying in `db`, which must be inside a write transaction.
     init(db: Database) throws {
         self.db = db
         self.head = try ServerQueries.head(db)
+        self.serverID = try ServerInfo.fetchOne(db)?.serverID ?? ConflictDraft.serverAuthor
     }
 
     /// Applies one change and says what happened to it.
@@ -29,9 +33,12 @@ struct PushApplier {
             return ChangeResult(changeID: change.changeID, status: .duplicate, seq: seq)
         }
         let key = EntityKey(kind: change.entity, id: change.entityID)
+        var change = change
         var stored: StoredEntity?
         let rejection: String?
-        if let violation = EntityContract.violation(in: change) {
+        if let why = try InboundEdits.rebuild(&change, db) {
+            rejection = why
+        } else if let violation = EntityContract.violation(in: change) {
             rejection = violation
         } else {
             stored = try StoredEntity.find(key, db)
@@ -42,8 +49,24 @@ struct PushApplier {
             return ChangeResult(
                 changeID: change.changeID, status: .rejected, reason: reason, code: ErrorCode.invalidMessage.name)
         }
-        let seq = try log(change, key: key, stored: stored)
-        return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
+        change = change.normalizingText()
+        let decision = try ChangeMerger(db: db).decide(change, stored: stored, lateEditsAllowed: false)
+        let seq = try log(decision.logged, key: key, stored: stored, sent: change)
+        guard !decision.conflicts.isEmpty else {
+            return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
+        }
+        let issueID = change.entity == .issue
+            ? change.entityID : change.fields["issue_id"]?.stringValue ?? stored?.issueID ?? ""
+        var conflictIDs: [String] = []
+        for draft in decision.conflicts {
+            let conflictID = UUID().uuidString.lowercased()
+            let record = draft.record(
+                for: change, issueID: issueID, conflictID: conflictID, changeID: UUID().uuidString.lowercased(),
+                serverID: serverID)
+            _ = try log(record, key: EntityKey(kind: .conflict, id: conflictID), stored: nil, sent: record)
+            conflictIDs.append(conflictID)
+        }
+        return ChangeResult(changeID: change.changeID, status: .conflict, seq: seq, conflictID: conflictIDs.first)
     }
 
     /// Why a well-formed `change` cannot be applied to `stored` (the entity's row, if any), or `nil` when it can.
@@ -64,14 +87,19 @@ struct PushApplier {
         case .update, .delete:
             guard let stored else { return "\(key) does not exist" }
             if change.entity == .issue, let why = try Self.stateRegression(from: stored, to: change) { return why }
+            if change.entity == .conflict, stored.deleted { return "\(key) does not exist" }
         }
         return nil
     }
 
-    /// Why an update moves an issue's publication state backwards, or `nil` when it does not.
+    /// Why an update moves an issue's publication state backwards, or `nil` when it does not. A change concurrent
+    /// with the stored state (its base is not the state's version) is not refused: the server keeps the further
+    /// state (see ``ChangeMerger``).
     private static func stateRegression(from stored: StoredEntity, to change: ChangeRecord) throws -> String? {
+        let state = try stored.state()
+        if let base = change.base["state"], base != state.versions["state"] { return nil }
         guard let newText = change.fields["state"]?.stringValue, let new = PublicationState(rawValue: newText),
-              let oldText = try stored.state().fields["state"]?.stringValue,
+              let oldText = state.fields["state"]?.stringValue,
               let old = PublicationState(rawValue: oldText), new < old
         else { return nil }
         return "an issue's state only moves forward (draft, review, approved, published): cannot go from "
@@ -79,11 +107,14 @@ struct PushApplier {
     }
 
     /// Logs `change` at the next seq and applies it to `stored` in the materialised state; returns its seq.
-    private mutating func log(_ change: ChangeRecord, key: EntityKey, stored: StoredEntity?) throws -> Int64 {
+    ///
+    /// - Parameter sent: the change as its author sent it (text normalised): the values that differ from the
+    ///   logged ones are kept for the author's later changes, and the compact forms are made against it.
+    private mutating func log(
+        _ change: ChangeRecord, key: EntityKey, stored: StoredEntity?, sent: ChangeRecord
+    ) throws -> Int64 {
         let before = try stored?.state() ?? EntityState()
-        var logged = change
-        logged.fields = change.fields.mapValues { $0.normalizingText() }
-        logged.author = TextNormalization.normalize(change.author)
+        var logged = change.normalizingText()
         if change.op == .update, before.deleted {
             // An edit revives a deleted entity. Replicas that never saw the tombstone (they started from a
             // snapshot) must still end with every field, so the logged update carries the whole entity.
@@ -91,13 +122,22 @@ struct PushApplier {
         }
         head += 1
         logged.seq = head
+        logged.seen = nil
         let after = before.applying(logged)
         let issueID = change.entity == .issue
             ? change.entityID
-            : after.fields["issue_id"]?.stringValue ?? stored?.issueID ?? ""
+            : after.fields["issue_id"]?.stringValue ?? stored?.issueID ?? sent.fields["issue_id"]?.stringValue ?? ""
+        var sentFields: [String: JSONValue] = [:]
+        for (name, value) in sent.fields where logged.op == .delete || logged.fields[name] != value {
+            sentFields[name] = value
+        }
+        let record = try RecordJSON.text(logged, using: encoder)
+        let compact = try OutboundEdits.make(logged: logged, full: record, before: before, sent: sent, encoder: encoder)
         try ChangeLogEntry(
             seq: head, changeID: logged.changeID, entity: key.kind.rawValue, entityID: key.id, issueID: issueID,
-            op: logged.op.rawValue, record: try RecordJSON.text(logged, using: encoder), receivedAt: receivedAt
+            op: logged.op.rawValue, record: record, receivedAt: receivedAt, clientID: logged.clientID,
+            sentFields: sentFields.isEmpty ? nil : try RecordJSON.text(sentFields, using: encoder),
+            editRecord: compact.editRecord, authorRecord: compact.authorRecord
         ).insert(db)
         let row = StoredEntity(
             kind: key.kind.rawValue, id: key.id, issueID: issueID,
