@@ -49,20 +49,35 @@ struct LocalChanges {
         return try commit(entity: entity, id: id, op: .update, fields: changed, base: base)
     }
 
-    /// Deletes an entity.
+    /// Sets fields to the given values even when they equal the current ones, naming `base` as the versions they
+    /// were decided against (a conflict resolution names the version that holds the conflict's current value).
+    @discardableResult
+    mutating func write(
+        _ entity: EntityKind, id: String, fields: [String: JSONValue], base: [String: String]
+    ) throws -> ChangeRecord {
+        try commit(entity: entity, id: id, op: .update, fields: fields, base: base)
+    }
+
+    /// Deletes an entity. `base` carries the versions of every field as this replica has them, so the server can
+    /// tell edits the deleting editor had not seen (they survive the delete).
     @discardableResult
     mutating func delete(_ entity: EntityKind, id: String) throws -> ChangeRecord {
-        try commit(entity: entity, id: id, op: .delete, fields: [:], base: [:])
+        let current = try ChangeApplier.state(of: entity, id: id, in: db) ?? EntityState()
+        return try commit(entity: entity, id: id, op: .delete, fields: [:], base: current.versions)
     }
 
     private mutating func commit(
         entity: EntityKind, id: String, op: ChangeOperation, fields: [String: JSONValue], base: [String: String]
     ) throws -> ChangeRecord {
+        // The text before the change: the base a compact edit of it is made against.
+        let before = op == .update ? try ChangeApplier.state(of: entity, id: id, in: db) : nil
         let change = ChangeRecord(
             changeID: makeID(), entity: entity, entityID: id, op: op, fields: fields, base: base,
-            hlc: clock.now(wall: wall), author: replica.editor, clientID: replica.clientID)
+            hlc: clock.now(wall: wall), author: replica.editor, clientID: replica.clientID,
+            seen: op == .create ? nil : replica.cursor)
         let scope = try ChangeApplier.apply(change, in: db)
-        var outbox = try OutboxRecord(change: change, issueID: scope.issueID)
+        let compact = before.flatMap { CompactChange.make(change, before: $0) }
+        var outbox = try OutboxRecord(change: change, issueID: scope.issueID, compact: compact)
         try outbox.insert(db)
         try ChangeLog.record(change, scope: scope, in: db)
         made.append(change)

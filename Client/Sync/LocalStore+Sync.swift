@@ -37,7 +37,7 @@ extension LocalStore {
                 .filter(OutboxRecord.Columns.position <= last)
                 .order(OutboxRecord.Columns.position)
                 .fetchAll(db)
-                .map { try $0.change() }
+                .map { try $0.wireChange() }
         }
     }
 
@@ -65,7 +65,8 @@ extension LocalStore {
 
     /// Applies a `push_ack`'s results in one transaction: changes the server logged (`applied`, `duplicate`,
     /// `conflict`) leave the outbox and get their `seq` in the change log; `rejected` ones move to the rejected
-    /// list (see ``rejectedChanges()``) so they are not pushed again.
+    /// list (see ``rejectedChanges()``) so they are not pushed again — except a change sent as a text edit and
+    /// refused as `invalid_message` (the server could not rebuild the text): it stays, to go with its full value.
     @discardableResult
     public func acknowledge(_ results: [ChangeResult]) throws -> AcknowledgeSummary {
         try writer.write { db in
@@ -83,6 +84,13 @@ extension LocalStore {
                         try db.execute(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?",
                                        arguments: [seq, result.changeID])
                     }
+                case .rejected where row.compact != nil && result.code == ErrorCode.invalidMessage.name:
+                    var full = row
+                    full.compact = nil
+                    full.bytes = row.record.utf8.count
+                    try full.update(db)
+                    summary.resent += 1
+                    continue
                 case .rejected:
                     summary.rejected += 1
                     try RejectedChangeRecord(changeID: row.changeID, record: row.record, reason: result.reason,
@@ -105,7 +113,8 @@ extension LocalStore {
     ///   - changes: the page's records; each must carry its `seq`.
     ///   - cursor: the page's `to_seq`; must not be below the current cursor.
     /// - Throws: ``StoreError/missingSeq(changeID:)``, ``StoreError/cursorWentBack(current:proposed:)``,
-    ///   ``StoreError/invalidField(entity:id:field:expected:)``; nothing is applied then.
+    ///   ``StoreError/invalidField(entity:id:field:expected:)``, ``StoreError/staleTextEdit(changeID:)`` (a text
+    ///   edit made against paragraphs this replica does not hold: pull the full records); nothing is applied then.
     @discardableResult
     public func applyPulled(_ changes: [ChangeRecord], cursor newCursor: Int64) throws -> PullSummary {
         var ordered: [(seq: Int64, change: ChangeRecord)] = []
@@ -127,6 +136,7 @@ extension LocalStore {
                     summary.skipped += 1
                     continue
                 }
+                let change = try Self.expandingTextEdit(change, in: db)
                 let scope = try ChangeApplier.apply(change, in: db)
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)
@@ -139,6 +149,15 @@ extension LocalStore {
             try replica.update(db)
             return summary
         }
+    }
+
+    /// `change` with a text edit of an article's paragraphs replaced by the full text, rebuilt from the paragraphs
+    /// this replica holds.
+    static func expandingTextEdit(_ change: ChangeRecord, in db: Database) throws -> ChangeRecord {
+        guard change.entity == .article, let payload = change.fields[CompactChange.field], case .object = payload
+        else { return change }
+        let current = try ArticleRecord.fetchOne(db, key: change.entityID)?.paragraphs
+        return try CompactChange.expand(change, current: current)
     }
 
     /// The highest server `seq` applied here.
