@@ -68,16 +68,3 @@ struct ResolutionPlan {
         return .keep
     }
 }
-
-extension JSONValue {
-    /// The strings, when this is an array of strings.
-    var stringArray: [String]? {
-        guard let items = arrayValue else { return nil }
-        var strings: [String] = []
-        for item in items {
-            guard let text = item.stringValue else { return nil }
-            strings.append(text)
-        }
-        return strings
-    }
-}

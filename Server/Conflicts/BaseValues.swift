@@ -25,6 +25,23 @@ enum BaseValues {
         return result
     }
 
+    /// The value the author of `change` still had at `version` when the server stored something else for it (a
+    /// merge of the author's own earlier change it had not pulled back yet), or `nil` when the author's view is
+    /// the logged value. A change based on such a version is concurrent with the merge even though it names the
+    /// field's current version.
+    static func authorsOwnValue(
+        version: String, field: String, for change: ChangeRecord, _ db: Database
+    ) throws -> JSONValue? {
+        let statement = try db.cachedStatement(
+            sql: "SELECT seq, sent_fields FROM change_log WHERE change_id = ? AND client_id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [version, change.clientID]),
+              let text: String = row["sent_fields"]
+        else { return nil }
+        let seq: Int64 = row["seq"]
+        guard (change.seen ?? Int64.min) < seq else { return nil }
+        return try RecordJSON.decode([String: JSONValue].self, from: text)[field]
+    }
+
     /// The most likely value (see ``candidates(version:field:for:_:)``), or `nil` when it is unknown.
     static func value(version: String, field: String, for change: ChangeRecord, _ db: Database) throws -> JSONValue? {
         try candidates(version: version, field: field, for: change, db).first

@@ -73,7 +73,9 @@ struct ChangeMerger {
             return (FieldMergeRule.forward(current: before.fields[name], incoming: mine), nil)
         }
         guard let baseVersion = change.base[name], let currentVersion = before.versions[name],
-              baseVersion != currentVersion, let theirs = before.fields[name], theirs != mine
+              let theirs = before.fields[name], theirs != mine,
+              try baseVersion != currentVersion
+                || BaseValues.authorsOwnValue(version: baseVersion, field: name, for: change, db) != nil
         else { return (mine, nil) }
         let writer = try LoggedChange.find(currentVersion, db)
         let theirsStamp = writer?.stamp
@@ -107,9 +109,11 @@ struct ChangeMerger {
     private func deletion(_ change: ChangeRecord, stored: StoredEntity?, before: EntityState) throws
         -> MergeDecision
     {
-        // Versions the deleter had not seen: fields someone edited after the deleter's view.
-        let unseen = change.base.keys.sorted().filter { name in
-            before.versions[name].map { $0 != change.base[name] } ?? false
+        // Versions the deleter had not seen: fields someone edited after the deleter's view (including a merge of
+        // the deleter's own change that it had not pulled back).
+        let unseen = try change.base.keys.sorted().filter { name in
+            guard let current = before.versions[name], let base = change.base[name] else { return false }
+            return try current != base || BaseValues.authorsOwnValue(version: base, field: name, for: change, db) != nil
         }
         guard let first = unseen.first, stored != nil, !before.deleted else {
             return MergeDecision(logged: change, conflicts: [])
@@ -173,19 +177,5 @@ struct ChangeMerger {
             }
             return MergeDecision(logged: logged, conflicts: conflicts)
         }
-    }
-}
-
-extension JSONValue {
-    /// The strings, when this is an array of strings.
-    var stringArray: [String]? {
-        guard let items = arrayValue else { return nil }
-        var strings: [String] = []
-        strings.reserveCapacity(items.count)
-        for item in items {
-            guard let text = item.stringValue else { return nil }
-            strings.append(text)
-        }
-        return strings
     }
 }
