@@ -16,9 +16,11 @@ public struct SyncOptions: Sendable, Hashable {
     public var textEdits: Bool
 
     /// Creates options.
-    public init(maxBatchChanges: Int = 500, maxBatchBytes: Int = 1 << 20, pullMaxChanges: Int = 1_000,
-                pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), tick: Duration = .milliseconds(20),
-                textEdits: Bool = true) {
+    public init(
+        maxBatchChanges: Int = 500, maxBatchBytes: Int = 1 << 20, pullMaxChanges: Int = 1_000,
+        pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), tick: Duration = .milliseconds(20),
+        textEdits: Bool = true
+    ) {
         self.maxBatchChanges = maxBatchChanges
         self.maxBatchBytes = maxBatchBytes
         self.pullMaxChanges = pullMaxChanges

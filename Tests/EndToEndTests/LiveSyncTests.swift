@@ -80,7 +80,9 @@ struct LiveSyncTests {
             #expect(message.message.contains("[1]"), "the error names the versions the server speaks")
             #expect(error?.description.contains("unsupported_version") == true)
         }
-        #expect(logs.lines.contains { $0.message.contains("version") || $0.metadata.values.contains("unsupported_version") })
+        #expect(logs.lines.contains { line in
+            line.message == "closing after error" && line.metadata["error.name"] == "unsupported_version"
+        })
     }
 }
 
