@@ -1,4 +1,5 @@
 import BulletinCore
+import Foundation
 import GRDB
 import SyncProtocol
 
@@ -46,7 +47,7 @@ struct LocalChanges {
         let changed = fields.filter { current.fields[$0.key] != $0.value }
         guard !changed.isEmpty else { return nil }
         let base = current.versions.filter { changed[$0.key] != nil }
-        return try commit(entity: entity, id: id, op: .update, fields: changed, base: base)
+        return try commit(entity: entity, id: id, op: .update, fields: changed, base: base, before: current)
     }
 
     /// Sets fields to the given values even when they equal the current ones, naming `base` as the versions they
@@ -66,11 +67,13 @@ struct LocalChanges {
         return try commit(entity: entity, id: id, op: .delete, fields: [:], base: current.versions)
     }
 
+    /// - Parameter known: the entity's state before the change, when the caller has read it.
     private mutating func commit(
-        entity: EntityKind, id: String, op: ChangeOperation, fields: [String: JSONValue], base: [String: String]
+        entity: EntityKind, id: String, op: ChangeOperation, fields: [String: JSONValue], base: [String: String],
+        before known: EntityState? = nil
     ) throws -> ChangeRecord {
         // The text before the change: the base a compact edit of it is made against.
-        let before = op == .update ? try ChangeApplier.state(of: entity, id: id, in: db) : nil
+        let before = op == .update ? try known ?? ChangeApplier.state(of: entity, id: id, in: db) : nil
         let change = ChangeRecord(
             changeID: makeID(), entity: entity, entityID: id, op: op, fields: fields, base: base,
             hlc: clock.now(wall: wall), author: replica.editor, clientID: replica.clientID,
@@ -89,18 +92,24 @@ struct LocalChanges {
 enum ChangeLog {
     /// Records `change` (or, when already logged, fills in its server `seq`).
     static func record(_ change: ChangeRecord, scope: ChangeScope, in db: Database) throws {
-        if var logged = try ChangeLogRecord.fetchOne(db, key: change.changeID) {
-            if let seq = change.seq, logged.seq != seq {
-                logged.seq = seq
-                try logged.update(db)
+        // Cached statements: this runs for every applied change.
+        let known = try db.cachedStatement(sql: "SELECT seq FROM change_log WHERE change_id = ?")
+        if let row = try Row.fetchOne(known, arguments: [change.changeID]) {
+            let logged: Int64? = row[0]
+            if let seq = change.seq, logged != seq {
+                try db.cachedStatement(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?")
+                    .execute(arguments: [seq, change.changeID])
             }
             return
         }
-        try ChangeLogRecord(
-            changeID: change.changeID, entity: change.entity, entityID: change.entityID, issueID: scope.issueID,
-            articleID: scope.articleID, op: change.op, fields: change.fields.keys.sorted(), author: change.author,
-            clientID: change.clientID, hlc: change.hlc.description, seq: change.seq
-        ).insert(db)
+        let fields = String(decoding: try JSONEncoder().encode(change.fields.keys.sorted()), as: UTF8.self)
+        try db.cachedStatement(sql: """
+            INSERT INTO change_log (change_id, entity, entity_id, issue_id, article_id, op, fields, author, \
+            client_id, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                change.changeID, change.entity.rawValue, change.entityID, scope.issueID, scope.articleID,
+                change.op.rawValue, fields, change.author, change.clientID, change.hlc.description, change.seq,
+            ])
     }
 }
 

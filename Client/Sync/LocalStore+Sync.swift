@@ -72,7 +72,8 @@ extension LocalStore {
         try writer.write { db in
             var summary = AcknowledgeSummary(accepted: 0, rejected: 0, unknown: 0)
             for result in results {
-                guard let row = try OutboxRecord.filter(OutboxRecord.Columns.changeID == result.changeID).fetchOne(db)
+                let statement = try db.cachedStatement(sql: "SELECT * FROM outbox WHERE change_id = ?")
+                guard let row = try OutboxRecord.fetchOne(statement, arguments: [result.changeID])
                 else {
                     summary.unknown += 1
                     continue
@@ -117,6 +118,13 @@ extension LocalStore {
     ///   edit made against paragraphs this replica does not hold: pull the full records); nothing is applied then.
     @discardableResult
     public func applyPulled(_ changes: [ChangeRecord], cursor newCursor: Int64) throws -> PullSummary {
+        try applyPulled(changes, cursor: newCursor, completingInitialSync: false)
+    }
+
+    /// ``applyPulled(_:cursor:)``, also recording (in the same transaction) that an initial sync has completed.
+    func applyPulled(
+        _ changes: [ChangeRecord], cursor newCursor: Int64, completingInitialSync: Bool
+    ) throws -> PullSummary {
         var ordered: [(seq: Int64, change: ChangeRecord)] = []
         for change in changes {
             guard let seq = change.seq else { throw StoreError.missingSeq(changeID: change.changeID) }
@@ -125,7 +133,7 @@ extension LocalStore {
         ordered.sort { $0.seq < $1.seq }
         let wall = options.wallClock()
         return try writer.write { db in
-            var replica = try replica(db)
+            let replica = try replica(db)
             guard newCursor >= replica.cursor else {
                 throw StoreError.cursorWentBack(current: replica.cursor, proposed: newCursor)
             }
@@ -140,13 +148,21 @@ extension LocalStore {
                 let scope = try ChangeApplier.apply(change, in: db)
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)
-                try db.execute(sql: "DELETE FROM outbox WHERE change_id = ?", arguments: [change.changeID])
+                try db.cachedStatement(sql: "DELETE FROM outbox WHERE change_id = ?")
+                    .execute(arguments: [change.changeID])
                 summary.acknowledgedFromOutbox += db.changesCount
                 summary.applied += 1
             }
-            replica.cursor = newCursor
-            replica.hlc = clock.last.description
-            try replica.update(db)
+            // A cached statement: this runs for every pulled page.
+            try db.cachedStatement(sql: "UPDATE replica SET cursor = ?, hlc = ? WHERE id = 1")
+                .execute(arguments: [newCursor, clock.last.description])
+            if completingInitialSync {
+                var progress = try SnapshotProgressRecord.current(db)
+                if !progress.completed {
+                    progress.completed = true
+                    try progress.save(db)
+                }
+            }
             return summary
         }
     }
@@ -156,7 +172,7 @@ extension LocalStore {
     static func expandingTextEdit(_ change: ChangeRecord, in db: Database) throws -> ChangeRecord {
         guard change.entity == .article, let payload = change.fields[CompactChange.field], case .object = payload
         else { return change }
-        let current = try ArticleRecord.fetchOne(db, key: change.entityID)?.paragraphs
+        let current = try ArticleRecord.row(change.entityID, in: db)?.paragraphs
         return try CompactChange.expand(change, current: current)
     }
 

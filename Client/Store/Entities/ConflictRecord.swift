@@ -137,6 +137,6 @@ enum JSONText {
 
     /// The value of `text`; `null` for text that is not JSON (never written by this store).
     static func value(_ text: String) -> JSONValue {
-        (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
+        (try? JSONValue(parsingJSON: text)) ?? .null
     }
 }

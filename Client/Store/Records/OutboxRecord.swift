@@ -68,7 +68,7 @@ enum ChangeRecordJSON {
 
     static func decode(_ text: String, table: String, key: String) throws -> ChangeRecord {
         do {
-            return try JSONDecoder().decode(ChangeRecord.self, from: Data(text.utf8))
+            return try ChangeRecord(parsingJSON: text)
         } catch {
             throw StoreError.corruptRow(table: table, key: key, reason: String(describing: error))
         }

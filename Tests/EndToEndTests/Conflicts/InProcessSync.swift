@@ -19,6 +19,8 @@ struct InProcessSync: Sendable {
     var pageChanges = 6
     /// Whether pulls ask for text edits.
     var textEdits = true
+    /// Whether an empty replica starts with a snapshot (as the sync engine does) or with the whole log.
+    var snapshots = true
 
     private var limits: PageLimits { PageLimits(maxChanges: pageChanges, maxBytes: 1 << 20) }
 
@@ -43,7 +45,7 @@ struct InProcessSync: Sendable {
     private func pull(_ store: LocalStore, maxPages: Int?) async throws {
         var pages = 0
         let cursor = try store.syncCursor()
-        if !cursor.initialized || cursor.snapshotResume != nil {
+        if snapshots, !cursor.initialized || cursor.snapshotResume != nil {
             var position = try cursor.snapshotResume.map(SnapshotPosition.init(token:))
             repeat {
                 let page = try await server.snapshotPage(from: position, limits: limits)
@@ -63,6 +65,8 @@ struct InProcessSync: Sendable {
             let since = try store.cursor()
             let page = try await server.logPage(
                 since: since, bound: bound, limits: limits, editsFor: edits ? clientID : nil)
+            // Nothing new for an initialised replica: applying the empty page would change nothing.
+            if page.records.isEmpty, page.toSeq == since, !page.more, cursor.initialized { return }
             do {
                 try store.apply(Changes(
                     fromSeq: since, toSeq: page.toSeq, more: page.more, changes: page.records, headSeq: bound),

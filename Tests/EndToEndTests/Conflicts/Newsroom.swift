@@ -1,5 +1,6 @@
 import BulletinCore
 import Foundation
+import GRDB
 import Synchronization
 import SyncProtocol
 import TestSupport
@@ -14,15 +15,14 @@ final class Newsroom: Sendable {
     let directory: TemporaryDirectory
     let server: ServerStore
     let sync: InProcessSync
-    private let clock = Mutex<Int64>(1_725_523_200_000)
-    private let ids: Mutex<SeededIDs>?
+    private let stores: StoreFactory
 
     /// Opens a fresh server store; with `seed`, every id an editor's store makes comes from it.
     init(seed: UInt64? = nil) throws {
         directory = try TemporaryDirectory.fast()
         server = try ServerStore(directory: directory.file("server"))
         sync = InProcessSync(server: server)
-        ids = seed.map { Mutex(SeededIDs(seed: $0)) }
+        stores = StoreFactory(seed: seed)
     }
 
     deinit {
@@ -32,10 +32,7 @@ final class Newsroom: Sendable {
 
     /// A new editor's store.
     func editor(_ name: String) throws -> LocalStore {
-        let options = LocalStoreOptions(
-            wallClock: { [self] in clock.withLock { $0 += 1; return $0 } },
-            makeID: { [self] in ids?.withLock { $0.next() } ?? UUID().uuidString.lowercased() })
-        return try LocalStore.inMemory(editor: name, options: options)
+        try stores.editor(name)
     }
 
     /// Syncs the stores one after the other.
@@ -58,6 +55,36 @@ final class Newsroom: Sendable {
     func serverConflicts() async throws -> [String: [String: JSONValue]] {
         try await serverEntities().filter { $0.key.hasPrefix("conflict/") }
             .reduce(into: [:]) { $0[String($1.key.dropFirst("conflict/".count))] = $1.value.fields }
+    }
+}
+
+/// Makes editors' in-memory stores that share one simulated clock (one millisecond per reading) and, with a
+/// seed, one seeded source of ids.
+final class StoreFactory: Sendable {
+    private let clock = Mutex<Int64>(1_725_523_200_000)
+    private let ids: Mutex<SeededIDs>?
+
+    init(seed: UInt64?) {
+        ids = seed.map { Mutex(SeededIDs(seed: $0)) }
+    }
+
+    /// A new editor's store: a copy of an empty, migrated store (migrating each one anew is what made thousands
+    /// of simulated stores slow), with its own replica row.
+    func editor(_ name: String) throws -> LocalStore {
+        let options = LocalStoreOptions(
+            wallClock: { [self] in clock.withLock { $0 += 1; return $0 } },
+            makeID: { [self] in ids?.withLock { $0.next() } ?? UUID().uuidString.lowercased() })
+        let queue = try DatabaseQueue()
+        try Self.template.get().backup(to: queue)
+        try queue.write { db in try ReplicaRecord(clientID: options.makeID(), editor: name).insert(db) }
+        return LocalStore(writer: queue, path: ":memory:", options: options)
+    }
+
+    /// An empty store with every migration applied.
+    private static let template = Result<DatabaseQueue, any Error> {
+        let queue = try DatabaseQueue()
+        try StoreSchema.migrator.migrate(queue)
+        return queue
     }
 }
 
