@@ -14,6 +14,7 @@ struct LocalChanges {
     private let replica: ReplicaRecord
     private let wall: Int64
     private let makeID: @Sendable () -> String
+    private let compactPushes: Bool
 
     init(db: Database, replica: ReplicaRecord, options: LocalStoreOptions) throws {
         self.db = db
@@ -21,6 +22,7 @@ struct LocalChanges {
         self.clock = try replica.clock()
         self.wall = options.wallClock()
         self.makeID = options.makeID
+        self.compactPushes = options.compactPushes
     }
 
     /// The editor making the changes.
@@ -73,7 +75,8 @@ struct LocalChanges {
         before known: EntityState? = nil
     ) throws -> ChangeRecord {
         // The text before the change: the base a compact edit of it is made against.
-        let before = op == .update ? try known ?? ChangeApplier.state(of: entity, id: id, in: db) : nil
+        let before = op == .update && compactPushes
+            ? try known ?? ChangeApplier.state(of: entity, id: id, in: db) : nil
         let change = ChangeRecord(
             changeID: makeID(), entity: entity, entityID: id, op: op, fields: fields, base: base,
             hlc: clock.now(wall: wall), author: replica.editor, clientID: replica.clientID,

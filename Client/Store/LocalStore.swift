@@ -7,14 +7,18 @@ public struct LocalStoreOptions: Sendable {
     public var wallClock: @Sendable () -> Int64
     /// Makes a new lowercase UUID for entities and changes.
     public var makeID: @Sendable () -> String
+    /// Whether an edit of article text is pushed as a text edit when that is smaller than the whole text.
+    public var compactPushes: Bool
 
     /// Creates options.
     public init(
         wallClock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) },
-        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        compactPushes: Bool = true
     ) {
         self.wallClock = wallClock
         self.makeID = makeID
+        self.compactPushes = compactPushes
     }
 }
 
