@@ -131,6 +131,7 @@ let package = Package(
             name: "SyncProtocolTests",
             dependencies: [
                 "SyncProtocol",
+                "BulletinCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
