@@ -6,7 +6,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "BulletinSync",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SyncProtocol", targets: ["SyncProtocol"]),
         .library(name: "BulletinCore", targets: ["BulletinCore"]),
@@ -59,6 +59,7 @@ let package = Package(
                 "SyncProtocol",
                 "BulletinCore",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -130,19 +131,66 @@ let package = Package(
             dependencies: ["BulletinCore"],
             swiftSettings: strict
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "bulletin",
+                "bulletin-server",
+                "SyncClient",
+                "SyncServer",
+                "SyncProtocol",
+                "BulletinCore",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SyncServerTests",
+            dependencies: [
+                "TestSupport",
+                "SyncServer",
+                "SyncProtocol",
+                "BulletinCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SyncClientTests",
             dependencies: [
                 "SyncClient",
+                "SyncServer",
                 "BulletinCore",
                 "SyncProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "BulletinCLITests",
             dependencies: ["bulletin", "SyncClient", "BulletinCore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinFormatTests",
+            dependencies: ["BulletinFormat"],
+            // The fixtures are read through #filePath, not bundled.
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

@@ -107,10 +107,11 @@ public struct FrameCodec: Sendable {
            flags & ~RawFrame.compressedFlag != 0 {
             throw ProtocolError.reservedFlags(flags)
         }
-        guard buffer.readableBytes >= 4 + Int(length) else { return nil }
-        buffer.moveReaderIndex(forwardBy: 4)
-        let flags: UInt8 = buffer.readInteger()!
-        let payload = buffer.readSlice(length: Int(length) - 1)!
+        guard buffer.readableBytes >= 4 + Int(length),
+              let flags = buffer.getInteger(at: buffer.readerIndex + 4, as: UInt8.self),
+              let payload = buffer.getSlice(at: buffer.readerIndex + 5, length: Int(length) - 1)
+        else { return nil }
+        buffer.moveReaderIndex(forwardBy: 4 + Int(length))
         return RawFrame(flags: flags, payload: payload)
     }
 
@@ -145,7 +146,7 @@ public struct FrameCodec: Sendable {
         } catch let error as ProtocolError {
             throw error
         } catch let error as DecodingError {
-            throw Self.protocolError(for: error)
+            throw Self.protocolError(for: error, json: json)
         } catch {
             throw ProtocolError.invalidJSON(String(describing: error).prefix(200).description)
         }
@@ -155,7 +156,7 @@ public struct FrameCodec: Sendable {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    private static func protocolError(for error: DecodingError) -> ProtocolError {
+    private static func protocolError(for error: DecodingError, json: [UInt8]) -> ProtocolError {
         func path(_ codingPath: [any CodingKey]) -> String {
             codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
@@ -166,8 +167,13 @@ public struct FrameCodec: Sendable {
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return .invalidMessage("field '\(path(context.codingPath))' has the wrong type")
         case .dataCorrupted(let context):
+            // JSONDecoder also reports a number that does not fit the field's type (7.5 for an integer) as
+            // corrupt data at the root; only a real syntax error makes the payload invalid JSON.
             if context.codingPath.isEmpty {
-                return .invalidJSON("the payload is not well-formed JSON")
+                guard (try? JSONSerialization.jsonObject(with: Data(json))) != nil else {
+                    return .invalidJSON("the payload is not well-formed JSON")
+                }
+                return .invalidMessage("a number does not fit its field's type")
             }
             return .invalidMessage("field '\(path(context.codingPath))': \(context.debugDescription.prefix(120))")
         @unknown default:

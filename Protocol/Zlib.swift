@@ -68,7 +68,9 @@ public enum Zlib {
             output.append(contentsOf: chunk[0..<produced])
             switch status {
             case Z_STREAM_END:
-                guard stream.avail_in == 0 else { throw ProtocolError.decompressionFailed("bytes follow the end of the stream") }
+                guard stream.avail_in == 0 else {
+                    throw ProtocolError.decompressionFailed("bytes follow the end of the stream")
+                }
                 return output
             case Z_OK:
                 continue

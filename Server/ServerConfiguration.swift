@@ -1,16 +1,31 @@
-/// Where and how a sync server listens.
+/// Where and how a sync server listens, and the limits it enforces.
 public struct ServerConfiguration: Sendable {
     /// The address to bind, e.g. `127.0.0.1`.
     public var host: String
-    /// The TCP port; 0 picks a free one.
+    /// The TCP port; 0 picks a free one (read it back from ``Server/port``).
     public var port: Int
-    /// The directory holding the server's SQLite store.
+    /// The directory holding the server's SQLite store; created if missing.
     public var dataDirectory: String
+    /// The most changes one `push` may carry (announced in `welcome`).
+    public var maxBatchChanges: Int
+    /// The most records the server puts in one `changes` page, whatever a `pull` asks for.
+    public var maxPageChanges: Int
+    /// The most record JSON bytes the server puts in one `changes` page, whatever a `pull` asks for.
+    public var maxPageBytes: Int
+    /// How long a graceful shutdown waits for sessions to finish before closing them.
+    public var shutdownGracePeriod: Duration
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 7420, dataDirectory: String = "./data") {
+    public init(
+        host: String = "127.0.0.1", port: Int = 7420, dataDirectory: String = "./data", maxBatchChanges: Int = 5000,
+        maxPageChanges: Int = 10_000, maxPageBytes: Int = 4 << 20, shutdownGracePeriod: Duration = .seconds(10)
+    ) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
+        self.maxBatchChanges = maxBatchChanges
+        self.maxPageChanges = maxPageChanges
+        self.maxPageBytes = maxPageBytes
+        self.shutdownGracePeriod = shutdownGracePeriod
     }
 }

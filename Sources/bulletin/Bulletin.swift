@@ -8,6 +8,6 @@ struct Bulletin: ParsableCommand {
         subcommands: [
             InitCommand.self, IssuesCommand.self, ShowCommand.self, IssueGroup.self, SectionGroup.self,
             ArticleGroup.self, AnnotateCommand.self, StateCommand.self, SearchCommand.self, LogCommand.self,
-            StatusCommand.self,
+            StatusCommand.self, SyncCommand.self,
         ])
 }

@@ -4,9 +4,14 @@ import SyncClient
 /// The `bulletin` executable: runs the command line through ``BulletinEntry`` and prints what it returns.
 @main
 enum BulletinEntryPoint {
-    static func main() {
-        let result = BulletinEntry.run(Array(CommandLine.arguments.dropFirst()), cli: BulletinCLI(context: .live))
-        FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
+    static func main() async {
+        var progress: (@Sendable (String) -> Void)?
+        if isatty(STDERR_FILENO) == 1 {
+            progress = { FileHandle.standardError.write(Data($0.utf8)) }
+        }
+        let output = CommandOutput(write: { FileHandle.standardOutput.write(Data($0.utf8)) }, progress: progress)
+        let result = await BulletinEntry.run(Array(CommandLine.arguments.dropFirst()), cli: BulletinCLI(context: .live),
+                                             output: output)
         FileHandle.standardError.write(Data(result.standardError.utf8))
         exit(result.status)
     }

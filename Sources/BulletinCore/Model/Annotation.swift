@@ -45,6 +45,13 @@ public struct Annotation: Codable, Sendable, Hashable, Identifiable {
     /// Whether it has been dealt with; only moves from `false` to `true`.
     public var resolved: Bool
 
+    /// `articleID` is spelled `articleId` so that `BulletinJSON`'s snake_case strategies agree both ways:
+    /// `article_id` decodes to `articleId`, never to `articleID`.
+    private enum CodingKeys: String, CodingKey {
+        case id, paragraph, range, kind, text, author, createdAt, resolved
+        case articleID = "articleId"
+    }
+
     /// Creates an annotation.
     public init(id: String, articleID: String, paragraph: Int? = nil, range: TextRange? = nil,
                 kind: AnnotationKind, text: String, author: String, createdAt: String, resolved: Bool = false) {

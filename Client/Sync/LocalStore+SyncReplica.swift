@@ -1,0 +1,79 @@
+import GRDB
+import SyncProtocol
+
+/// The local store is what the sync engine syncs.
+extension LocalStore: SyncReplica {
+    /// The replica's client id.
+    public func clientID() throws -> String {
+        try replicaInfo().clientID
+    }
+
+    /// The editor's name; a token joins it once accounts exist.
+    public func credentials() throws -> Credentials? {
+        Credentials(user: try replicaInfo().editor)
+    }
+
+    /// How many changes wait in the outbox.
+    public func pendingCount() throws -> Int {
+        try pendingTotals().count
+    }
+
+    /// Where the replica stands, including an unfinished snapshot.
+    public func syncCursor() throws -> SyncCursor {
+        try writer.read { db in
+            let progress = try SnapshotProgressRecord.current(db)
+            let cursor = try replica(db).cursor
+            return SyncCursor(seq: cursor, snapshotResume: progress.completed ? nil : progress.resume,
+                              snapshotHead: progress.head, initialized: progress.completed || cursor > 0)
+        }
+    }
+
+    /// Applies one pulled page: log pages through ``applyPulled(_:cursor:)``, snapshot pages through
+    /// ``applySnapshotPage(_:)``.
+    public func apply(_ page: Changes, snapshot: Bool) throws {
+        if snapshot {
+            try applySnapshotPage(page)
+        } else {
+            try applyPulled(page.changes, cursor: page.toSeq)
+            try writer.write { db in
+                var progress = try SnapshotProgressRecord.current(db)
+                if !progress.completed {
+                    progress.completed = true
+                    try progress.save(db)
+                }
+            }
+        }
+    }
+
+    /// Applies one snapshot page in one transaction: its records in the order sent (newest issue first), its
+    /// resume token, and — on the last page — the cursor, set to the head the snapshot was taken at.
+    public func applySnapshotPage(_ page: Changes) throws {
+        let wall = options.wallClock()
+        try writer.write { db in
+            var replica = try replica(db)
+            var clock = try replica.clock()
+            var progress = try SnapshotProgressRecord.current(db)
+            for change in page.changes {
+                guard change.seq != nil else { throw StoreError.missingSeq(changeID: change.changeID) }
+                let scope = try ChangeApplier.apply(change, in: db)
+                // A snapshot record's `base` holds the server's per-field versions: they, not the record's own
+                // id, are what later edits here must name as their bases.
+                for (field, version) in change.base where change.fields[field] != nil {
+                    try FieldVersionRecord(entity: change.entity, entityID: change.entityID, field: field,
+                                           changeID: version).insert(db, onConflict: .replace)
+                }
+                try ChangeLog.record(change, scope: scope, in: db)
+                clock.receive(remote: change.hlc, wall: wall)
+            }
+            progress.head = page.headSeq ?? progress.head
+            progress.resume = page.more ? page.resume : nil
+            if !page.more {
+                progress.completed = true
+                replica.cursor = max(replica.cursor, progress.head ?? page.toSeq)
+            }
+            replica.hlc = clock.last.description
+            try replica.update(db)
+            try progress.save(db)
+        }
+    }
+}

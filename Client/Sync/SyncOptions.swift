@@ -1,0 +1,46 @@
+/// Bounds and timing of a sync.
+public struct SyncOptions: Sendable, Hashable {
+    /// Most changes in one `push` (also capped by the server's announced limit).
+    public var maxBatchChanges: Int
+    /// About how many JSON bytes one `push` may carry.
+    public var maxBatchBytes: Int
+    /// Most records asked for in one `pull` page.
+    public var pullMaxChanges: Int
+    /// About how many JSON bytes asked for in one `pull` page.
+    public var pullMaxBytes: Int
+    /// How long to wait for any one reply.
+    public var replyTimeout: Duration
+    /// The event tick: resolution of time-outs and of local-change polling in watch mode.
+    public var tick: Duration
+
+    /// Creates options.
+    public init(maxBatchChanges: Int = 500, maxBatchBytes: Int = 1 << 20, pullMaxChanges: Int = 1_000,
+                pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), tick: Duration = .milliseconds(20)) {
+        self.maxBatchChanges = maxBatchChanges
+        self.maxBatchBytes = maxBatchBytes
+        self.pullMaxChanges = pullMaxChanges
+        self.pullMaxBytes = pullMaxBytes
+        self.replyTimeout = replyTimeout
+        self.tick = tick
+    }
+}
+
+/// Progress of a long pull, for a progress bar.
+public struct SyncProgress: Sendable, Hashable {
+    /// Records received so far in this sync.
+    public var pulled: Int
+    /// The cursor reached.
+    public var cursor: Int64
+    /// The server head being caught up with.
+    public var head: Int64
+    /// Whether this is the initial snapshot.
+    public var snapshot: Bool
+
+    /// Creates a progress report.
+    public init(pulled: Int, cursor: Int64, head: Int64, snapshot: Bool) {
+        self.pulled = pulled
+        self.cursor = cursor
+        self.head = head
+        self.snapshot = snapshot
+    }
+}

@@ -1,0 +1,46 @@
+import SyncProtocol
+
+/// How far a replica has caught up with the server.
+public struct SyncCursor: Sendable, Hashable {
+    /// The highest server `seq` whose effects the replica holds.
+    public var seq: Int64
+    /// The resume token of an unfinished snapshot (initial sync), if one was interrupted.
+    public var snapshotResume: String?
+    /// The server head the unfinished snapshot was taken at.
+    public var snapshotHead: Int64?
+    /// Whether the replica has ever completed an initial sync (snapshot or log).
+    public var initialized: Bool
+
+    /// Creates a cursor.
+    public init(seq: Int64, snapshotResume: String? = nil, snapshotHead: Int64? = nil, initialized: Bool) {
+        self.seq = seq
+        self.snapshotResume = snapshotResume
+        self.snapshotHead = snapshotHead
+        self.initialized = initialized
+    }
+}
+
+/// The local side of a sync: what the sync engine needs from an editor's (or a field office's) store.
+///
+/// Every mutating requirement is one transaction, so a sync cut at any point leaves the replica consistent:
+/// outbox entries are removed only once acknowledged, and a pulled page is applied together with its cursor.
+public protocol SyncReplica: Sendable {
+    /// The replica's client id, sent in `hello`.
+    func clientID() throws -> String
+    /// The credentials to present in `hello`, if any.
+    func credentials() throws -> Credentials?
+    /// Outbox changes in author order, at most `maxCount` and about `maxBytes` of JSON (at least one if any).
+    func pendingChanges(maxCount: Int, maxBytes: Int) throws -> [ChangeRecord]
+    /// How many changes wait in the outbox.
+    func pendingCount() throws -> Int
+    /// Records the server's verdicts: acknowledged changes leave the outbox, refused ones are kept aside.
+    @discardableResult
+    func acknowledge(_ results: [ChangeResult]) throws -> AcknowledgeSummary
+    /// Where the replica stands.
+    func syncCursor() throws -> SyncCursor
+    /// Applies one pulled page and advances the cursor, in one transaction.
+    ///
+    /// For a snapshot page, the replica stores `page.resume` and `page.headSeq` as its snapshot progress; when
+    /// `page.more` is false the snapshot is complete and the cursor becomes the snapshot's head.
+    func apply(_ page: Changes, snapshot: Bool) throws
+}

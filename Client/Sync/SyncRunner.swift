@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import SyncProtocol
+
+/// Runs syncs of one local store against one server: the library behind `bulletin sync`.
+public struct SyncRunner: Sendable {
+    /// The editor's store.
+    public let store: LocalStore
+    /// Where the server listens.
+    public let address: ServerAddress
+    /// Bounds and timing.
+    public var options: SyncOptions
+    /// Where sync logs go.
+    public var logger: Logger
+
+    /// Creates a runner.
+    public init(store: LocalStore, address: ServerAddress, options: SyncOptions = SyncOptions(), logger: Logger) {
+        self.store = store
+        self.address = address
+        self.options = options
+        self.logger = logger
+    }
+
+    /// The `hello` this store opens with.
+    public func hello() throws -> Hello {
+        let info = try store.replicaInfo()
+        return Hello(versions: SyncConnector.supportedVersions, clientID: info.clientID,
+                     credentials: try store.credentials(), appVersion: ClientVersion.appVersion,
+                     schemaVersion: info.schemaVersion)
+    }
+
+    private var connector: SyncConnector { SyncConnector(address: address, options: options) }
+    private var engine: SyncEngine<LocalStore> { SyncEngine(replica: store, options: options, logger: logger) }
+
+    /// One sync: push the outbox, pull until caught up, disconnect. Remembers the address once it worked.
+    ///
+    /// - Parameter progress: Called after each pulled page.
+    public func syncOnce(progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
+        let started = ContinuousClock.now
+        let traffic = TrafficCounter()
+        var summary = try await connector.withConversation(hello: try hello(), traffic: traffic) {
+            conversation, welcome in
+            try await engine.sync(conversation, welcome: welcome, progress: progress)
+        }
+        try store.setServerAddress(address.description)
+        summary.bytesSent = traffic.bytesSent
+        summary.bytesReceived = traffic.bytesReceived
+        summary.payloadBytes = traffic.payloadBytes
+        summary.seconds = (ContinuousClock.now - started).seconds
+        return summary
+    }
+
+    /// Stays connected until cancelled: pulls on every `notify`, pushes local changes as they are made,
+    /// reconnects with backoff after a disconnect.
+    ///
+    /// - Parameter onActivity: Called after each push or pull.
+    public func watch(backoff: Backoff = Backoff(),
+                      onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in }) async throws {
+        try store.setServerAddress(address.description)
+        let loop = WatchLoop(engine: engine, connector: connector, backoff: backoff, hello: { [self] in
+            try hello()
+        })
+        try await loop.run(onActivity: onActivity)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
+}

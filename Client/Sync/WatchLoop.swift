@@ -1,0 +1,82 @@
+import Logging
+import SyncProtocol
+
+/// `bulletin sync --watch`: stays connected, pulls on every `notify`, pushes local changes as they are made, and
+/// reconnects with exponential backoff and jitter after any disconnect.
+public struct WatchLoop<Replica: SyncReplica>: Sendable {
+    /// The engine doing each push and pull.
+    public let engine: SyncEngine<Replica>
+    /// How to reach the server.
+    public let connector: SyncConnector
+    /// The delays between reconnection attempts.
+    public let backoff: Backoff
+    /// Makes the `hello` for each connection.
+    public let hello: @Sendable () throws -> Hello
+
+    /// Creates a watch loop.
+    public init(engine: SyncEngine<Replica>, connector: SyncConnector, backoff: Backoff = Backoff(),
+                hello: @escaping @Sendable () throws -> Hello) {
+        self.engine = engine
+        self.connector = connector
+        self.backoff = backoff
+        self.hello = hello
+    }
+
+    /// Runs until the task is cancelled or a non-retryable error occurs.
+    ///
+    /// - Parameter onActivity: Called after each push or pull that moved something, with what it did.
+    public func run(onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in }) async throws {
+        var attempt = 0
+        var generator = SystemRandomNumberGenerator()
+        while !Task.isCancelled {
+            do {
+                try await connector.withConversation(hello: try hello()) { conversation, welcome in
+                    attempt = 0
+                    try await watch(conversation, welcome: welcome, onActivity: onActivity)
+                }
+            } catch let error as SyncError where error.isRetryable {
+                let delay = backoff.delay(forAttempt: attempt, using: &generator)
+                engine.logger.info("watch: connection lost, reconnecting", metadata: [
+                    "error": "\(error)", "retry.attempt": "\(attempt)", "retry.delay_ms": "\(delay.wholeMilliseconds)",
+                ])
+                attempt += 1
+                try await Task.sleep(for: delay)
+            } catch is CancellationError {
+                return
+            }
+        }
+    }
+
+    private func watch(_ conversation: Conversation, welcome: Welcome,
+                       onActivity: @Sendable (SyncSummary) -> Void) async throws {
+        var first = try await engine.sync(conversation, welcome: welcome)
+        first.cursor = try engine.replica.syncCursor().seq
+        onActivity(first)
+        try await conversation.send(.subscribe(Subscribe(since: first.cursor)))
+        while !Task.isCancelled {
+            switch try await conversation.nextEvent() {
+            case .tick:
+                if try engine.replica.pendingCount() > 0 {
+                    var summary = SyncSummary()
+                    try await engine.pushAll(conversation, welcome: welcome, into: &summary)
+                    summary.cursor = try engine.replica.syncCursor().seq
+                    onActivity(summary)
+                }
+            case .inbound(.message(.error(let error))):
+                throw SyncError.server(error)
+            case .inbound:
+                break
+            case .closed(let error):
+                if let problem = error as? ProtocolError { throw SyncError.protocolViolation(problem) }
+                throw SyncError.connectionClosed
+            }
+            // A notify may also have arrived while a push waited for its ack: check after every event.
+            if let head = conversation.takeNotifiedHead(), head > (try engine.replica.syncCursor().seq) {
+                var summary = SyncSummary()
+                try await engine.pullAll(conversation, welcome: welcome, into: &summary)
+                summary.cursor = try engine.replica.syncCursor().seq
+                onActivity(summary)
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import NIOCore
+
+/// Encodes outbound messages into whole frames (`u32` length, flags, payload), compressing per the codec's
+/// threshold and level.
+public struct MessageFrameEncoder: MessageToByteEncoder, Sendable {
+    /// The messages this encoder accepts.
+    public typealias OutboundIn = Message
+
+    /// The codec whose compression threshold and level are used.
+    public var codec: FrameCodec
+
+    /// Creates an encoder.
+    public init(codec: FrameCodec = FrameCodec()) {
+        self.codec = codec
+    }
+
+    /// Writes one whole frame for `data` into `out`.
+    public func encode(data: Message, out: inout ByteBuffer) {
+        codec.write(data, into: &out)
+    }
+}

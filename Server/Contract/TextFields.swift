@@ -1,0 +1,14 @@
+import BulletinCore
+import SyncProtocol
+
+extension JSONValue {
+    /// The value with every string in it (at any depth) in NFC with `\n` line endings, the one rule for stored text.
+    func normalizingText() -> JSONValue {
+        switch self {
+        case .string(let text): .string(TextNormalization.normalize(text))
+        case .array(let items): .array(items.map { $0.normalizingText() })
+        case .object(let members): .object(members.mapValues { $0.normalizingText() })
+        case .null, .bool, .int, .double: self
+        }
+    }
+}

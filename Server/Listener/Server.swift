@@ -1,0 +1,203 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import SyncProtocol
+
+/// The sync server: a TCP listener whose accepted connections each run a session against one ``ServerStore``.
+///
+/// ``bind(configuration:logger:authenticator:eventLoopGroup:)`` opens the store and binds the socket (so ``port`` is
+/// known, also for port 0); ``run()`` accepts connections until ``shutdown()`` or a graceful shutdown of the
+/// surrounding `ServiceGroup`, then lets sessions finish their current request, closes the store and returns.
+///
+/// ```swift
+/// let server = try await Server.bind(configuration: .init(port: 0, dataDirectory: dir), logger: logger)
+/// try await withThrowingTaskGroup(of: Void.self) { group in
+///     group.addTask { try await server.run() }
+///     // … connect to 127.0.0.1:server.port …
+///     server.shutdown()
+/// }
+/// ```
+public final class Server: Service, Sendable {
+    /// How the server was configured.
+    public let configuration: ServerConfiguration
+    /// The server's store (closed when ``run()`` returns).
+    public let store: ServerStore
+    /// The address the listener is bound to.
+    public let localAddress: SocketAddress
+    private let serverChannel: NIOAsyncChannel<NIOAsyncChannel<InboundFrame, Message>, Never>
+    private let environment: SessionEnvironment
+    private let logger: Logger
+    private let graceTimer = NIOLockedValueBox<Scheduled<Void>?>(nil)
+    private let connectionIDs = NIOLockedValueBox(0)
+
+    /// The bound TCP port (the real one when the configuration asked for port 0).
+    public var port: Int { localAddress.port ?? configuration.port }
+
+    /// Opens the store in the configured data directory and binds the listener.
+    ///
+    /// - Parameters:
+    ///   - configuration: Address, data directory and limits.
+    ///   - logger: Where the server logs a line per connection and per sync operation.
+    ///   - authenticator: Decides whether a `hello` may open a session; the default allows everyone.
+    ///   - eventLoopGroup: The NIO event loops to run on.
+    /// - Throws: When the store cannot be opened or the address cannot be bound.
+    public static func bind(
+        configuration: ServerConfiguration, logger: Logger,
+        authenticator: any Authenticator = AllowAllAuthenticator(),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> Server {
+        let store = try ServerStore(directory: configuration.dataDirectory)
+        do {
+            let channel = try await ServerBootstrap(group: eventLoopGroup)
+                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                // A shutdown closes only a session's input, and must still be able to write its `bye`; a peer that
+                // half-closes likewise still gets the answers to what it sent. Sessions close fully when done.
+                .childChannelOption(.allowRemoteHalfClosure, value: true)
+                .bind(host: configuration.host, port: configuration.port) { child in
+                    child.eventLoop.makeCompletedFuture {
+                        try child.pipeline.syncOperations.addBulletinSyncHandlers(
+                            role: .server, limits: .preAuthentication)
+                        return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: child)
+                    }
+                }
+            let environment = SessionEnvironment(
+                store: store, broadcaster: HeadBroadcaster(head: try await store.headSeq()),
+                authenticator: authenticator, configuration: configuration, connections: ConnectionRegistry())
+            return try Server(
+                configuration: configuration, store: store, channel: channel, environment: environment,
+                logger: logger)
+        } catch {
+            try? store.close()
+            throw error
+        }
+    }
+
+    private init(
+        configuration: ServerConfiguration, store: ServerStore,
+        channel: NIOAsyncChannel<NIOAsyncChannel<InboundFrame, Message>, Never>, environment: SessionEnvironment,
+        logger: Logger
+    ) throws {
+        guard let address = channel.channel.localAddress else { throw ServerError.notBound }
+        self.configuration = configuration
+        self.store = store
+        self.serverChannel = channel
+        self.environment = environment
+        self.localAddress = address
+        var logger = logger
+        logger[metadataKey: "server.id"] = "\(store.serverID)"
+        self.logger = logger
+    }
+
+    /// Accepts connections until shutdown, then waits for sessions to finish and closes the store.
+    ///
+    /// Shutdown begins with ``shutdown()``, the graceful shutdown of a `ServiceGroup`, or task cancellation.
+    public func run() async throws {
+        logger.info("listening", metadata: [
+            "server.address": "\(localAddress)", "server.data": "\(configuration.dataDirectory)",
+        ])
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                await acceptConnections()
+            } onCancel: {
+                shutdown()
+            }
+        } onGracefulShutdown: {
+            self.shutdown()
+        }
+        graceTimer.withLockedValue { $0?.cancel() }
+        environment.broadcaster.finishAll()
+        try store.close()
+        logger.info("stopped")
+    }
+
+    /// Begins a graceful shutdown: stops accepting, lets every session finish its current request and say `bye`,
+    /// and closes the sessions still open after the grace period. ``run()`` returns once all are closed.
+    public func shutdown() {
+        guard environment.connections.drain() else { return }
+        logger.info("shutting down", metadata: ["server.connections": "\(environment.connections.count)"])
+        serverChannel.channel.close(promise: nil)
+        let connections = environment.connections
+        let grace = TimeAmount.nanoseconds(
+            configuration.shutdownGracePeriod.components.seconds * 1_000_000_000
+                + configuration.shutdownGracePeriod.components.attoseconds / 1_000_000_000)
+        let timer = serverChannel.channel.eventLoop.scheduleTask(in: grace) { connections.closeAll() }
+        graceTimer.withLockedValue { $0 = timer }
+    }
+
+    /// The accept loop: one child task per connection in a discarding group, so that a failing connection ends
+    /// only itself and finished connections free their task at once.
+    private func acceptConnections() async {
+        await withDiscardingTaskGroup { group in
+            do {
+                try await serverChannel.executeThenClose { inbound in
+                    for try await connection in inbound {
+                        group.addTask { await self.serve(connection) }
+                    }
+                }
+            } catch {
+                if !environment.connections.isDraining {
+                    logger.error("the listener failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+
+    private func serve(_ connection: NIOAsyncChannel<InboundFrame, Message>) async {
+        let channel = connection.channel
+        let registration = environment.connections.register(channel)
+        defer { environment.connections.unregister(registration) }
+        let number = connectionIDs.withLockedValue { value in
+            value += 1
+            return value
+        }
+        var logger = logger
+        logger[metadataKey: "connection.id"] = "\(number)"
+        let peer = channel.remoteAddress.map { "\($0)" }
+        logger.info("connection opened", metadata: ["connection.peer": "\(peer ?? "unknown")"])
+        await Session(environment: environment, channel: channel, peer: peer, logger: logger).run(connection)
+    }
+}
+
+/// Why a server could not start.
+public enum ServerError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The listener had no local address after binding.
+    case notBound
+
+    /// A sentence a person can act on.
+    public var description: String {
+        switch self {
+        case .notBound: "the listener has no local address after binding; check the host and port"
+        }
+    }
+}
+
+extension Server {
+    /// Binds a server, runs it while `body` runs, then shuts it down gracefully and waits until it has stopped.
+    ///
+    /// The in-process way to use a server, e.g. in tests: pass port 0 and read ``port`` inside `body`.
+    public static func withRunning<Result: Sendable>(
+        configuration: ServerConfiguration, logger: Logger,
+        authenticator: any Authenticator = AllowAllAuthenticator(),
+        _ body: (Server) async throws -> Result
+    ) async throws -> Result {
+        let server = try await bind(configuration: configuration, logger: logger, authenticator: authenticator)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            let result: Result
+            do {
+                result = try await body(server)
+            } catch {
+                server.shutdown()
+                try? await group.waitForAll()
+                throw error
+            }
+            server.shutdown()
+            try await group.waitForAll()
+            return result
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Logging
+import NIOCore
+import SyncProtocol
+
+/// One client connection, served over `NIOAsyncChannel`: reads frames, lets ``SessionStateMachine`` decide, and
+/// performs its actions against the store.
+///
+/// Requests are served one at a time in arrival order; `notify` messages of a subscription are written by a child
+/// task alongside. Page streams are written one page at a time, each after the previous write was accepted by the
+/// channel (which suspends while the socket is not writable), so a slow reader slows the server's reads down.
+struct Session: Sendable {
+    typealias Outbound = NIOAsyncChannelOutboundWriter<Message>
+
+    let environment: SessionEnvironment
+    let channel: any Channel
+    let peer: String?
+    let logger: Logger
+
+    /// Serves the connection until the peer leaves, a fatal error occurs, or the server shuts down.
+    func run(_ connection: NIOAsyncChannel<InboundFrame, Message>) async {
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                try await withThrowingDiscardingTaskGroup { group in
+                    try await serve(inbound, outbound, group: &group)
+                    group.cancelAll()
+                }
+            }
+            logger.info("connection closed")
+        } catch let error as ProtocolError {
+            logger.info("connection closed after a protocol error", metadata: ["error": "\(error.code): \(error)"])
+        } catch {
+            logger.info("connection closed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func serve(
+        _ inbound: NIOAsyncChannelInboundStream<InboundFrame>, _ outbound: Outbound,
+        group: inout ThrowingDiscardingTaskGroup<any Error>
+    ) async throws {
+        var machine = SessionStateMachine(
+            supportedVersions: SessionEnvironment.supportedVersions,
+            maxBatchChanges: environment.configuration.maxBatchChanges)
+        var subscribed = false
+        for try await frame in inbound {
+            var action = machine.received(frame)
+            if case .authenticate(let hello) = action {
+                switch await environment.authenticator.authenticate(hello, peer: peer) {
+                case .allowed(let principal):
+                    logger.info("hello accepted", metadata: [
+                        "client.id": "\(principal.clientID)", "client.user": "\(principal.user ?? "-")",
+                        "client.app": "\(hello.appVersion)",
+                    ])
+                    action = machine.authenticationSucceeded()
+                case .denied(let reason):
+                    logger.info("hello refused", metadata: ["reason": "\(reason)"])
+                    action = machine.authenticationFailed(reason)
+                }
+            }
+            switch action {
+            case .none, .authenticate:
+                continue
+            case .send(let message):
+                try await outbound.write(message)
+            case .sendAndClose(let message):
+                logClosing(message)
+                try await outbound.write(message)
+                return
+            case .close:
+                return
+            case .welcome(let version):
+                try await welcome(version: version, outbound)
+            case .push(let push):
+                guard try await apply(push, outbound) else { return }
+            case .pull(let pull):
+                try await stream(pull, outbound)
+            case .subscribe(let since):
+                if subscribed {
+                    // One subscription per connection; a repeated subscribe only re-checks its cursor.
+                    let head = environment.broadcaster.head
+                    if head > since { try await outbound.write(.notify(Notify(headSeq: head))) }
+                } else {
+                    subscribed = true
+                    let heads = environment.broadcaster.subscribe(since: since)
+                    group.addTask { await notify(heads, outbound) }
+                }
+            }
+            if environment.connections.isDraining { break }
+        }
+        // The peer closed, or a shutdown closed our input: finish politely if the session was still open.
+        if environment.connections.isDraining, case .sendAndClose(let bye) = machine.shutdown() {
+            do {
+                try await outbound.write(bye)
+            } catch {
+                logger.info("could not say bye", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Raises the frame limits, then sends `welcome` (in that order, so a large first request is never refused).
+    private func welcome(version: Int, _ outbound: Outbound) async throws {
+        try await channel.triggerUserOutboundEvent(RaiseFrameLimits(limits: environment.standardLimits)).get()
+        let welcome = Welcome(
+            version: version, serverID: environment.store.serverID, headSeq: try await environment.store.headSeq(),
+            limits: environment.wireLimits, capabilities: SessionEnvironment.capabilities)
+        try await outbound.write(.welcome(welcome))
+    }
+
+    /// Applies a batch and acknowledges it once durable; `false` when the store failed and the session must end.
+    private func apply(_ push: Push, _ outbound: Outbound) async throws -> Bool {
+        let outcome: PushOutcome
+        do {
+            outcome = try await environment.store.push(push.changes)
+        } catch {
+            logger.error("push failed", metadata: ["push.batch_id": "\(push.batchID)", "error": "\(error)"])
+            try await outbound.write(.error(ErrorMessage(
+                .internalError, "the server could not store the batch; nothing of it was applied, retry later")))
+            return false
+        }
+        environment.broadcaster.publish(head: outcome.headSeq)
+        try await outbound.write(.pushAck(PushAck(
+            batchID: push.batchID, results: outcome.results, headSeq: outcome.headSeq)))
+        logger.info("push", metadata: [
+            "push.batch_id": "\(push.batchID)", "push.count": "\(push.changes.count)",
+            "push.applied": "\(outcome.appliedCount)", "push.duplicates": "\(outcome.duplicateCount)",
+            "push.rejected": "\(outcome.rejectedCount)", "push.head_seq": "\(outcome.headSeq)",
+        ])
+        return true
+    }
+
+    /// Streams the pages answering a pull; stops early (the client resumes) when the server shuts down.
+    private func stream(_ pull: Pull, _ outbound: Outbound) async throws {
+        var stats = PullStats()
+        if pull.snapshot == true {
+            guard let start = try await snapshotStart(pull, outbound) else { return }
+            try await streamSnapshot(pull, from: start, outbound, stats: &stats)
+        } else {
+            try await streamLog(pull, outbound, stats: &stats)
+        }
+        logger.info("pull", metadata: [
+            "pull.snapshot": "\(pull.snapshot == true)", "pull.since": "\(pull.since)",
+            "pull.to_seq": "\(stats.toSeq)", "pull.pages": "\(stats.pages)", "pull.records": "\(stats.records)",
+            "pull.bytes": "\(stats.bytes)", "pull.complete": "\(!stats.more)",
+        ])
+    }
+
+    private func streamLog(_ pull: Pull, _ outbound: Outbound, stats: inout PullStats) async throws {
+        let limits = environment.pageLimits(for: pull)
+        let bound = try await environment.store.headSeq()
+        var since = pull.since
+        repeat {
+            let page = try await environment.store.logPage(
+                since: since, bound: bound, limits: limits, filter: pull.filter)
+            try await outbound.write(.changes(Changes(
+                fromSeq: since, toSeq: page.toSeq, more: page.more, changes: page.records, headSeq: bound)))
+            stats.add(records: page.records.count, bytes: page.bytes, toSeq: page.toSeq, more: page.more)
+            since = page.toSeq
+        } while stats.more && !environment.connections.isDraining
+    }
+
+    /// The snapshot position a pull starts from: its resume token, or a fresh start (`.some(nil)`); `nil` after
+    /// answering an invalid token with an error.
+    private func snapshotStart(_ pull: Pull, _ outbound: Outbound) async throws -> SnapshotPosition?? {
+        guard let token = pull.resume else { return .some(nil) }
+        do {
+            return .some(try SnapshotPosition(token: token))
+        } catch {
+            try await outbound.write(.error(ErrorMessage(.invalidMessage, "\(error)")))
+            return nil
+        }
+    }
+
+    private func streamSnapshot(
+        _ pull: Pull, from start: SnapshotPosition?, _ outbound: Outbound, stats: inout PullStats
+    ) async throws {
+        let limits = environment.pageLimits(for: pull)
+        var position = start
+        repeat {
+            let page = try await environment.store.snapshotPage(from: position, limits: limits, filter: pull.filter)
+            position = page.next
+            let more = page.next != nil
+            // Until the last page the client's log cursor must not move: it pulls the log from head_seq after.
+            let toSeq = more ? pull.since : page.headSeq
+            try await outbound.write(.changes(Changes(
+                fromSeq: pull.since, toSeq: toSeq, more: more, changes: page.records, resume: page.next?.token,
+                headSeq: page.headSeq)))
+            stats.add(records: page.records.count, bytes: page.bytes, toSeq: toSeq, more: more)
+        } while stats.more && !environment.connections.isDraining
+    }
+
+    /// Writes a `notify` for every head the subscription yields, until the session ends.
+    private func notify(_ heads: AsyncStream<Int64>, _ outbound: Outbound) async {
+        for await head in heads {
+            do {
+                try await outbound.write(.notify(Notify(headSeq: head)))
+            } catch {
+                return
+            }
+        }
+    }
+
+    private func logClosing(_ message: Message) {
+        if case .error(let error) = message {
+            logger.info("closing after error", metadata: ["error.name": "\(error.name)", "error": "\(error.message)"])
+        }
+    }
+}
+
+/// Counters for one pull's log line.
+struct PullStats {
+    var pages = 0
+    var records = 0
+    var bytes = 0
+    var toSeq: Int64 = 0
+    var more = false
+
+    mutating func add(records: Int, bytes: Int, toSeq: Int64, more: Bool) {
+        pages += 1
+        self.records += records
+        self.bytes += bytes
+        self.toSeq = toSeq
+        self.more = more
+    }
+}

@@ -1,0 +1,39 @@
+import Logging
+import NIOCore
+import SyncProtocol
+
+/// What every session of a server shares: the store, the head fan-out, the authenticator and the limits.
+struct SessionEnvironment: Sendable {
+    /// The server's store.
+    let store: ServerStore
+    /// The fan-out of log heads to subscribers.
+    let broadcaster: HeadBroadcaster
+    /// Decides whether a `hello` may open a session.
+    let authenticator: any Authenticator
+    /// The server's configuration (limits).
+    let configuration: ServerConfiguration
+    /// The open connections; tells whether the server is shutting down.
+    let connections: ConnectionRegistry
+
+    /// The protocol versions this server speaks.
+    static let supportedVersions = [1]
+    /// The optional features this server offers.
+    static let capabilities = ["snapshot", "subscribe"]
+
+    /// The frame limits after `welcome`.
+    var standardLimits: FrameLimits { .standard }
+
+    /// The limits announced in `welcome`.
+    var wireLimits: WireLimits {
+        WireLimits(
+            maxFrameBytes: standardLimits.maxFrameBytes, maxDecompressedBytes: standardLimits.maxDecompressedBytes,
+            maxBatchChanges: configuration.maxBatchChanges)
+    }
+
+    /// The page limits for a pull: what it asks for, capped by the server's own.
+    func pageLimits(for pull: Pull) -> PageLimits {
+        PageLimits(
+            maxChanges: min(pull.maxChanges, configuration.maxPageChanges),
+            maxBytes: min(pull.maxBytes, configuration.maxPageBytes))
+    }
+}

@@ -1,0 +1,43 @@
+import GRDB
+
+/// One row of the append-only change log: a change record the server accepted, at its log position.
+struct ChangeLogEntry: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "change_log"
+
+    /// The global, gap-free log position (1, 2, 3, …).
+    var seq: Int64
+    /// The author's change id; unique, the idempotency key.
+    var changeID: String
+    /// The entity kind (`issue`, `section`, …).
+    var entity: String
+    /// The entity's id.
+    var entityID: String
+    /// The issue the entity belonged to after this change (the issue's own id for an issue).
+    var issueID: String
+    /// `create`, `update` or `delete`.
+    var op: String
+    /// The change record as sent to pullers: canonical JSON including `seq`.
+    var record: String
+    /// When the server logged it (ISO 8601 UTC), for operators.
+    var receivedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case seq
+        case changeID = "change_id"
+        case entity
+        case entityID = "entity_id"
+        case issueID = "issue_id"
+        case op
+        case record
+        case receivedAt = "received_at"
+    }
+
+    /// Typed column names.
+    enum Columns {
+        static let seq = Column(CodingKeys.seq)
+        static let changeID = Column(CodingKeys.changeID)
+        static let entity = Column(CodingKeys.entity)
+        static let issueID = Column(CodingKeys.issueID)
+        static let record = Column(CodingKeys.record)
+    }
+}

@@ -1,0 +1,50 @@
+import GRDB
+import SyncProtocol
+
+/// One page of the change log, answering part of a `pull`.
+public struct LogPage: Sendable, Hashable {
+    /// The records, in seq order.
+    public var records: [ChangeRecord]
+    /// Their JSON bytes, as counted against the page limit.
+    public var bytes: Int
+    /// Whether matching records remain after this page (up to the pull's bound).
+    public var more: Bool
+    /// The cursor to pull from next: the last record's seq when `more`, otherwise the pull's bound.
+    public var toSeq: Int64
+}
+
+/// Reads log pages from the database, one bounded page per read.
+enum LogPager {
+    /// The page of records with `since < seq <= bound` that match `filter`, within `limits`.
+    static func page(
+        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter?, _ db: Database
+    ) throws -> LogPage {
+        var request = ChangeLogEntry
+            .select(ChangeLogEntry.Columns.seq, ChangeLogEntry.Columns.record)
+            .filter(ChangeLogEntry.Columns.seq > since && ChangeLogEntry.Columns.seq <= bound)
+        if let kinds = filter?.entities {
+            request = request.filter(kinds.map(\.rawValue).contains(ChangeLogEntry.Columns.entity))
+        }
+        if let issues = filter?.issues {
+            request = request.filter(issues.contains(ChangeLogEntry.Columns.issueID))
+        }
+        // One row past the count limit tells whether more follow; nothing beyond it is read.
+        request = request.order(ChangeLogEntry.Columns.seq).limit(limits.maxChanges + 1)
+        var records: [ChangeRecord] = []
+        var bytes = 0
+        var more = false
+        let rows = try Row.fetchCursor(db, request)
+        while let row = try rows.next() {
+            let text: String = row[ChangeLogEntry.Columns.record]
+            let size = text.utf8.count
+            guard limits.admits(size: size, count: records.count, bytes: bytes) else {
+                more = true
+                break
+            }
+            records.append(try RecordJSON.decode(ChangeRecord.self, from: text))
+            bytes += size
+        }
+        let last = records.last?.seq ?? since
+        return LogPage(records: records, bytes: bytes, more: more, toSeq: more ? last : max(bound, since))
+    }
+}

@@ -1,0 +1,137 @@
+import BulletinCore
+import Foundation
+import GRDB
+import SyncProtocol
+
+/// The server's durable state: the append-only change log and the materialised state of every entity, in one
+/// SQLite file (WAL, `synchronous = FULL`).
+///
+/// A value type around a GRDB `DatabasePool`: copies share the same database. Every method is safe to call from any
+/// task; writes are serialised by SQLite's single writer, reads run concurrently on snapshots.
+public struct ServerStore: Sendable {
+    /// The file name of the store inside the data directory.
+    public static let fileName = "bulletin-server.sqlite"
+
+    private let writer: any DatabaseWriter
+    /// The server's stable id, made when the store was created.
+    public let serverID: String
+    /// The database file's path.
+    public let path: String
+
+    /// Opens (creating if needed) the store in `directory`, which is created if it is missing, and migrates it.
+    ///
+    /// - Throws: a `CocoaError`/`POSIXError` when the directory cannot be made, or a GRDB `DatabaseError` when the
+    ///   file is not a usable SQLite database.
+    public init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try self.init(path: (directory as NSString).appendingPathComponent(Self.fileName))
+    }
+
+    /// Opens (creating if needed) the store at the file `path` and migrates it.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.label = "bulletin-server"
+        configuration.prepareDatabase { db in
+            // A push is acknowledged only once durable: every commit is synced to disk.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try ServerSchema.migrator.migrate(pool)
+        guard let info = try pool.read({ try ServerInfo.fetchOne($0) }) else {
+            throw ServerStoreError.missingServerInfo(path: path)
+        }
+        self.writer = pool
+        self.serverID = info.serverID
+        self.path = path
+    }
+
+    /// The highest seq in the log (0 for an empty log).
+    public func headSeq() async throws -> Int64 {
+        try await writer.read { try ServerQueries.head($0) }
+    }
+
+    /// Applies a `push` batch in one transaction and returns once it is durable.
+    ///
+    /// Each change is applied (logged at the next seq), recognised as a duplicate of an earlier change id (with its
+    /// original seq, applied only once), or rejected with a reason; see ``PushOutcome``.
+    public func push(_ changes: [ChangeRecord]) async throws -> PushOutcome {
+        try await writer.write { db in
+            var applier = try PushApplier(db: db)
+            var results: [ChangeResult] = []
+            results.reserveCapacity(changes.count)
+            for change in changes {
+                results.append(try applier.apply(change))
+            }
+            return PushOutcome(results: results, headSeq: applier.head)
+        }
+    }
+
+    /// One page of log records with `since < seq <= bound` matching `filter`.
+    ///
+    /// Pass the head read when the pull started as `bound`, so that a pull ends even while others keep pushing.
+    public func logPage(
+        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter? = nil
+    ) async throws -> LogPage {
+        try await writer.read { db in
+            try LogPager.page(since: since, bound: bound, limits: limits, filter: filter, db)
+        }
+    }
+
+    /// One page of a snapshot of the current state, starting at `position` (a new snapshot when `nil`).
+    public func snapshotPage(
+        from position: SnapshotPosition?, limits: PageLimits, filter: PullFilter? = nil
+    ) async throws -> SnapshotPage {
+        try await writer.read { db in
+            let start = try position ?? .start(headSeq: ServerQueries.head(db))
+            return try SnapshotPager.page(from: start, limits: limits, filter: filter, db)
+        }
+    }
+
+    /// The materialised state of one entity, or `nil` when the server never saw it.
+    public func entityState(_ kind: EntityKind, id: String) async throws -> StoredEntityState? {
+        try await writer.read { db in
+            guard let row = try StoredEntity.find(EntityKey(kind: kind, id: id), db) else {
+                return nil
+            }
+            return StoredEntityState(state: try row.state(), issueID: row.issueID, lastSeq: row.lastSeq)
+        }
+    }
+
+    /// Runs a read-only block on a database snapshot (for tests and diagnostics).
+    func read<Value: Sendable>(_ block: @Sendable @escaping (Database) throws -> Value) async throws -> Value {
+        try await writer.read(block)
+    }
+
+    /// Closes the database cleanly: the write-ahead log is folded into the database file first, so the file alone
+    /// holds everything. Later calls fail.
+    public func close() throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        try writer.close()
+    }
+}
+
+/// The materialised state of one entity, as the server holds it.
+public struct StoredEntityState: Sendable, Hashable {
+    /// Fields, per-field versions and the deleted flag.
+    public var state: EntityState
+    /// The issue the entity belongs to.
+    public var issueID: String
+    /// The seq of the last change applied to it.
+    public var lastSeq: Int64
+}
+
+/// Why the store could not be opened.
+public enum ServerStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The database has no `server_info` row although migrations ran.
+    case missingServerInfo(path: String)
+
+    /// A sentence a person can act on.
+    public var description: String {
+        switch self {
+        case .missingServerInfo(let path):
+            "\(path) has no server_info row; it is not a bulletin-server store or it is damaged"
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Import and export of the bulletin text format, Markdown, HTML and JSON.
-import BulletinCore

@@ -1,0 +1,88 @@
+import BulletinCore
+import Logging
+import SyncClient
+import SyncProtocol
+import SyncServer
+import TestSupport
+import Testing
+
+@Suite(.timeLimit(.minutes(1)))
+struct LiveSyncTests {
+    @Test func aWatchingEditorReceivesAnotherEditorsChange() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let hong = try Editor("Thanh Hồng", in: directory)
+        let khang = try Editor("Minh Khang", in: directory)
+        try await withServer(in: directory.file("server")) { server in
+            let (activity, reported) = AsyncStream.makeStream(of: SyncSummary.self)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await khang.runner(port: server.port).watch { reported.yield($0) }
+                }
+                try await withTimeout {
+                    var events = activity.makeAsyncIterator()
+                    _ = await events.next()  // the watcher's first sync is done and it has subscribed
+                    try hong.store.createIssue(date: "2024-09-05")
+                    try hong.store.addSection(issue: "2024-09-05", title: "CHỦ TRƯỞNG CẢI CÁCH")
+                    try await hong.sync(port: server.port)
+                    while try khang.store.issueSummaries().first?.sections != 1 {
+                        guard await events.next() != nil else { throw WatchEnded() }
+                    }
+                }
+                group.cancelAll()
+            }
+            #expect(try khang.contents() == hong.contents())
+        }
+    }
+
+    @Test func aWatchingEditorPushesLocalChangesAsTheyAreMade() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let hong = try Editor("Thanh Hồng", in: directory)
+        try await withServer(in: directory.file("server")) { server in
+            let (activity, reported) = AsyncStream.makeStream(of: SyncSummary.self)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await hong.runner(port: server.port).watch { reported.yield($0) }
+                }
+                try await withTimeout {
+                    var events = activity.makeAsyncIterator()
+                    _ = await events.next()
+                    try hong.store.createIssue(date: "2024-09-09")
+                    while try await server.store.headSeq() < 1 {
+                        guard await events.next() != nil else { throw WatchEnded() }
+                    }
+                }
+                group.cancelAll()
+            }
+            #expect(try hong.store.pendingCount() == 0)
+        }
+    }
+
+    @Test func anUnsupportedProtocolVersionIsAClearErrorOnBothSides() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let logs = CapturedLogs()
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.file("server"))
+        try await Server.withRunning(configuration: configuration, logger: logs.logger()) { server in
+            let connector = SyncConnector(address: ServerAddress(host: "127.0.0.1", port: server.port))
+            let hello = Hello(versions: [7, 8], clientID: "9d3c1a2e-0000-4000-8000-000000000001",
+                              appVersion: "bulletin/9.0", schemaVersion: 1)
+            let error = await #expect(throws: SyncError.self) {
+                try await withTimeout { try await connector.withConversation(hello: hello) { _, _ in } }
+            }
+            guard case .server(let message)? = error else {
+                Issue.record("expected a server error, got \(String(describing: error))")
+                return
+            }
+            #expect(message.name == "unsupported_version")
+            #expect(message.code == ErrorCode.unsupportedVersion.rawValue)
+            #expect(message.message.contains("[1]"), "the error names the versions the server speaks")
+            #expect(error?.description.contains("unsupported_version") == true)
+        }
+        #expect(logs.lines.contains { $0.message.contains("version") || $0.metadata.values.contains("unsupported_version") })
+    }
+}
+
+/// The watch loop stopped reporting before the expected state was reached.
+struct WatchEnded: Error {}

@@ -1,0 +1,82 @@
+import SyncProtocol
+import Testing
+
+/// One way a change can break the data contract, and a word the rejection reason must contain.
+struct ContractCase: Sendable, CustomTestStringConvertible {
+    struct IDs: Sendable {
+        let issue = ChangeFactory.newID()
+        let section = ChangeFactory.newID()
+        let article = ChangeFactory.newID()
+    }
+
+    let name: String
+    let expectedInReason: String
+    let make: @Sendable (inout ChangeFactory, IDs) -> ChangeRecord
+
+    var testDescription: String { name }
+
+    static let all: [ContractCase] = [
+        ContractCase(name: "create missing a field", expectedInReason: "missing: weekday") { factory, _ in
+            var change = factory.issue(ChangeFactory.newID(), date: "2024-09-06")
+            change.fields["weekday"] = nil
+            return change
+        },
+        ContractCase(name: "unknown field", expectedInReason: "no field 'colour'") { factory, ids in
+            factory.update(.article, ids.article, ["colour": "red"])
+        },
+        ContractCase(name: "title_lines not an array", expectedInReason: "title_lines") { factory, ids in
+            factory.update(.issue, ids.issue, ["title_lines": "Bản tin"])
+        },
+        ContractCase(name: "impossible date", expectedInReason: "date") { factory, ids in
+            factory.update(.issue, ids.issue, ["date": "2024-02-30"])
+        },
+        ContractCase(name: "unknown state", expectedInReason: "state") { factory, ids in
+            factory.update(.issue, ids.issue, ["state": "archived"])
+        },
+        ContractCase(name: "entity id not a lowercase uuid", expectedInReason: "entity_id") { factory, _ in
+            factory.section("SECTION-1", issue: ChangeFactory.newID())
+        },
+        ContractCase(name: "change id not a uuid", expectedInReason: "change_id") { factory, ids in
+            factory.record(.article, ids.article, .update, ["title": "x"], changeID: "c1")
+        },
+        ContractCase(name: "delete with fields", expectedInReason: "no fields") { factory, ids in
+            factory.record(.article, ids.article, .delete, ["title": "x"])
+        },
+        ContractCase(name: "empty update", expectedInReason: "at least one field") { factory, ids in
+            factory.update(.article, ids.article, [:])
+        },
+        ContractCase(name: "source of the wrong shape", expectedInReason: "source") { factory, ids in
+            factory.update(.article, ids.article, ["source": ["outlet": "VnExpress"]])
+        },
+        ContractCase(name: "paragraphs holding a number", expectedInReason: "paragraphs") { factory, ids in
+            factory.update(.article, ids.article, ["paragraphs": ["Đoạn", 2]])
+        },
+        ContractCase(name: "contents_page fractional", expectedInReason: "contents_page") { factory, ids in
+            factory.update(.section, ids.section, ["contents_page": .double(2.5)])
+        },
+        ContractCase(name: "reference not a uuid", expectedInReason: "issue_id") { factory, ids in
+            factory.update(.section, ids.section, ["issue_id": "issue-1"])
+        },
+        ContractCase(name: "range reversed", expectedInReason: "range") { factory, ids in
+            var change = factory.annotation(ChangeFactory.newID(), issue: ids.issue, article: ids.article)
+            change.fields["range"] = ["start": 5, "end": 2]
+            return change
+        },
+        ContractCase(name: "created_at not UTC", expectedInReason: "created_at") { factory, ids in
+            var change = factory.annotation(ChangeFactory.newID(), issue: ids.issue, article: ids.article)
+            change.fields["created_at"] = "2024-09-05T08:30:00+07:00"
+            return change
+        },
+        ContractCase(name: "annotation kind unknown", expectedInReason: "kind") { factory, ids in
+            var change = factory.annotation(ChangeFactory.newID(), issue: ids.issue, article: ids.article)
+            change.fields["kind"] = "praise"
+            return change
+        },
+        ContractCase(name: "create of an existing entity", expectedInReason: "already exists") { factory, ids in
+            factory.section(ids.section, issue: ids.issue)
+        },
+        ContractCase(name: "delete of an unknown entity", expectedInReason: "does not exist") { factory, _ in
+            factory.delete(.article, ChangeFactory.newID())
+        },
+    ]
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Runs the package's own executables (`bulletin`, `bulletin-server`) as separate processes.
+public enum BuiltBinaries {
+    /// What a finished process printed and how it exited.
+    public struct Run: Sendable {
+        /// The exit status.
+        public var status: Int32
+        /// Everything written to standard output.
+        public var standardOutput: String
+        /// Everything written to standard error.
+        public var standardError: String
+    }
+
+    /// The built executable `name`, next to the test bundle (a test target that depends on the executable target
+    /// has it built).
+    public static func url(_ name: String, file: String = #filePath) throws -> URL {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL {
+            candidates.append(executable.deletingLastPathComponent().appendingPathComponent(name))
+        }
+        var root = URL(fileURLWithPath: file)
+        while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+            root.deleteLastPathComponent()
+        }
+        candidates.append(root.appendingPathComponent(".build/debug/\(name)"))
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw MissingBinary(name: name, searched: candidates.map(\.path))
+        }
+        return found
+    }
+
+    /// Runs `name` with `arguments` to completion, with no standard input.
+    public static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = try url(name)
+        process.arguments = arguments
+        process.environment = environment
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
+                   standardError: String(decoding: err, as: UTF8.self))
+    }
+
+    /// The executable was not found where SwiftPM puts it.
+    public struct MissingBinary: Error, CustomStringConvertible {
+        /// The executable's name.
+        public let name: String
+        /// Where it was looked for.
+        public let searched: [String]
+        /// Names the executable and the places searched.
+        public var description: String { "no built '\(name)' at \(searched.joined(separator: ", "))" }
+    }
+}
+
+/// A long-running child process whose standard error is read line by line (e.g. `bulletin-server serve`).
+public final class RunningProcess: Sendable {
+    private let process: Process
+    /// Standard error, one line at a time.
+    public let errorLines: AsyncStream<String>
+
+    /// Starts `name` with `arguments`.
+    public init(_ name: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = try BuiltBinaries.url(name)
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        let error = Pipe()
+        process.standardError = error
+        let (lines, continuation) = AsyncStream.makeStream(of: String.self)
+        let buffer = LineBuffer()
+        error.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                continuation.finish()
+                return
+            }
+            for line in buffer.append(data) { continuation.yield(line) }
+        }
+        try process.run()
+        self.process = process
+        self.errorLines = lines
+    }
+
+    /// Sends `signal` (e.g. `SIGTERM`) and waits for the exit status.
+    public func stop(signal: Int32 = SIGTERM) async -> Int32 {
+        kill(process.processIdentifier, signal)
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                self.process.waitUntilExit()
+                continuation.resume(returning: self.process.terminationStatus)
+            }
+        }
+    }
+}
+
+/// Splits a byte stream into lines.
+private final class LineBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending = Data()
+
+    func append(_ data: Data) -> [String] {
+        lock.withLock {
+            pending.append(data)
+            var lines: [String] = []
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                lines.append(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                pending.removeSubrange(pending.startIndex...newline)
+            }
+            return lines
+        }
+    }
+}

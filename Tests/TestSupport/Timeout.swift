@@ -1,0 +1,23 @@
+/// A test step that did not finish in time.
+public struct TimedOut: Error, CustomStringConvertible {
+    /// The limit that passed.
+    public let seconds: Int
+    /// Says which limit passed.
+    public var description: String { "the step did not finish within \(seconds) s" }
+}
+
+/// Runs `body`, failing with ``TimedOut`` if it takes longer than `seconds` (a guard, never a synchronisation).
+public func withTimeout<Result: Sendable>(
+    seconds: Int = 20, _ body: @escaping @Sendable () async throws -> Result
+) async throws -> Result {
+    try await withThrowingTaskGroup(of: Result?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: .seconds(seconds))
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let result = first else { throw TimedOut(seconds: seconds) }
+        return result
+    }
+}
