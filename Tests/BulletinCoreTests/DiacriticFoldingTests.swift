@@ -48,3 +48,16 @@ import Testing
         #expect(DiacriticFolding.fold("ÅNGSTRÖM Œuvre") == "angstrom œuvre")
     }
 }
+
+@Suite struct DiacriticFoldingTableEntryTests {
+    @Test func everyTableEntryMatchesTheDefinition() {
+        for block in DiacriticFoldingTable.blocks {
+            for value in block.range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let expected = Array(DiacriticFolding.slowFold(scalar).unicodeScalars).map(\.value)
+                let entry = block.folds[Int(value - block.range.lowerBound)]
+                #expect(expected == (entry == 0 ? [] : [entry]), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+}

@@ -9,7 +9,7 @@ public enum DiacriticFolding {
     ///
     /// `đ` needs its own rule because Unicode does not decompose it into `d` plus a mark. The result is the same
     /// as folding scalar by scalar, which is how it is computed: ASCII directly, Latin letters (all of
-    /// Vietnamese) through a table built once, anything else through Foundation's decomposition.
+    /// Vietnamese) and punctuation through a precomputed table, anything else through Foundation's decomposition.
     public static func fold(_ text: String) -> String {
         // Folded text is mostly ASCII: build UTF-8 bytes and make one String at the end.
         var bytes: [UInt8] = []
@@ -19,7 +19,7 @@ public enum DiacriticFolding {
             if value < 0x80 {
                 let isUpper = value >= 0x41 && value <= 0x5A
                 bytes.append(UInt8(isUpper ? value + 0x20 : value))
-            } else if let folded = LatinTable.shared.fold(value) {
+            } else if let folded = tableFold(value) {
                 if folded != 0, let single = Unicode.Scalar(folded) {
                     UTF8.encode(single) { bytes.append($0) }
                 }
@@ -37,50 +37,18 @@ public enum DiacriticFolding {
         fold(String(character))
     }
 
-    /// The folds of U+0080–U+036F (Latin-1 Supplement, Latin Extended-A/B, IPA, spacing and combining marks) and
-    /// U+1E00–U+1EFF (Latin Extended Additional, where most Vietnamese letters live), computed once by
-    /// ``slowFold(_:)``: each is one scalar, or nothing (0) for a mark. Scalars whose fold is longer are left out.
-    private struct LatinTable: Sendable {
-        static let shared = LatinTable()
-
-        private static let lowRange: ClosedRange<UInt32> = 0x80...0x36F
-        private static let highRange: ClosedRange<UInt32> = 0x1E00...0x1EFF
-        /// Folded scalar value, 0 for "dropped", `UInt32.max` for "not in the table".
-        private let low: [UInt32]
-        private let high: [UInt32]
-
-        private init() {
-            low = Self.lowRange.map(Self.entry)
-            high = Self.highRange.map(Self.entry)
+    /// The fold of `value` from the precomputed table (0: folds to nothing), or `nil` outside its blocks.
+    @inline(__always)
+    private static func tableFold(_ value: UInt32) -> UInt32? {
+        for block in DiacriticFoldingTable.blocks where block.range.contains(value) {
+            return block.folds[Int(value - block.range.lowerBound)]
         }
-
-        private static func entry(_ value: UInt32) -> UInt32 {
-            guard let scalar = Unicode.Scalar(value) else { return .max }
-            let folded = Array(slowFold(scalar).unicodeScalars)
-            switch folded.count {
-            case 0: return 0
-            case 1: return folded[0].value
-            default: return .max
-            }
-        }
-
-        /// The fold of `value` (0: dropped), or `nil` when the table does not have it.
-        func fold(_ value: UInt32) -> UInt32? {
-            let entry: UInt32
-            if Self.lowRange.contains(value) {
-                entry = low[Int(value - Self.lowRange.lowerBound)]
-            } else if Self.highRange.contains(value) {
-                entry = high[Int(value - Self.highRange.lowerBound)]
-            } else {
-                return nil
-            }
-            return entry == .max ? nil : entry
-        }
+        return nil
     }
 
     /// The definition: NFD, drop nonspacing marks, `đ`/`Đ` → `d`, lower case (dropping marks a lower-case
-    /// mapping brings, as in İ → i + U+0307).
-    private static func slowFold(_ scalar: Unicode.Scalar) -> String {
+    /// mapping brings, as in İ → i + U+0307). ``DiacriticFoldingTable`` holds its results for common blocks.
+    static func slowFold(_ scalar: Unicode.Scalar) -> String {
         if scalar.value == 0x0110 || scalar.value == 0x0111 {  // Đ, đ
             return "d"
         }
