@@ -29,6 +29,7 @@ struct SearchQuery: Sendable, Hashable {
             throw StoreError.invalidArgument("the search query '\(text)' has no words to look for")
         }
         self.terms = terms
+        self.tokens = Set(terms.flatMap(\.tokens))
     }
 
     /// The FTS5 MATCH expression: each term a quoted phrase (quotes cannot occur inside tokens).
@@ -51,9 +52,7 @@ struct SearchQuery: Sendable, Hashable {
     }
 
     /// The query's distinct tokens.
-    var tokens: Set<String> {
-        Set(terms.flatMap(\.tokens))
-    }
+    let tokens: Set<String>
 
     /// Splits folded text into the tokens FTS5's unicode61 tokenizer would see: runs of letters and digits.
     ///

@@ -29,6 +29,8 @@ struct SnippetBuilder {
             guard distinct > 0 else { continue }
             if let current = best, (current.distinct, current.hits) >= (distinct, matched.count) { continue }
             best = (index, distinct, matched.count)
+            // A paragraph with every word of the query is good enough; long articles need not be read further.
+            if distinct >= query.tokens.count { break }
         }
         if let best {
             return passage(of: paragraphs[best.index])
