@@ -197,7 +197,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinCLITests",
-            dependencies: ["bulletin", "SyncClient", "BulletinCore"],
+            dependencies: ["bulletin", "SyncClient", "BulletinCore", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -61,7 +61,7 @@ public struct ArchiveGenerator: Sequence, Sendable {
             }
             let count = Swift.min(generator.articlesPerIssue, generator.articleCount - made)
             let editor = random.pick(GeneratorCorpus.editors)
-            var issue = IssueTemplate.issue(id: random.uuid(), date: day, editor: editor)
+            var issue = GeneratedMasthead.issue(id: random.uuid(), date: day, editor: editor)
             let sectionCount = Swift.min(generator.sectionsPerIssue, count)
             for sectionIndex in 0..<sectionCount {
                 // Spread the articles over the sections as evenly as possible, earlier sections first.
