@@ -8,8 +8,10 @@ public enum EntityKind: String, Codable, Sendable, CaseIterable {
     case article
     /// An editor's annotation on an article.
     case annotation
-    /// A concurrent edit the server could not merge, made by the server (see PROTOCOL.md, section 17).
+    /// A concurrent edit the server could not merge, made by the server (see PROTOCOL.md, section 20).
     case conflict
+    /// A signed publication of an issue, made by the server (never pushed): what field offices receive.
+    case publication
 }
 
 /// What a change record does to its entity.
@@ -48,7 +50,7 @@ public struct ChangeRecord: Codable, Sendable, Hashable {
     /// The server's log position; present only on records a server sends.
     public var seq: Int64?
     /// On pushed records: the author's cursor (highest seq it had applied) when it made the change, so the server
-    /// can tell which value of a base version the author saw (section 17.2). Absent on records a server sends.
+    /// can tell which value of a base version the author saw (PROTOCOL.md 20.1). Absent on records a server sends.
     public var seen: Int64?
 
     /// Creates a change record.

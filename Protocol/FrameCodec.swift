@@ -18,6 +18,14 @@ public struct RawFrame: Sendable, Hashable {
     public static let compressedFlag: UInt8 = 0x01
 }
 
+/// Which way a payload travels, for ``FrameCodec/payloadObserver``.
+public enum PayloadDirection: Sendable, Hashable {
+    /// Encoded by this side.
+    case outbound
+    /// Decoded by this side.
+    case inbound
+}
+
 /// Pure functions that turn messages into frame bytes and frame bytes back into messages.
 public struct FrameCodec: Sendable {
     /// The 4 bytes each side sends first.
@@ -29,6 +37,9 @@ public struct FrameCodec: Sendable {
     public var compressionThreshold: Int
     /// zlib level used when compressing.
     public var compressionLevel: Int32
+    /// Told the uncompressed JSON size of every payload this codec encodes or decodes (e.g. to report a
+    /// connection's compression ratio); `nil` for no reports.
+    public var payloadObserver: (@Sendable (PayloadDirection, Int) -> Void)?
 
     /// Creates a codec.
     public init(limits: FrameLimits = .standard, compressionThreshold: Int = 1024,
@@ -49,6 +60,7 @@ public struct FrameCodec: Sendable {
     /// The flags and payload for a message: compressed when at least `compressionThreshold` bytes and smaller.
     public func payload(for message: Message) -> (flags: UInt8, bytes: [UInt8]) {
         let json = Self.json(message)
+        payloadObserver?(.outbound, json.count)
         if json.count >= compressionThreshold {
             let compressed = Zlib.compress(json, level: compressionLevel)
             if compressed.count < json.count {
@@ -117,11 +129,16 @@ public struct FrameCodec: Sendable {
     public func decode(_ frame: RawFrame) throws -> Message {
         guard frame.flags & ~RawFrame.compressedFlag == 0 else { throw ProtocolError.reservedFlags(frame.flags) }
         let limit = limits.maxDecompressedBytes
+        let observer = payloadObserver
         return try frame.payload.withUnsafeReadableBytes { payload in
             if frame.flags & RawFrame.compressedFlag != 0 {
-                return try Zlib.withInflated(payload, limit: limit) { try Self.decodeJSON($0) }
+                return try Zlib.withInflated(payload, limit: limit) { json in
+                    observer?(.inbound, json.count)
+                    return try Self.decodeJSON(json)
+                }
             }
             guard payload.count <= limit else { throw ProtocolError.decompressedTooLarge(limit: limit) }
+            observer?(.inbound, payload.count)
             return try Self.decodeJSON(payload)
         }
     }
@@ -136,9 +153,6 @@ public struct FrameCodec: Sendable {
 
     /// Validates and parses a JSON payload into a message.
     static func decodeJSON(_ json: UnsafeRawBufferPointer) throws -> Message {
-        guard case .object(let members) = try JSONParser.parse(json) else {
-            throw ProtocolError.invalidJSON("the payload must be one JSON object")
-        }
-        return try MessageJSONReading.message(JSONObjectReader(members))
+        try MessageJSONDecoding.message(from: json)
     }
 }

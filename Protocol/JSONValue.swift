@@ -2,12 +2,19 @@
 ///
 /// Integers and floating-point numbers are kept apart so that an integer survives a round trip exactly.
 public enum JSONValue: Sendable, Hashable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number without fraction or exponent that fits in 64 bits.
     case int(Int64)
+    /// Any other (finite) number.
     case double(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object; member order carries no meaning.
     case object([String: JSONValue])
 }
 

@@ -18,8 +18,7 @@ extension BulletinCLI {
             rightAligned: [2, 3, 4])
     }
 
-    /// `bulletin show ISSUE [--json]`: the whole issue, articles with open conflicts marked (in JSON: each
-    /// article's `conflicts` ids, the issue's `open_conflicts` count and `conflicts` about the issue or a section).
+    /// `bulletin show ISSUE [--json]`: the whole issue, articles with open conflicts marked (see ``IssueJSON``).
     public func show(store: String?, issue reference: String, json: Bool) throws -> String {
         let local = try openStore(store)
         let issue = try local.issue(reference)

@@ -91,6 +91,8 @@ struct TargetDescriber {
             let conflict = try ConflictRecord.fetchOne(db, key: row.entityID)
             let field = conflict?.field.map { " \($0)" } ?? ""
             return "conflict \(short(row.entityID)) (\(conflict?.kind.rawValue ?? "?")\(field))"
+        case .publication:
+            return "publication of issue \(try issue(row.entityID, in: db)?.date ?? short(row.entityID))"
         }
     }
 

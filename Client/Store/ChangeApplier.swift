@@ -40,6 +40,9 @@ enum ChangeApplier {
         case .conflict:
             let row = try apply(change, to: ConflictRecord.self, in: db)
             return ChangeScope(issueID: row.issueID, articleID: row.entity == .article ? row.entityID : nil)
+        case .publication:
+            // Signed publications are for field offices (see PublicationReplica); an editor's store skips them.
+            return ChangeScope(issueID: change.entityID, articleID: nil)
         }
     }
 
@@ -51,6 +54,7 @@ enum ChangeApplier {
         case .article: try state(of: ArticleRecord.self, id: id, in: db)
         case .annotation: try state(of: AnnotationRecord.self, id: id, in: db)
         case .conflict: try state(of: ConflictRecord.self, id: id, in: db)
+        case .publication: nil
         }
     }
 

@@ -7,7 +7,7 @@ enum StoreSchema {
     static var version: Int { migrationNames.count }
 
     /// Names of the migrations, in order.
-    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-conflicts"]
+    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -16,7 +16,8 @@ enum StoreSchema {
         migrator.registerMigration("v1-sync", migrate: createSyncTables)
         migrator.registerMigration("v1-search", migrate: createSearchIndex)
         migrator.registerMigration("v2-snapshot", migrate: SnapshotProgressRecord.createTable)
-        migrator.registerMigration("v3-conflicts", migrate: createConflictTables)
+        migrator.registerMigration("v3-access", migrate: AccessRecord.createTables)
+        migrator.registerMigration("v4-conflicts", migrate: createConflictTables)
         return migrator
     }
 

@@ -12,9 +12,13 @@ public struct SyncRunner: Sendable {
     public var options: SyncOptions
     /// Where sync logs go.
     public var logger: Logger
+    /// TLS, or `nil` for plain TCP.
+    public var tls: ClientTLS?
 
     /// Creates a runner.
-    public init(store: LocalStore, address: ServerAddress, options: SyncOptions = SyncOptions(), logger: Logger) {
+    public init(store: LocalStore, address: ServerAddress, options: SyncOptions = SyncOptions(), logger: Logger,
+                tls: ClientTLS? = nil) {
+        self.tls = tls
         self.store = store
         self.address = address
         self.options = options
@@ -29,19 +33,24 @@ public struct SyncRunner: Sendable {
                      schemaVersion: info.schemaVersion)
     }
 
-    private var connector: SyncConnector { SyncConnector(address: address, options: options) }
-    private var engine: SyncEngine<LocalStore> { SyncEngine(replica: store, options: options, logger: logger) }
+    var connector: SyncConnector { SyncConnector(address: address, options: options, tls: tls) }
+    var engine: SyncEngine<LocalStore> { SyncEngine(replica: store, options: options, logger: logger) }
 
     /// One sync: push the outbox, pull until caught up, disconnect. Remembers the address once it worked.
     ///
     /// - Parameter progress: Called after each pulled page.
     public func syncOnce(progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
-        let started = ContinuousClock.now
-        let traffic = TrafficCounter()
-        var summary = try await connector.withConversation(hello: try hello(), traffic: traffic) {
-            conversation, welcome in
+        try await measured { conversation, welcome in
             try await engine.sync(conversation, welcome: welcome, progress: progress)
         }
+    }
+
+    /// Connects, runs `work`, remembers the address once it worked, and adds to `work`'s summary what the
+    /// connection moved and how long it all took.
+    func measured(_ work: (Conversation, Welcome) async throws -> SyncSummary) async throws -> SyncSummary {
+        let started = ContinuousClock.now
+        let traffic = TrafficCounter()
+        var summary = try await connector.withConversation(hello: try hello(), traffic: traffic, work)
         try store.setServerAddress(address.description)
         summary.bytesSent = traffic.bytesSent
         summary.bytesReceived = traffic.bytesReceived

@@ -21,21 +21,116 @@ struct JSONParser {
         self.bytes = bytes
     }
 
+    /// A parser at the start of `bytes`, once they are known to be valid UTF-8.
+    ///
+    /// - Throws: ``ProtocolError/invalidUTF8``: PROTOCOL.md checks UTF-8 before JSON, and strings can then be made
+    ///   without checking them again.
+    init(validating bytes: UnsafeRawBufferPointer) throws {
+        guard UTF8Validation.isValid(bytes) else { throw ProtocolError.invalidUTF8 }
+        self.init(bytes: bytes)
+        skipWhitespace()
+    }
+
     /// Parses `bytes`, which must hold exactly one JSON value, optionally surrounded by whitespace.
     ///
-    /// - Throws: ``ProtocolError/invalidJSON(_:)`` for a syntax error, ``ProtocolError/invalidUTF8`` for a string
+    /// - Throws: ``ProtocolError/invalidJSON(_:)`` for a syntax error, ``ProtocolError/invalidUTF8`` for a text
     ///   that is not valid UTF-8, ``ProtocolError/invalidMessage(_:)`` for a number out of range.
     static func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
-        // The whole text first: PROTOCOL.md checks UTF-8 before JSON, and strings can then be made unchecked.
-        guard UTF8Validation.isValid(bytes) else { throw ProtocolError.invalidUTF8 }
-        var parser = JSONParser(bytes: bytes)
-        parser.skipWhitespace()
+        var parser = try JSONParser(validating: bytes)
         let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else {
-            throw parser.syntaxError("unexpected bytes after the JSON value")
-        }
+        try parser.finish()
         return value
+    }
+
+    /// Checks that only whitespace follows the value just read.
+    mutating func finish() throws {
+        skipWhitespace()
+        guard index == bytes.count else { throw syntaxError("unexpected bytes after the JSON value") }
+    }
+
+    /// The next byte: where the next value starts, since the `read` methods skip the whitespace after a value.
+    func peek() throws -> UInt8 {
+        guard index < bytes.count else { throw syntaxError("unexpected end of input") }
+        return bytes[index]
+    }
+
+    /// Reads any value, and the whitespace after it.
+    mutating func readValue() throws -> JSONValue {
+        let value = try parseValue()
+        skipWhitespace()
+        return value
+    }
+
+    /// Reads a string (the parser must be at its `"`), and the whitespace after it.
+    mutating func readString() throws -> String {
+        let text = try parseString()
+        skipWhitespace()
+        return text
+    }
+
+    /// Reads an object (the parser must be at its `{`), calling `member` with each name; `member` must read
+    /// exactly one value.
+    mutating func readObject(_ member: (inout JSONParser, String) throws -> Void) throws {
+        try enterNesting()
+        index += 1
+        skipWhitespace()
+        if try peek() == 0x7D {  // }
+            index += 1
+            depth -= 1
+            skipWhitespace()
+            return
+        }
+        while true {
+            guard try peek() == 0x22 else { throw syntaxError("expected a member name") }
+            let name = try readString()
+            guard try peek() == 0x3A else { throw syntaxError("expected ':' after a member name") }  // :
+            index += 1
+            skipWhitespace()
+            try member(&self, name)
+            switch try peek() {
+            case 0x2C:  // ,
+                index += 1
+                skipWhitespace()
+            case 0x7D:  // }
+                index += 1
+                depth -= 1
+                skipWhitespace()
+                return
+            default:
+                throw syntaxError("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    /// Reads an array (the parser must be at its `[`), calling `element` with each position; `element` must read
+    /// exactly one value.
+    mutating func readArray(_ element: (inout JSONParser, Int) throws -> Void) throws {
+        try enterNesting()
+        index += 1
+        skipWhitespace()
+        if try peek() == 0x5D {  // ]
+            index += 1
+            depth -= 1
+            skipWhitespace()
+            return
+        }
+        var position = 0
+        while true {
+            try element(&self, position)
+            position += 1
+            switch try peek() {
+            case 0x2C:  // ,
+                index += 1
+                skipWhitespace()
+            case 0x5D:  // ]
+                index += 1
+                depth -= 1
+                skipWhitespace()
+                return
+            default:
+                throw syntaxError("expected ',' or ']' in an array")
+            }
+        }
     }
 
     // MARK: Values
@@ -180,24 +275,19 @@ struct JSONParser {
     }
 
     /// The index of the first byte at or after `start` that ends a plain run of string content: `"`, `\` or a
-    /// control character; `bytes.count` if there is none. Looks at 8 bytes at a time where it can.
+    /// control character; `bytes.count` if there is none. Looks at 16 bytes at a time where it can.
     private func endOfPlainRun(from start: Int) -> Int {
+        typealias Block = SIMD16<UInt8>
         var position = start
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while position + 8 <= bytes.count {
-                let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                // Classic SWAR tests: a byte equal to `"` or `\` becomes zero after the xor; "any byte below 0x20"
-                // is (word - 0x20 in every byte) & ~word & 0x80 in every byte.
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                    | ((word &- ones &* 0x20) & ~word)
-                if special & highs != 0 {
+            while position + Block.scalarCount <= bytes.count {
+                let block = base.loadUnaligned(fromByteOffset: position, as: Block.self)
+                let special = (block .== Block(repeating: 0x22)) .| (block .== Block(repeating: 0x5C))
+                    .| (block .< Block(repeating: 0x20))
+                if any(special) {
                     break
                 }
-                position += 8
+                position += Block.scalarCount
             }
         }
         while position < bytes.count {
@@ -370,10 +460,6 @@ struct JSONParser {
         }
     }
 
-    private func peek() throws -> UInt8 {
-        guard index < bytes.count else { throw syntaxError("unexpected end of input") }
-        return bytes[index]
-    }
 
     private func syntaxError(_ why: String) -> ProtocolError {
         .invalidJSON("\(why) at byte \(index)")

@@ -13,6 +13,7 @@ extension ChangeRecord {
     /// Parses a change record from its JSON text (as the wire and the stores write it).
     /// - Throws: ``ProtocolError`` when the text is not a change record.
     public init(parsingJSON text: String) throws {
-        self = try MessageJSONReading.changeRecord(try JSONValue(parsingJSON: text), path: "record")
+        var text = text
+        self = try text.withUTF8 { bytes in try MessageJSONDecoding.changeRecord(from: UnsafeRawBufferPointer(bytes)) }
     }
 }

@@ -19,8 +19,8 @@ struct MergeDecision: Sendable {
 /// - an update of a deleted entity restores it (the edit survives) and opens a `delete` conflict;
 /// - a delete whose base shows edits its author had not seen is not applied (logged as an update that keeps every
 ///   field) and opens a `delete` conflict;
-/// - a content change to a published issue is not applied (logged as the operation that keeps the stored state)
-///   and opens `late_edit` conflicts.
+/// - a late edit (an editor's content change to an issue approved or published meanwhile) is not applied (logged
+///   as the operation that keeps the stored state) and opens `late_edit` conflicts for a chief.
 ///
 /// The logged record always describes the state the server ends with, so every replica that applies the log
 /// holds the server's state.
@@ -28,10 +28,11 @@ struct ChangeMerger {
     let db: Database
 
     /// The decision for `change` (well-formed, text normalised) against `stored`, the entity's row if any.
-    /// - Parameter lateEditsAllowed: whether the change's author may change a published issue's content.
-    func decide(_ change: ChangeRecord, stored: StoredEntity?, lateEditsAllowed: Bool) throws -> MergeDecision {
+    /// - Parameter late: the change is a late edit (``PublishedIssues/isLate(_:stored:_:)``): nothing of it but
+    ///   forward-only fields is applied.
+    func decide(_ change: ChangeRecord, stored: StoredEntity?, late: Bool) throws -> MergeDecision {
         let before = try stored?.state() ?? EntityState()
-        if !lateEditsAllowed, try PublishedIssues.isLate(change, stored: stored, db) {
+        if late {
             return try lateEdit(change, stored: stored, before: before)
         }
         switch change.op {
@@ -133,7 +134,7 @@ struct ChangeMerger {
 
     // MARK: Late edits
 
-    /// A content change to a published issue: nothing of it is applied except forward-only fields (the state).
+    /// A late content change: nothing of it is applied except forward-only fields (the state).
     private func lateEdit(_ change: ChangeRecord, stored: StoredEntity?, before: EntityState) throws
         -> MergeDecision
     {

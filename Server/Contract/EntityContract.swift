@@ -14,6 +14,7 @@ enum EntityContract {
         case .article: articleFields
         case .annotation: annotationFields
         case .conflict: ConflictContract.fields
+        case .publication: [:]
         }
     }
 

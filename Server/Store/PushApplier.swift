@@ -16,13 +16,17 @@ struct PushApplier {
     private(set) var head: Int64
     /// Entities whose `create` was rejected in this batch.
     private var rejectedCreates: Set<EntityKey> = []
-
+    /// Who may do what: the pushing account's role.
+    private let access: AccessPolicy
+    /// The issues whose printed content (issue, sections, articles) an applied change touched.
+    private(set) var touchedIssues: Set<String> = []
     /// The server's id: the `client_id` of the records it makes itself (conflicts).
     private let serverID: String
 
-    /// Starts applying in `db`, which must be inside a write transaction.
-    init(db: Database) throws {
+    /// Starts applying in `db`, which must be inside a write transaction, for an account of `role`.
+    init(db: Database, role: Role) throws {
         self.db = db
+        self.access = AccessPolicy(role: role)
         self.head = try ServerQueries.head(db)
         self.serverID = try ServerInfo.fetchOne(db)?.serverID ?? ConflictDraft.serverAuthor
     }
@@ -33,25 +37,31 @@ struct PushApplier {
             return ChangeResult(changeID: change.changeID, status: .duplicate, seq: seq)
         }
         let key = EntityKey(kind: change.entity, id: change.entityID)
+        let stored = try StoredEntity.find(key, db)
         var change = change
-        var stored: StoredEntity?
-        let rejection: String?
-        if let why = try InboundEdits.rebuild(&change, db) {
-            rejection = why
+        // An editor's content change to an issue approved or published meanwhile is not refused but kept as a late
+        // edit for a chief (PROTOCOL.md, section 20.4).
+        let late = try access.role.mayPush && access.role != .chief
+            && PublishedIssues.isLate(change, stored: stored, db)
+        let rejection: (reason: String, code: ErrorCode)?
+        if !late, let denial = try access.denial(of: change, stored: stored, db) {
+            // Authorization comes first: a change the account may not make is refused whatever its shape.
+            rejection = (denial, .forbidden)
+        } else if let why = try InboundEdits.rebuild(&change, db) {
+            rejection = (why, .invalidMessage)
         } else if let violation = EntityContract.violation(in: change) {
-            rejection = violation
+            rejection = (violation, .invalidMessage)
         } else {
-            stored = try StoredEntity.find(key, db)
-            rejection = try self.rejection(of: change, key: key, stored: stored)
+            rejection = try self.rejection(of: change, key: key, stored: stored).map { ($0, .invalidMessage) }
         }
-        if let reason = rejection {
+        if let (reason, code) = rejection {
             if change.op == .create { rejectedCreates.insert(key) }
-            return ChangeResult(
-                changeID: change.changeID, status: .rejected, reason: reason, code: ErrorCode.invalidMessage.name)
+            return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code.name)
         }
         change = change.normalizingText()
-        let decision = try ChangeMerger(db: db).decide(change, stored: stored, lateEditsAllowed: false)
+        let decision = try ChangeMerger(db: db).decide(change, stored: stored, late: late)
         let seq = try log(decision.logged, key: key, stored: stored, sent: change)
+        if !late { touch(decision.logged, previousIssue: stored?.issueID) }
         guard !decision.conflicts.isEmpty else {
             return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
         }
@@ -67,6 +77,14 @@ struct PushApplier {
             conflictIDs.append(conflictID)
         }
         return ChangeResult(changeID: change.changeID, status: .conflict, seq: seq, conflictID: conflictIDs.first)
+    }
+
+    /// Notes the issues whose published content an applied change may have altered (annotations never do).
+    private mutating func touch(_ change: ChangeRecord, previousIssue: String?) {
+        guard change.entity != .annotation else { return }
+        if change.entity == .issue { touchedIssues.insert(change.entityID) }
+        if let previousIssue, !previousIssue.isEmpty { touchedIssues.insert(previousIssue) }
+        if let issueID = change.fields["issue_id"]?.stringValue { touchedIssues.insert(issueID) }
     }
 
     /// Why a well-formed `change` cannot be applied to `stored` (the entity's row, if any), or `nil` when it can.
@@ -102,8 +120,8 @@ struct PushApplier {
               let oldText = state.fields["state"]?.stringValue,
               let old = PublicationState(rawValue: oldText), new < old
         else { return nil }
-        return "an issue's state only moves forward (draft, review, approved, published): cannot go from "
-            + "\(old.rawValue) back to \(new.rawValue)"
+        return "an issue's state only moves forward (draft, review, approved, published, retracted): cannot go "
+            + "from \(old.rawValue) back to \(new.rawValue)"
     }
 
     /// Logs `change` at the next seq and applies it to `stored` in the materialised state; returns its seq.

@@ -30,7 +30,8 @@ enum RecordJSON {
     /// Decodes stored field values (with the wire's parser, which reads `JSONValue` without probing types).
     static func decode(_ type: [String: JSONValue].Type, from text: String) throws -> [String: JSONValue] {
         guard let members = try JSONValue(parsingJSON: text).objectValue else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "stored fields are not an object"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "stored fields are not an object"))
         }
         return members
     }

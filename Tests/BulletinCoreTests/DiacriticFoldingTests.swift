@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BulletinCore
 
@@ -28,5 +29,35 @@ import Testing
 
     @Test func marksInLowerCaseMappingsAreDropped() {
         #expect(DiacriticFolding.fold("İ") == "i")
+    }
+}
+
+@Suite struct DiacriticFoldingTableTests {
+    @Test func precomposedAndDecomposedLettersFoldAlike() {
+        let ranges = [0xC0...0x24F, 0x1E00...0x1EFF]
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = String(scalar)
+            #expect(DiacriticFolding.fold(text) == DiacriticFolding.fold(text.decomposedStringWithCanonicalMapping),
+                    "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func lettersOutsideLatinFoldToo() {
+        #expect(DiacriticFolding.fold("Ἀθῆναι") == "αθηναι")
+        #expect(DiacriticFolding.fold("ÅNGSTRÖM Œuvre") == "angstrom œuvre")
+    }
+}
+
+@Suite struct DiacriticFoldingTableEntryTests {
+    @Test func everyTableEntryMatchesTheDefinition() {
+        for block in DiacriticFoldingTable.blocks {
+            for value in block.range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let expected = Array(DiacriticFolding.slowFold(scalar).unicodeScalars).map(\.value)
+                let entry = block.folds[Int(value - block.range.lowerBound)]
+                #expect(expected == (entry == 0 ? [] : [entry]), "U+\(String(value, radix: 16))")
+            }
+        }
     }
 }

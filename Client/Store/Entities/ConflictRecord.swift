@@ -100,7 +100,7 @@ struct ConflictRecord: EntityRow, Hashable {
         return true
     }
 
-    /// Creates the table (migration `v3-conflicts`).
+    /// Creates the table (migration `v4-conflicts`).
     static func createTable(_ db: Database) throws {
         try db.create(table: databaseTableName) { table in
             table.primaryKey("id", .text)

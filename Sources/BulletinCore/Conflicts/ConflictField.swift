@@ -1,4 +1,4 @@
-/// The field names of a `conflict` entity (see PROTOCOL.md, section 17).
+/// The field names of a `conflict` entity (see PROTOCOL.md, section 20).
 public enum ConflictField {
     /// `text`, `value`, `delete` or `late_edit` (``ConflictKind``).
     public static let kind = "kind"

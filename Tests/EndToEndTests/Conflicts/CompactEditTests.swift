@@ -37,7 +37,8 @@ struct CompactEditTests {
 
         try await room.sync.sync(hong)
         let stored = try await room.server.entityState(.article, id: article)
-        #expect(stored?.state.fields["paragraphs"] == .array(edited.map(JSONValue.string)), "the server stores it whole")
+        #expect(stored?.state.fields["paragraphs"] == .array(edited.map(JSONValue.string)),
+                "the server stores it whole")
         let clientID = try khang.clientID()
         let page = try await room.server.logPage(
             since: try khang.cursor(), bound: try await room.server.headSeq(),

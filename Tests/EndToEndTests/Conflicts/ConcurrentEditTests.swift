@@ -16,7 +16,7 @@ struct ConcurrentEditTests {
         "Ngân sách thành phố hỗ trợ khoảng 9,7 tỷ đồng cho đến hết 31/12/2024.",
     ]
 
-    /// Two editors (and a third) who all hold the same one-article issue.
+    /// Two editors (and a third) who all hold the same one-article issue; Hồng is the chief editor.
     struct Desk {
         let room: Newsroom
         let hong: LocalStore
@@ -29,6 +29,7 @@ struct ConcurrentEditTests {
             hong = try room.editor("Thanh Hồng")
             khang = try room.editor("Minh Khang")
             lan = try room.editor("Ngọc Lan")
+            try room.chiefs.add(hong)  // Hồng approves and publishes; Khang and Lan are editors
             try hong.createIssue(date: "2024-09-05")
             try hong.addSection(issue: "2024-09-05", title: "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
             article = try hong.addArticle(

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SyncProtocol
 @testable import SyncClient
 @testable import SyncServer
@@ -15,6 +16,8 @@ struct InProcessSync: Sendable {
     }
 
     let server: ServerStore
+    /// The client ids that push as chief editors; everyone else pushes as an editor.
+    let chiefs: ChiefList
     /// Records per page (small, so pulls take several pages).
     var pageChanges = 6
     /// Whether pulls ask for text edits.
@@ -35,7 +38,8 @@ struct InProcessSync: Sendable {
         while true {
             let batch = try store.pendingChanges(maxCount: 8, maxBytes: 1 << 20)
             guard !batch.isEmpty else { return }
-            let outcome = try await server.push(batch)
+            let role: Role = chiefs.contains(try store.clientID()) ? .chief : .editor
+            let outcome = try await server.push(batch, role: role)
             if loseAck { return }
             let ack = try store.acknowledge(outcome.results)
             if ack.accepted + ack.rejected + ack.resent == 0 { return }
@@ -79,5 +83,21 @@ struct InProcessSync: Sendable {
             if !page.more { return }
             if let maxPages, pages >= maxPages { return }
         }
+    }
+}
+
+/// Which clients act as chief editors (the rest are editors).
+final class ChiefList: Sendable {
+    private let ids = Mutex<Set<String>>([])
+
+    /// Makes the store's client a chief.
+    func add(_ store: LocalStore) throws {
+        let id = try store.clientID()
+        ids.withLock { _ = $0.insert(id) }
+    }
+
+    /// Whether the client is a chief.
+    func contains(_ clientID: String) -> Bool {
+        ids.withLock { $0.contains(clientID) }
     }
 }

@@ -15,13 +15,16 @@ final class Newsroom: Sendable {
     let directory: TemporaryDirectory
     let server: ServerStore
     let sync: InProcessSync
+    /// The editors who push as chiefs.
+    let chiefs: ChiefList
     private let stores: StoreFactory
 
     /// Opens a fresh server store; with `seed`, every id an editor's store makes comes from it.
     init(seed: UInt64? = nil) throws {
         directory = try TemporaryDirectory.fast()
         server = try ServerStore(directory: directory.file("server"))
-        sync = InProcessSync(server: server)
+        chiefs = ChiefList()
+        sync = InProcessSync(server: server, chiefs: chiefs)
         stores = StoreFactory(seed: seed)
     }
 
@@ -137,7 +140,8 @@ extension LocalStore {
     func allEntities() throws -> [String: EntityState] {
         try writer.read { db in
             var result: [String: EntityState] = [:]
-            for kind in EntityKind.allCases {
+            // Publications are field offices' records, kept apart from the entities.
+            for kind in EntityKind.allCases where kind != .publication {
                 let table = kind.rawValue
                 for id in try String.fetchAll(db, sql: "SELECT id FROM \(table)") {
                     result["\(table)/\(id)"] = try ChangeApplier.state(of: kind, id: id, in: db)

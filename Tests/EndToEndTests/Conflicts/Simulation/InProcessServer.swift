@@ -23,4 +23,8 @@ struct InProcessServer: SimulationServer {
     func editor(_ name: String) throws -> LocalStore {
         try room.editor(name)
     }
+
+    func makeChief(_ store: LocalStore) throws {
+        try room.chiefs.add(store)
+    }
 }

@@ -9,6 +9,8 @@ import SyncProtocol
 struct RandomEditor {
     let store: LocalStore
     let date: String
+    /// Whether the editor is a chief: only a chief moves an issue past review.
+    let isChief: Bool
 
     /// The kinds of edit, with their weights.
     enum Kind: CaseIterable {
@@ -183,7 +185,9 @@ struct RandomEditor {
 
     private func state(_ random: inout SplitMix64, _ journal: inout EditJournal) throws {
         let current = try store.issue(date).state
-        guard let next = PublicationState.allCases.sorted().first(where: { $0 > current }) else { return }
+        guard let next = PublicationState.allCases.sorted().first(where: { $0 > current }),
+              next <= .published, isChief || next <= .review
+        else { return }
         // Publishing is rarer than the other steps, so most scenarios also exercise edits after review.
         if next == .published, Int.random(in: 0..<3, using: &random) != 0 { return }
         try store.setState(issue: date, to: next)

@@ -11,10 +11,12 @@ protocol SimulationServer: Sendable {
     func entities() async throws -> [String: EntityState]
     /// A new editor's store.
     func editor(_ name: String) throws -> LocalStore
+    /// Lets the store's editor act as a chief (approve, publish, correct a published issue).
+    func makeChief(_ store: LocalStore) throws
 }
 
-/// One randomized scenario: 3–5 editors share an issue, make random offline edits, sync in random orders (some
-/// syncs cut short), then everyone syncs twice. Everything is decided by the seed.
+/// One randomized scenario: 3–5 editors (the first a chief) share an issue, make random offline edits, sync in
+/// random orders (some syncs cut short), then everyone syncs twice. Everything is decided by the seed.
 struct Scenario {
     static let date = "2024-09-05"
     static let names = ["Thanh Hồng", "Minh Khang", "Ngọc Lan", "Văn Đức", "Thu Hà"]
@@ -30,11 +32,12 @@ struct Scenario {
         var journal = EditJournal()
         let count = Int.random(in: 3...5, using: &random)
         let stores = try (0..<count).map { try server.editor(Self.names[$0]) }
+        try server.makeChief(stores[0])
         try seedIssue(stores[0], journal: &journal)
         for store in stores { try await server.sync(store, interruption: nil) }
         for _ in 0..<rounds {
-            for store in stores {
-                let editor = RandomEditor(store: store, date: Self.date)
+            for (index, store) in stores.enumerated() {
+                let editor = RandomEditor(store: store, date: Self.date, isChief: index == 0)
                 for _ in 0..<Int.random(in: 0...maxEditsPerRound, using: &random) {
                     try editor.edit(using: &random, journal: &journal)
                 }

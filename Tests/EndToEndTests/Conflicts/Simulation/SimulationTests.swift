@@ -44,7 +44,8 @@ struct SimulationTests {
         }
         if let failure {
             Issue.record(Comment(rawValue: "simulation seed \(failure.seed) failed "
-                + "(replay: BULLETIN_SIM_SEED=\(failure.seed)):\n" + failure.problems.prefix(12).joined(separator: "\n")))
+                + "(replay: BULLETIN_SIM_SEED=\(failure.seed)):\n"
+                + failure.problems.prefix(12).joined(separator: "\n")))
         }
     }
 
@@ -60,7 +61,8 @@ struct SimulationTests {
                 }
             }
             if !problems.isEmpty {
-                Issue.record(Comment(rawValue: "TCP simulation seed \(seed) failed (replay: BULLETIN_SIM_SEED=\(seed)):\n"
+                Issue.record(Comment(rawValue: "TCP simulation seed \(seed) failed "
+                    + "(replay: BULLETIN_SIM_SEED=\(seed)):\n"
                     + problems.prefix(12).joined(separator: "\n")))
                 return
             }

@@ -64,4 +64,7 @@ struct TCPServer: SimulationServer {
     func editor(_ name: String) throws -> LocalStore {
         try stores.editor(name)
     }
+
+    /// Every account of the test server is a chief (it allows every `hello`).
+    func makeChief(_ store: LocalStore) throws {}
 }
