@@ -25,6 +25,8 @@ import Testing
     }
 }
 
+/// `"draft"` stands for `.string("draft")` in expected values.
 extension JSONValue: ExpressibleByStringLiteral {
+    /// A JSON string.
     public init(stringLiteral value: String) { self = .string(value) }
 }

@@ -49,6 +49,11 @@ struct ConflictResolutionOverTCPTests {
                                              json: false)
             #expect(shown.contains("[-63.000-]{+64.000+}"))
             #expect(shown.contains("[-63.000-]{+65.000+}"))
+            let coloured = BulletinCLI(context: CommandContext(environment: [:], readStandardInput: { Data() },
+                                                               colours: true))
+            let onTerminal = try coloured.showConflict(store: khang.store.path, conflict: conflict.id, json: false)
+            #expect(onTerminal.contains("\u{1B}["), "red and green on a terminal")
+            #expect(!shown.contains("\u{1B}["))
             #expect(try cli.status(store: khang.store.path, json: false).contains("1 open conflict"))
             let before = try JSONSerialization.jsonObject(
                 with: Data(try cli.show(store: khang.store.path, issue: "2024-09-05", json: true).utf8))
