@@ -79,9 +79,10 @@ struct PushApplier {
         return ChangeResult(changeID: change.changeID, status: .conflict, seq: seq, conflictID: conflictIDs.first)
     }
 
-    /// Notes the issues whose published content an applied change may have altered (annotations never do).
+    /// Notes the issues whose published content an applied change may have altered (annotations and conflicts
+    /// never do).
     private mutating func touch(_ change: ChangeRecord, previousIssue: String?) {
-        guard change.entity != .annotation else { return }
+        guard change.entity != .annotation, change.entity != .conflict else { return }
         if change.entity == .issue { touchedIssues.insert(change.entityID) }
         if let previousIssue, !previousIssue.isEmpty { touchedIssues.insert(previousIssue) }
         if let issueID = change.fields["issue_id"]?.stringValue { touchedIssues.insert(issueID) }
