@@ -8,6 +8,8 @@ public enum EntityKind: String, Codable, Sendable, CaseIterable {
     case article
     /// An editor's annotation on an article.
     case annotation
+    /// A signed publication of an issue, made by the server (never pushed): what field offices receive.
+    case publication
 }
 
 /// What a change record does to its entity.

@@ -18,6 +18,14 @@ public struct RawFrame: Sendable, Hashable {
     public static let compressedFlag: UInt8 = 0x01
 }
 
+/// Which way a payload travels, for ``FrameCodec/payloadObserver``.
+public enum PayloadDirection: Sendable, Hashable {
+    /// Encoded by this side.
+    case outbound
+    /// Decoded by this side.
+    case inbound
+}
+
 /// Pure functions that turn messages into frame bytes and frame bytes back into messages.
 public struct FrameCodec: Sendable {
     /// The 4 bytes each side sends first.
@@ -29,6 +37,9 @@ public struct FrameCodec: Sendable {
     public var compressionThreshold: Int
     /// zlib level used when compressing.
     public var compressionLevel: Int32
+    /// Told the uncompressed JSON size of every payload this codec encodes or decodes (e.g. to report a
+    /// connection's compression ratio); `nil` for no reports.
+    public var payloadObserver: (@Sendable (PayloadDirection, Int) -> Void)?
 
     /// Creates a codec.
     public init(limits: FrameLimits = .standard, compressionThreshold: Int = 1024,
@@ -38,21 +49,18 @@ public struct FrameCodec: Sendable {
         self.compressionLevel = compressionLevel
     }
 
-    /// The canonical JSON bytes of a message: sorted keys, no insignificant whitespace, `/` unescaped.
+    /// The canonical JSON bytes of a message: sorted keys, no insignificant whitespace, `/` unescaped
+    /// (PROTOCOL.md section 15).
     public static func json(_ message: Message) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return Array(try encoder.encode(message))
-        } catch {
-            // Every message type is plain data; only a non-finite Double could fail, and none is ever sent.
-            preconditionFailure("encoding a message cannot fail: \(error)")
-        }
+        var writer = CanonicalJSONWriter()
+        writer.message(message)
+        return writer.bytes
     }
 
     /// The flags and payload for a message: compressed when at least `compressionThreshold` bytes and smaller.
     public func payload(for message: Message) -> (flags: UInt8, bytes: [UInt8]) {
         let json = Self.json(message)
+        payloadObserver?(.outbound, json.count)
         if json.count >= compressionThreshold {
             let compressed = Zlib.compress(json, level: compressionLevel)
             if compressed.count < json.count {
@@ -120,64 +128,31 @@ public struct FrameCodec: Sendable {
     /// - Throws: the ``ProtocolError`` naming what is wrong: inflation, UTF-8, JSON, a field, or the type.
     public func decode(_ frame: RawFrame) throws -> Message {
         guard frame.flags & ~RawFrame.compressedFlag == 0 else { throw ProtocolError.reservedFlags(frame.flags) }
-        let view = frame.payload.readableBytesView
-        let json: [UInt8]
-        if frame.flags & RawFrame.compressedFlag != 0 {
-            json = try view.withContiguousStorageIfAvailable { (raw) throws -> [UInt8] in
-                try Zlib.decompress(UnsafeRawBufferPointer(raw), limit: limits.maxDecompressedBytes)
-            } ?? Zlib.decompress(Array(view), limit: limits.maxDecompressedBytes)
-        } else {
-            guard view.count <= limits.maxDecompressedBytes else {
-                throw ProtocolError.decompressedTooLarge(limit: limits.maxDecompressedBytes)
+        let limit = limits.maxDecompressedBytes
+        let observer = payloadObserver
+        return try frame.payload.withUnsafeReadableBytes { payload in
+            if frame.flags & RawFrame.compressedFlag != 0 {
+                return try Zlib.withInflated(payload, limit: limit) { json in
+                    observer?(.inbound, json.count)
+                    return try Self.decodeJSON(json)
+                }
             }
-            json = Array(view)
+            guard payload.count <= limit else { throw ProtocolError.decompressedTooLarge(limit: limit) }
+            observer?(.inbound, payload.count)
+            return try Self.decodeJSON(payload)
         }
-        return try Self.decodeJSON(json)
     }
 
     /// Validates and parses a JSON payload into a message.
+    ///
+    /// - Throws: ``ProtocolError/invalidUTF8``, ``ProtocolError/invalidJSON(_:)`` (fatal), or
+    ///   ``ProtocolError/invalidMessage(_:)``, ``ProtocolError/unsupportedMessage(_:)`` (the stream is still fine).
     public static func decodeJSON(_ json: [UInt8]) throws -> Message {
-        guard String(validating: json, as: UTF8.self) != nil else { throw ProtocolError.invalidUTF8 }
-        guard let first = json.first(where: { !Self.isJSONWhitespace($0) }), first == UInt8(ascii: "{") else {
-            throw ProtocolError.invalidJSON("the payload must be one JSON object")
-        }
-        do {
-            return try JSONDecoder().decode(Message.self, from: Data(json))
-        } catch let error as ProtocolError {
-            throw error
-        } catch let error as DecodingError {
-            throw Self.protocolError(for: error, json: json)
-        } catch {
-            throw ProtocolError.invalidJSON(String(describing: error).prefix(200).description)
-        }
+        try json.withUnsafeBytes { try decodeJSON($0) }
     }
 
-    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    private static func protocolError(for error: DecodingError, json: [UInt8]) -> ProtocolError {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let prefix = path(context.codingPath)
-            return .invalidMessage("missing field '\(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue)'")
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return .invalidMessage("field '\(path(context.codingPath))' has the wrong type")
-        case .dataCorrupted(let context):
-            // JSONDecoder also reports a number that does not fit the field's type (7.5 for an integer) as
-            // corrupt data at the root; only a real syntax error makes the payload invalid JSON.
-            if context.codingPath.isEmpty {
-                guard (try? JSONSerialization.jsonObject(with: Data(json))) != nil else {
-                    return .invalidJSON("the payload is not well-formed JSON")
-                }
-                return .invalidMessage("a number does not fit its field's type")
-            }
-            return .invalidMessage("field '\(path(context.codingPath))': \(context.debugDescription.prefix(120))")
-        @unknown default:
-            return .invalidMessage("undecodable message")
-        }
+    /// Validates and parses a JSON payload into a message.
+    static func decodeJSON(_ json: UnsafeRawBufferPointer) throws -> Message {
+        try MessageJSONDecoding.message(from: json)
     }
 }

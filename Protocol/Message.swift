@@ -1,16 +1,28 @@
 /// Every v1 message; the JSON object's `"type"` names the case.
 public enum Message: Sendable, Hashable {
+    /// `hello`: the client's first frame.
     case hello(Hello)
+    /// `welcome`: the server accepts the client.
     case welcome(Welcome)
+    /// `push`: a batch of the client's change records.
     case push(Push)
+    /// `push_ack`: per-change results of a `push`.
     case pushAck(PushAck)
+    /// `pull`: asks for the log or a snapshot.
     case pull(Pull)
+    /// `changes`: one page answering a `pull`.
     case changes(Changes)
+    /// `subscribe`: asks for `notify` when the head moves.
     case subscribe(Subscribe)
+    /// `notify`: the head moved.
     case notify(Notify)
+    /// `ping`: liveness check.
     case ping(Ping)
+    /// `pong`: the answer to `ping`, same nonce.
     case pong(Ping)
+    /// `error`: something went wrong.
     case error(ErrorMessage)
+    /// `bye`: the sender closes on purpose.
     case bye(Bye)
 
     /// The wire name of the message, e.g. `push_ack`.

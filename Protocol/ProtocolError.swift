@@ -88,16 +88,27 @@ public enum ErrorCode: Int, Sendable, CaseIterable, CustomStringConvertible {
 
 /// A protocol violation found while reading a peer's bytes; each maps to one ``ErrorCode``.
 public enum ProtocolError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The first 4 bytes were not `BSYN`.
     case badPreamble
+    /// A frame's flags byte had a reserved bit set.
     case reservedFlags(UInt8)
+    /// A frame's length field was 0.
     case emptyFrame
+    /// A frame's length field exceeded the limit.
     case frameTooLarge(length: Int, limit: Int)
+    /// The zlib payload was corrupt, truncated, or followed by extra bytes.
     case decompressionFailed(String)
+    /// The payload inflated (or was) past the limit.
     case decompressedTooLarge(limit: Int)
+    /// The payload was not valid UTF-8.
     case invalidUTF8
+    /// The payload was not exactly one JSON object.
     case invalidJSON(String)
+    /// A member was missing, null where required, or of the wrong type or value.
     case invalidMessage(String)
+    /// The `type` is not one this peer knows (the connection stays open).
     case unsupportedMessage(String)
+    /// No protocol version in common.
     case unsupportedVersion(offered: [Int], supported: [Int])
 
     /// The wire error code this violation is reported with.

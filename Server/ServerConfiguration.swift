@@ -14,11 +14,20 @@ public struct ServerConfiguration: Sendable {
     public var maxPageBytes: Int
     /// How long a graceful shutdown waits for sessions to finish before closing them.
     public var shutdownGracePeriod: Duration
+    /// TLS for every connection, or `nil` for plain TCP (the server then warns if it listens beyond loopback).
+    public var tls: ServerTLS?
+    /// How long a new connection may take to authenticate before it is closed (bounds idle pre-auth connections).
+    public var handshakeTimeout: Duration
+    /// How often the server checks whether accounts with open sessions were revoked (by `user revoke`, from
+    /// another process), and closes their sessions.
+    public var revocationCheckInterval: Duration
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 7420, dataDirectory: String = "./data", maxBatchChanges: Int = 5000,
-        maxPageChanges: Int = 10_000, maxPageBytes: Int = 4 << 20, shutdownGracePeriod: Duration = .seconds(10)
+        maxPageChanges: Int = 10_000, maxPageBytes: Int = 4 << 20, shutdownGracePeriod: Duration = .seconds(10),
+        tls: ServerTLS? = nil, handshakeTimeout: Duration = .seconds(10),
+        revocationCheckInterval: Duration = .milliseconds(500)
     ) {
         self.host = host
         self.port = port
@@ -27,5 +36,8 @@ public struct ServerConfiguration: Sendable {
         self.maxPageChanges = maxPageChanges
         self.maxPageBytes = maxPageBytes
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.tls = tls
+        self.handshakeTimeout = handshakeTimeout
+        self.revocationCheckInterval = revocationCheckInterval
     }
 }

@@ -12,7 +12,8 @@ extension BulletinCLI {
         let remembered = try local.serverAddress()
         guard let text = server ?? remembered else { throw SyncError.noServerConfigured }
         let address = try ServerAddress(parsing: text)
-        let runner = SyncRunner(store: local, address: address, logger: logger)
+        let runner = SyncRunner(
+            store: local, address: address, logger: logger, tls: try local.accessSettings().clientTLS)
         if watch {
             output.write("watching \(address) (Ctrl-C to stop)\n")
             try await runner.watch { summary in

@@ -37,6 +37,9 @@ enum ChangeApplier {
         case .annotation:
             let row = try apply(change, to: AnnotationRecord.self, in: db)
             return ChangeScope(issueID: row.issueID, articleID: row.articleID)
+        case .publication:
+            // Signed publications are for field offices (see PublicationReplica); an editor's store skips them.
+            return ChangeScope(issueID: change.entityID, articleID: nil)
         }
     }
 
@@ -47,6 +50,7 @@ enum ChangeApplier {
         case .section: try state(of: SectionRecord.self, id: id, in: db)
         case .article: try state(of: ArticleRecord.self, id: id, in: db)
         case .annotation: try state(of: AnnotationRecord.self, id: id, in: db)
+        case .publication: nil
         }
     }
 

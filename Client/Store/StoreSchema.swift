@@ -7,7 +7,7 @@ enum StoreSchema {
     static var version: Int { migrationNames.count }
 
     /// Names of the migrations, in order.
-    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot"]
+    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -16,6 +16,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-sync", migrate: createSyncTables)
         migrator.registerMigration("v1-search", migrate: createSearchIndex)
         migrator.registerMigration("v2-snapshot", migrate: SnapshotProgressRecord.createTable)
+        migrator.registerMigration("v3-access", migrate: AccessRecord.createTables)
         return migrator
     }
 

@@ -19,7 +19,8 @@ extension LocalStore {
     /// bytes of record JSON — except that the first record is always returned, however large, so that the outbox
     /// can always make progress.
     public func pendingChanges(maxCount: Int, maxBytes: Int) throws -> [ChangeRecord] {
-        guard maxCount > 0 else { return [] }
+        // A field office is read-only: the server would refuse its pushes whole.
+        guard maxCount > 0, try accessSettings().role == .editor else { return [] }
         return try writer.read { db in
             // Running byte totals come from the small integer columns only; records are read once the cut is known.
             let totals = try Row.fetchAll(db, sql: """
@@ -123,7 +124,8 @@ extension LocalStore {
             var clock = try replica.clock()
             var summary = PullSummary(applied: 0, skipped: 0, acknowledgedFromOutbox: 0, cursor: newCursor)
             for (seq, change) in ordered {
-                guard seq > replica.cursor else {
+                // Publications are for field offices; an editor's replica has the entities themselves.
+                guard seq > replica.cursor, change.entity != .publication else {
                     summary.skipped += 1
                     continue
                 }

@@ -8,9 +8,9 @@ extension LocalStore: SyncReplica {
         try replicaInfo().clientID
     }
 
-    /// The editor's name; a token joins it once accounts exist.
+    /// The editor's name and the account's token (`bulletin init --token`, `bulletin login`).
     public func credentials() throws -> Credentials? {
-        Credentials(user: try replicaInfo().editor)
+        Credentials(user: try replicaInfo().editor, token: try accessSettings().token)
     }
 
     /// How many changes wait in the outbox.
@@ -31,6 +31,11 @@ extension LocalStore: SyncReplica {
     /// Applies one pulled page: log pages through ``applyPulled(_:cursor:)``, snapshot pages through
     /// ``applySnapshotPage(_:)``.
     public func apply(_ page: Changes, snapshot: Bool) throws {
+        if try accessSettings().role == .fieldOffice {
+            // A field office stores nothing but verified publications.
+            try applyPublications(page, snapshot: snapshot)
+            return
+        }
         if snapshot {
             try applySnapshotPage(page)
         } else {

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import SyncProtocol
 
 /// Opens protocol connections to a server: TCP, preamble, `hello` / `welcome`.
@@ -13,12 +14,15 @@ public struct SyncConnector: Sendable {
     public var options: SyncOptions
     /// How long connecting and the handshake may take.
     public var connectTimeout: Duration
+    /// TLS, or `nil` for plain TCP.
+    public var tls: ClientTLS?
     /// The protocol versions this client speaks.
     public static let supportedVersions = [1]
 
     /// Creates a connector.
     public init(address: ServerAddress, limits: FrameLimits = .standard, options: SyncOptions = SyncOptions(),
-                connectTimeout: Duration = .seconds(10)) {
+                connectTimeout: Duration = .seconds(10), tls: ClientTLS? = nil) {
+        self.tls = tls
         self.address = address
         self.limits = limits
         self.options = options
@@ -37,6 +41,9 @@ public struct SyncConnector: Sendable {
         _ body: (Conversation, Welcome) async throws -> Result
     ) async throws -> Result {
         let channel: NIOAsyncChannel<InboundFrame, Message>
+        let tlsContext = try tls?.makeContext(for: address)
+        let serverHostname = ClientTLS.serverHostname(address.host)
+        let tlsFailure = TLSFailure()
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.milliseconds(connectTimeout.wholeMilliseconds))
@@ -44,7 +51,15 @@ public struct SyncConnector: Sendable {
                 .connect(host: address.host, port: address.port) { [limits] channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(traffic.makeHandler())
-                        try channel.pipeline.syncOperations.addBulletinSyncHandlers(role: .client, limits: limits)
+                        if let tlsContext {
+                            try channel.pipeline.syncOperations.addHandler(
+                                NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname))
+                            try channel.pipeline.syncOperations.addHandler(tlsFailure.makeHandler())
+                        }
+                        var codec = FrameCodec(limits: limits)
+                        codec.payloadObserver = { _, bytes in traffic.addPayload(bytes) }
+                        try channel.pipeline.syncOperations.addBulletinSyncHandlers(
+                            role: .client, limits: limits, codec: codec)
                         return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: channel)
                     }
                 }
@@ -61,6 +76,7 @@ public struct SyncConnector: Sendable {
                         for try await frame in inbound { continuation.yield(.inbound(frame)) }
                         continuation.yield(.closed(nil))
                     } catch {
+                        tlsFailure.record(error)
                         continuation.yield(.closed(error))
                     }
                 }
@@ -75,10 +91,17 @@ public struct SyncConnector: Sendable {
                     continuation.finish()
                 }
                 let conversation = Conversation(send: { try await outbound.write($0) }, events: events, tick: tick)
-                let welcome = try await conversation.request(.hello(hello), timeout: timeout, awaiting: "welcome") {
-                    reply -> Welcome? in
-                    if case .welcome(let welcome) = reply { return welcome }
-                    return nil
+                let welcome: Welcome
+                do {
+                    welcome = try await conversation.request(.hello(hello), timeout: timeout, awaiting: "welcome") {
+                        reply -> Welcome? in
+                        if case .welcome(let welcome) = reply { return welcome }
+                        return nil
+                    }
+                } catch where tlsFailure.reason != nil {
+                    throw SyncError.connectionFailed(
+                        address: address.description, reason: "the TLS handshake failed (does --ca name the CA "
+                            + "that signed the server's certificate?): \(tlsFailure.reason ?? "")")
                 }
                 let result = try await body(conversation, welcome)
                 try? await outbound.write(.bye(Bye(reason: "done")))

@@ -14,8 +14,10 @@ public struct SyncOptions: Sendable, Hashable {
     public var tick: Duration
 
     /// Creates options.
-    public init(maxBatchChanges: Int = 500, maxBatchBytes: Int = 1 << 20, pullMaxChanges: Int = 1_000,
-                pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), tick: Duration = .milliseconds(20)) {
+    public init(
+        maxBatchChanges: Int = 500, maxBatchBytes: Int = 1 << 20, pullMaxChanges: Int = 1_000,
+        pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), tick: Duration = .milliseconds(20)
+    ) {
         self.maxBatchChanges = maxBatchChanges
         self.maxBatchBytes = maxBatchBytes
         self.pullMaxChanges = pullMaxChanges

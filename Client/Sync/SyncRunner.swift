@@ -12,9 +12,13 @@ public struct SyncRunner: Sendable {
     public var options: SyncOptions
     /// Where sync logs go.
     public var logger: Logger
+    /// TLS, or `nil` for plain TCP.
+    public var tls: ClientTLS?
 
     /// Creates a runner.
-    public init(store: LocalStore, address: ServerAddress, options: SyncOptions = SyncOptions(), logger: Logger) {
+    public init(store: LocalStore, address: ServerAddress, options: SyncOptions = SyncOptions(), logger: Logger,
+                tls: ClientTLS? = nil) {
+        self.tls = tls
         self.store = store
         self.address = address
         self.options = options
@@ -29,8 +33,8 @@ public struct SyncRunner: Sendable {
                      schemaVersion: info.schemaVersion)
     }
 
-    private var connector: SyncConnector { SyncConnector(address: address, options: options) }
-    private var engine: SyncEngine<LocalStore> { SyncEngine(replica: store, options: options, logger: logger) }
+    var connector: SyncConnector { SyncConnector(address: address, options: options, tls: tls) }
+    var engine: SyncEngine<LocalStore> { SyncEngine(replica: store, options: options, logger: logger) }
 
     /// One sync: push the outbox, pull until caught up, disconnect. Remembers the address once it worked.
     ///

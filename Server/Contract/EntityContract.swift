@@ -13,6 +13,7 @@ enum EntityContract {
         case .section: sectionFields
         case .article: articleFields
         case .annotation: annotationFields
+        case .publication: [:]
         }
     }
 

@@ -2,6 +2,7 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 import ServiceLifecycle
 import SyncProtocol
 
@@ -40,16 +41,18 @@ public final class Server: Service, Sendable {
     /// - Parameters:
     ///   - configuration: Address, data directory and limits.
     ///   - logger: Where the server logs a line per connection and per sync operation.
-    ///   - authenticator: Decides whether a `hello` may open a session; the default allows everyone.
+    ///   - authenticator: Decides whether a `hello` may open a session; the default requires the token of an
+    ///     active account in the store (``AccountAuthenticator``).
     ///   - eventLoopGroup: The NIO event loops to run on.
-    /// - Throws: When the store cannot be opened or the address cannot be bound.
+    /// - Throws: When the store or the TLS files cannot be used, or the address cannot be bound.
     public static func bind(
         configuration: ServerConfiguration, logger: Logger,
-        authenticator: any Authenticator = AllowAllAuthenticator(),
+        authenticator: any Authenticator = AccountAuthenticator(),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> Server {
         let store = try ServerStore(directory: configuration.dataDirectory)
         do {
+            let tls = try configuration.tls?.makeContext()
             let channel = try await ServerBootstrap(group: eventLoopGroup)
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -59,6 +62,11 @@ public final class Server: Service, Sendable {
                 .childChannelOption(.allowRemoteHalfClosure, value: true)
                 .bind(host: configuration.host, port: configuration.port) { child in
                     child.eventLoop.makeCompletedFuture {
+                        if let tls {
+                            // TLS wraps the whole byte stream, preamble included (PROTOCOL.md section 1).
+                            try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                            try child.pipeline.syncOperations.addHandler(TLSInputCloser())
+                        }
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(
                             role: .server, limits: .preAuthentication)
                         return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: child)
@@ -66,7 +74,9 @@ public final class Server: Service, Sendable {
                 }
             let environment = SessionEnvironment(
                 store: store, broadcaster: HeadBroadcaster(head: try await store.headSeq()),
-                authenticator: authenticator, configuration: configuration, connections: ConnectionRegistry())
+                publications: HeadBroadcaster(head: try await store.publicationHead()),
+                sessions: AuthenticatedSessions(), authenticator: authenticator.prepared(for: store),
+                configuration: configuration, connections: ConnectionRegistry())
             return try Server(
                 configuration: configuration, store: store, channel: channel, environment: environment,
                 logger: logger)
@@ -98,10 +108,21 @@ public final class Server: Service, Sendable {
     public func run() async throws {
         logger.info("listening", metadata: [
             "server.address": "\(localAddress)", "server.data": "\(configuration.dataDirectory)",
+            "server.tls": "\(configuration.tls != nil)",
         ])
+        if configuration.tls == nil, !localAddress.isLoopback {
+            logger.warning("""
+                listening without TLS on a non-loopback address: tokens and drafts cross the network in clear \
+                text; pass --tls-cert and --tls-key
+                """, metadata: ["server.address": "\(localAddress)"])
+        }
         await withGracefulShutdownHandler {
             await withTaskCancellationHandler {
-                await acceptConnections()
+                await withDiscardingTaskGroup { group in
+                    group.addTask { await self.watchRevocations() }
+                    await acceptConnections()
+                    group.cancelAll()
+                }
             } onCancel: {
                 shutdown()
             }
@@ -146,6 +167,27 @@ public final class Server: Service, Sendable {
         }
     }
 
+    /// Closes the sessions of revoked accounts: every `revocationCheckInterval`, while sessions are open, asks the
+    /// authenticator which of their accounts were revoked (`user revoke` runs in another process and only changes
+    /// the store). Ends when cancelled at shutdown.
+    private func watchRevocations() async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: configuration.revocationCheckInterval)
+            } catch {
+                return
+            }
+            let users = environment.sessions.users
+            guard !users.isEmpty else { continue }
+            let revoked = await environment.authenticator.revokedUsers(among: users)
+            guard !revoked.isEmpty else { continue }
+            let closed = environment.sessions.revoke(revoked)
+            logger.info("closing sessions of revoked accounts", metadata: [
+                "revoked.users": "\(revoked.sorted().joined(separator: ","))", "revoked.sessions": "\(closed)",
+            ])
+        }
+    }
+
     private func serve(_ connection: NIOAsyncChannel<InboundFrame, Message>) async {
         let channel = connection.channel
         let registration = environment.connections.register(channel)
@@ -181,7 +223,7 @@ extension Server {
     /// The in-process way to use a server, e.g. in tests: pass port 0 and read ``port`` inside `body`.
     public static func withRunning<Result: Sendable>(
         configuration: ServerConfiguration, logger: Logger,
-        authenticator: any Authenticator = AllowAllAuthenticator(),
+        authenticator: any Authenticator = AccountAuthenticator(),
         _ body: (Server) async throws -> Result
     ) async throws -> Result {
         let server = try await bind(configuration: configuration, logger: logger, authenticator: authenticator)
@@ -198,6 +240,20 @@ extension Server {
             server.shutdown()
             try await group.waitForAll()
             return result
+        }
+    }
+}
+
+extension SocketAddress {
+    /// Whether this is a loopback address (127.0.0.0/8 or ::1), reachable only from this machine.
+    var isLoopback: Bool {
+        switch self {
+        case .v4(let address):
+            return UInt32(bigEndian: address.address.sin_addr.s_addr) >> 24 == 127
+        case .v6:
+            return ipAddress == "::1"
+        case .unixDomainSocket:
+            return true
         }
     }
 }

@@ -41,19 +41,39 @@ struct Session: Sendable {
             supportedVersions: SessionEnvironment.supportedVersions,
             maxBatchChanges: environment.configuration.maxBatchChanges)
         var subscribed = false
+        var principal: Principal?
+        // A peer that does not authenticate in time is closed: idle connections before `welcome` cost little, but
+        // not nothing, and must not pile up.
+        let timeout = TimeAmount(environment.configuration.handshakeTimeout)
+        let handshakeTimer = channel.eventLoop.scheduleTask(in: timeout) { [channel] in channel.close(promise: nil) }
+        var registration: Int?
+        defer {
+            handshakeTimer.cancel()
+            if let registration { environment.sessions.remove(registration) }
+        }
         for try await frame in inbound {
             var action = machine.received(frame)
             if case .authenticate(let hello) = action {
                 switch await environment.authenticator.authenticate(hello, peer: peer) {
-                case .allowed(let principal):
+                case .allowed(let allowed):
+                    handshakeTimer.cancel()
+                    principal = allowed
                     logger.info("hello accepted", metadata: [
-                        "client.id": "\(principal.clientID)", "client.user": "\(principal.user ?? "-")",
-                        "client.app": "\(hello.appVersion)",
+                        "client.id": "\(allowed.clientID)", "client.user": "\(allowed.user ?? "-")",
+                        "client.role": "\(allowed.role)", "client.app": "\(hello.appVersion)",
                     ])
-                    action = machine.authenticationSucceeded()
+                    if let user = allowed.user {
+                        let (id, revoked) = environment.sessions.add(user: user)
+                        registration = id
+                        group.addTask { await closeWhenRevoked(revoked, outbound) }
+                    }
+                    action = machine.authenticationSucceeded(as: allowed.role)
                 case .denied(let reason):
                     logger.info("hello refused", metadata: ["reason": "\(reason)"])
                     action = machine.authenticationFailed(reason)
+                case .rateLimited(let reason):
+                    logger.info("hello refused: rate limited", metadata: ["reason": "\(reason)"])
+                    action = machine.authenticationRateLimited(reason)
                 }
             }
             switch action {
@@ -70,17 +90,20 @@ struct Session: Sendable {
             case .welcome(let version):
                 try await welcome(version: version, outbound)
             case .push(let push):
-                guard try await apply(push, outbound) else { return }
+                guard try await apply(push, by: principal, outbound) else { return }
             case .pull(let pull):
-                try await stream(pull, outbound)
+                try await stream(pull, scope: machine.role?.readScope ?? .everything, outbound)
             case .subscribe(let since):
+                // A field office hears only of new publications; everyone else of every new record.
+                let broadcaster = machine.role?.readScope == .publications
+                    ? environment.publications : environment.broadcaster
                 if subscribed {
                     // One subscription per connection; a repeated subscribe only re-checks its cursor.
-                    let head = environment.broadcaster.head
+                    let head = broadcaster.head
                     if head > since { try await outbound.write(.notify(Notify(headSeq: head))) }
                 } else {
                     subscribed = true
-                    let heads = environment.broadcaster.subscribe(since: since)
+                    let heads = broadcaster.subscribe(since: since)
                     group.addTask { await notify(heads, outbound) }
                 }
             }
@@ -106,10 +129,12 @@ struct Session: Sendable {
     }
 
     /// Applies a batch and acknowledges it once durable; `false` when the store failed and the session must end.
-    private func apply(_ push: Push, _ outbound: Outbound) async throws -> Bool {
+    private func apply(_ push: Push, by principal: Principal?, _ outbound: Outbound) async throws -> Bool {
         let outcome: PushOutcome
         do {
-            outcome = try await environment.store.push(push.changes)
+            // The state machine only lets a session that authenticated push; the role decides change by change.
+            outcome = try await environment.store.push(
+                push.changes, role: principal?.role ?? .editor, user: principal?.user)
         } catch {
             logger.error("push failed", metadata: ["push.batch_id": "\(push.batchID)", "error": "\(error)"])
             try await outbound.write(.error(ErrorMessage(
@@ -117,6 +142,9 @@ struct Session: Sendable {
             return false
         }
         environment.broadcaster.publish(head: outcome.headSeq)
+        if let publicationSeq = outcome.publicationSeq {
+            environment.publications.publish(head: publicationSeq)
+        }
         try await outbound.write(.pushAck(PushAck(
             batchID: push.batchID, results: outcome.results, headSeq: outcome.headSeq)))
         logger.info("push", metadata: [
@@ -128,9 +156,19 @@ struct Session: Sendable {
     }
 
     /// Streams the pages answering a pull; stops early (the client resumes) when the server shuts down.
-    private func stream(_ pull: Pull, _ outbound: Outbound) async throws {
+    ///
+    /// A field office (`scope == .publications`) sees only `publication` records, in log pages and in snapshots.
+    private func stream(_ pull: Pull, scope: ReadScope, _ outbound: Outbound) async throws {
         var stats = PullStats()
-        if pull.snapshot == true {
+        if scope == .publications {
+            var narrowed = pull
+            narrowed.filter = (pull.filter ?? PullFilter()).publicationsOnly
+            if pull.snapshot == true {
+                try await streamPublicationSnapshot(narrowed, outbound, stats: &stats)
+            } else {
+                try await streamLog(narrowed, outbound, stats: &stats)
+            }
+        } else if pull.snapshot == true {
             guard let start = try await snapshotStart(pull, outbound) else { return }
             try await streamSnapshot(pull, from: start, outbound, stats: &stats)
         } else {
@@ -185,6 +223,43 @@ struct Session: Sendable {
                 headSeq: page.headSeq)))
             stats.add(records: page.records.count, bytes: page.bytes, toSeq: toSeq, more: more)
         } while stats.more && !environment.connections.isDraining
+    }
+
+    /// A field office's snapshot: the latest publication of every released issue, newest first.
+    private func streamPublicationSnapshot(_ pull: Pull, _ outbound: Outbound, stats: inout PullStats) async throws {
+        var position: PublicationSnapshotPosition?
+        if let token = pull.resume {
+            do {
+                position = try PublicationSnapshotPosition(token: token)
+            } catch {
+                try await outbound.write(.error(ErrorMessage(.invalidMessage, "\(error)")))
+                return
+            }
+        }
+        let limits = environment.pageLimits(for: pull)
+        repeat {
+            let page = try await environment.store.publicationSnapshotPage(
+                from: position, limits: limits, filter: pull.filter)
+            position = page.next
+            let more = page.next != nil
+            let toSeq = more ? pull.since : page.headSeq
+            try await outbound.write(.changes(Changes(
+                fromSeq: pull.since, toSeq: toSeq, more: more, changes: page.records, resume: page.next?.token,
+                headSeq: page.headSeq)))
+            stats.add(records: page.records.count, bytes: page.bytes, toSeq: toSeq, more: more)
+        } while stats.more && !environment.connections.isDraining
+    }
+
+    /// Ends the session when its account is revoked: tells the peer, then stops reading (the session finishes what
+    /// it is doing and closes, as at shutdown).
+    private func closeWhenRevoked(_ revoked: AsyncStream<Void>, _ outbound: Outbound) async {
+        for await _ in revoked {
+            logger.info("account revoked; closing the session")
+            try? await outbound.write(.error(ErrorMessage(
+                .unauthenticated, "the account was revoked; this session is closed")))
+            channel.close(mode: .input, promise: nil)
+            return
+        }
     }
 
     /// Writes a `notify` for every head the subscription yields, until the session ends.

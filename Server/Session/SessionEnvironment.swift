@@ -8,6 +8,10 @@ struct SessionEnvironment: Sendable {
     let store: ServerStore
     /// The fan-out of log heads to subscribers.
     let broadcaster: HeadBroadcaster
+    /// The fan-out of the seqs of new `publication` records, to field offices' subscriptions.
+    let publications: HeadBroadcaster
+    /// The authenticated sessions by account, so that revocations reach them.
+    let sessions: AuthenticatedSessions
     /// Decides whether a `hello` may open a session.
     let authenticator: any Authenticator
     /// The server's configuration (limits).

@@ -50,6 +50,8 @@ struct SessionStateMachine: Sendable {
     let maxBatchChanges: Int
     /// Where the connection stands.
     private(set) var state: State = .awaitingHello
+    /// The authenticated account's role (set by ``authenticationSucceeded(as:)``); it limits what is served.
+    private(set) var role: Role?
 
     /// Creates the machine for a new connection.
     init(supportedVersions: [Int] = [1], maxBatchChanges: Int) {
@@ -88,10 +90,11 @@ struct SessionStateMachine: Sendable {
         }
     }
 
-    /// The authenticator allowed the peer.
-    mutating func authenticationSucceeded() -> Action {
+    /// The authenticator allowed the peer, as an account of `role`.
+    mutating func authenticationSucceeded(as role: Role = .chief) -> Action {
         guard case .authenticating(let version) = state else { return .none }
         state = .ready(version: version)
+        self.role = role
         return .welcome(version: version)
     }
 
@@ -100,6 +103,13 @@ struct SessionStateMachine: Sendable {
         guard case .authenticating = state else { return .none }
         state = .closed
         return .sendAndClose(.error(ErrorMessage(.unauthenticated, reason)))
+    }
+
+    /// The peer's address failed authentication too often.
+    mutating func authenticationRateLimited(_ reason: String) -> Action {
+        guard case .authenticating = state else { return .none }
+        state = .closed
+        return .sendAndClose(.error(ErrorMessage(.rateLimited, reason)))
     }
 
     /// The server is shutting down: say goodbye and close.
@@ -125,6 +135,9 @@ struct SessionStateMachine: Sendable {
     }
 
     private func serve(_ message: Message) -> Action {
+        if let refusal = refusal(of: message) {
+            return .send(.error(ErrorMessage(.forbidden, refusal)))
+        }
         switch message {
         case .push(let push):
             guard push.changes.count <= maxBatchChanges else {
@@ -153,6 +166,19 @@ struct SessionStateMachine: Sendable {
         case .error, .bye:
             // Handled for every state in `received(_:)`.
             return .none
+        }
+    }
+
+    /// Why the account's role may not send `message` at all, or `nil` when it may.
+    private func refusal(of message: Message) -> String? {
+        guard let role else { return nil }
+        switch message {
+        case .push where !role.mayPush:
+            return "a \(role) account is read-only: pushes are refused and nothing was applied"
+        case .pull where role.readScope == .nothing, .subscribe where role.readScope == .nothing:
+            return "an \(role) account manages users; it may not pull or subscribe"
+        default:
+            return nil
         }
     }
 

@@ -16,10 +16,15 @@ struct PushApplier {
     private(set) var head: Int64
     /// Entities whose `create` was rejected in this batch.
     private var rejectedCreates: Set<EntityKey> = []
+    /// Who may do what: the pushing account's role.
+    private let access: AccessPolicy
+    /// The issues whose printed content (issue, sections, articles) an applied change touched.
+    private(set) var touchedIssues: Set<String> = []
 
-    /// Starts applying in `db`, which must be inside a write transaction.
-    init(db: Database) throws {
+    /// Starts applying in `db`, which must be inside a write transaction, for an account of `role`.
+    init(db: Database, role: Role) throws {
         self.db = db
+        self.access = AccessPolicy(role: role)
         self.head = try ServerQueries.head(db)
     }
 
@@ -29,21 +34,31 @@ struct PushApplier {
             return ChangeResult(changeID: change.changeID, status: .duplicate, seq: seq)
         }
         let key = EntityKey(kind: change.entity, id: change.entityID)
-        var stored: StoredEntity?
-        let rejection: String?
-        if let violation = EntityContract.violation(in: change) {
-            rejection = violation
+        let stored = try StoredEntity.find(key, db)
+        let rejection: (reason: String, code: ErrorCode)?
+        if let denial = try access.denial(of: change, stored: stored, db) {
+            // Authorization comes first: a change the account may not make is refused whatever its shape.
+            rejection = (denial, .forbidden)
+        } else if let violation = EntityContract.violation(in: change) {
+            rejection = (violation, .invalidMessage)
         } else {
-            stored = try StoredEntity.find(key, db)
-            rejection = try self.rejection(of: change, key: key, stored: stored)
+            rejection = try self.rejection(of: change, key: key, stored: stored).map { ($0, .invalidMessage) }
         }
-        if let reason = rejection {
+        if let (reason, code) = rejection {
             if change.op == .create { rejectedCreates.insert(key) }
-            return ChangeResult(
-                changeID: change.changeID, status: .rejected, reason: reason, code: ErrorCode.invalidMessage.name)
+            return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code.name)
         }
         let seq = try log(change, key: key, stored: stored)
+        touch(change, previousIssue: stored?.issueID)
         return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
+    }
+
+    /// Notes the issues whose published content an applied change may have altered (annotations never do).
+    private mutating func touch(_ change: ChangeRecord, previousIssue: String?) {
+        guard change.entity != .annotation else { return }
+        if change.entity == .issue { touchedIssues.insert(change.entityID) }
+        if let previousIssue, !previousIssue.isEmpty { touchedIssues.insert(previousIssue) }
+        if let issueID = change.fields["issue_id"]?.stringValue { touchedIssues.insert(issueID) }
     }
 
     /// Why a well-formed `change` cannot be applied to `stored` (the entity's row, if any), or `nil` when it can.
@@ -74,8 +89,8 @@ struct PushApplier {
               let oldText = try stored.state().fields["state"]?.stringValue,
               let old = PublicationState(rawValue: oldText), new < old
         else { return nil }
-        return "an issue's state only moves forward (draft, review, approved, published): cannot go from "
-            + "\(old.rawValue) back to \(new.rawValue)"
+        return "an issue's state only moves forward (draft, review, approved, published, retracted): cannot go "
+            + "from \(old.rawValue) back to \(new.rawValue)"
     }
 
     /// Logs `change` at the next seq and applies it to `stored` in the materialised state; returns its seq.

@@ -6,11 +6,14 @@ public struct PushOutcome: Sendable, Hashable {
     public var results: [ChangeResult]
     /// The log head after the batch.
     public var headSeq: Int64
+    /// The seq of the last `publication` record the batch caused, if any (field offices are notified of it).
+    public var publicationSeq: Int64?
 
     /// Creates an outcome.
-    public init(results: [ChangeResult], headSeq: Int64) {
+    public init(results: [ChangeResult], headSeq: Int64, publicationSeq: Int64? = nil) {
         self.results = results
         self.headSeq = headSeq
+        self.publicationSeq = publicationSeq
     }
 
     /// How many changes were applied now.

@@ -48,6 +48,7 @@ enum ServerSchema {
             try ServerInfo(id: 1, serverID: UUID().uuidString.lowercased(), createdAt: ServerClock.nowText())
                 .insert(db)
         }
+        AccessSchema.register(in: &migrator)
         return migrator
     }
 }

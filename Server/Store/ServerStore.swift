@@ -12,11 +12,16 @@ public struct ServerStore: Sendable {
     /// The file name of the store inside the data directory.
     public static let fileName = "bulletin-server.sqlite"
 
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
+    /// The key that signs publications (kept in the data directory beside the database).
+    let signingKey: PublicationSigningKey
     /// The server's stable id, made when the store was created.
     public let serverID: String
     /// The database file's path.
     public let path: String
+
+    /// The public half of the publication signing key, which field offices pin (`bulletin-server key show`).
+    public var publicationKey: PublicationPublicKey { signingKey.publicKey }
 
     /// Opens (creating if needed) the store in `directory`, which is created if it is missing, and migrates it.
     ///
@@ -27,8 +32,11 @@ public struct ServerStore: Sendable {
         try self.init(path: (directory as NSString).appendingPathComponent(Self.fileName))
     }
 
-    /// Opens (creating if needed) the store at the file `path` and migrates it.
+    /// Opens (creating if needed) the store at the file `path` and migrates it. The publication signing key is
+    /// read from (or made in) the same directory; see ``PublicationKeyFile``.
     public init(path: String) throws {
+        let key = try PublicationKeyFile.loadOrCreate(
+            directory: (path as NSString).deletingLastPathComponent)
         var configuration = Configuration()
         configuration.label = "bulletin-server"
         configuration.prepareDatabase { db in
@@ -41,6 +49,7 @@ public struct ServerStore: Sendable {
             throw ServerStoreError.missingServerInfo(path: path)
         }
         self.writer = pool
+        self.signingKey = key
         self.serverID = info.serverID
         self.path = path
     }
@@ -53,16 +62,28 @@ public struct ServerStore: Sendable {
     /// Applies a `push` batch in one transaction and returns once it is durable.
     ///
     /// Each change is applied (logged at the next seq), recognised as a duplicate of an earlier change id (with its
-    /// original seq, applied only once), or rejected with a reason; see ``PushOutcome``.
-    public func push(_ changes: [ChangeRecord]) async throws -> PushOutcome {
-        try await writer.write { db in
-            var applier = try PushApplier(db: db)
+    /// original seq, applied only once), or rejected with a reason: `forbidden` when `role` may not make it (see
+    /// ``AccessPolicy``), `invalid_message` when it breaks the data contract; see ``PushOutcome``. Issues whose
+    /// published content or state changed get a signed `publication` record in the same transaction.
+    ///
+    /// - Parameters:
+    ///   - changes: The batch, in the author's order.
+    ///   - role: The pushing account's role; in-process callers (tools, tests) act as a chief unless they say so.
+    ///   - user: The pushing account's name, recorded as the author of the publications the batch causes.
+    public func push(_ changes: [ChangeRecord], role: Role = .chief, user: String? = nil) async throws -> PushOutcome {
+        let key = signingKey
+        let serverID = serverID
+        return try await writer.write { db in
+            var applier = try PushApplier(db: db, role: role)
             var results: [ChangeResult] = []
             results.reserveCapacity(changes.count)
             for change in changes {
                 results.append(try applier.apply(change))
             }
-            return PushOutcome(results: results, headSeq: applier.head)
+            var head = applier.head
+            let recorder = PublicationRecorder(db: db, key: key, author: user ?? "bulletin-server", serverID: serverID)
+            let publicationSeq = try recorder.record(issues: applier.touchedIssues, head: &head)
+            return PushOutcome(results: results, headSeq: head, publicationSeq: publicationSeq)
         }
     }
 

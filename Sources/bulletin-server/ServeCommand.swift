@@ -18,12 +18,35 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("data"), help: "The data directory (created if missing).")
     var dataDirectory = "./data"
 
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve TLS (with --tls-key).")
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key of the TLS certificate.")
+    var tlsKey: String?
+
+    func validate() throws {
+        guard (tlsCertificate == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: pass both, or neither for plain TCP")
+        }
+    }
+
     func run() async throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "bulletin-server")
+        var tls: ServerTLS?
+        if let tlsCertificate, let tlsKey {
+            tls = ServerTLS(certificatePath: tlsCertificate, privateKeyPath: tlsKey)
+        }
         let server = try await Server.bind(
-            configuration: ServerConfiguration(host: host, port: port, dataDirectory: dataDirectory),
+            configuration: ServerConfiguration(host: host, port: port, dataDirectory: dataDirectory, tls: tls),
             logger: logger)
+        let accounts = try await server.store.accounts().filter { !$0.isRevoked }
+        if accounts.isEmpty {
+            logger.warning("""
+                no active accounts: every client will be refused; run `bulletin-server user add NAME --role editor \
+                --data \(dataDirectory)` and give the printed token to the client
+                """)
+        }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

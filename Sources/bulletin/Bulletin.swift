@@ -8,6 +8,7 @@ struct Bulletin: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, IssuesCommand.self, ShowCommand.self, IssueGroup.self,
             SectionGroup.self, ArticleGroup.self, AnnotateCommand.self, StateCommand.self, ExportCommand.self,
-            SearchCommand.self, LogCommand.self, StatusCommand.self, SyncCommand.self,
+            SearchCommand.self, LogCommand.self, StatusCommand.self, SyncCommand.self, PullCommand.self,
+            LoginCommand.self, VerifyCommand.self,
         ])
 }

@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func updatesSetFieldsAndTheirVersionsAndDeleteLeavesATombstone() {
-        let created = EntityState().applying(change("x1", .create, ["title": .string("Tăng cường"), "position": .int(1)]))
+        let created = EntityState()
+            .applying(change("x1", .create, ["title": .string("Tăng cường"), "position": .int(1)]))
         let updated = created.applying(change("x2", .update, ["title": .string("Tăng cường cải cách")]))
         #expect(updated.fields["title"] == .string("Tăng cường cải cách"))
         #expect(updated.versions == ["title": "x2", "position": "x1"])

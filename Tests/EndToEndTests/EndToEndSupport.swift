@@ -14,7 +14,9 @@ func withServer<Result: Sendable>(
     in directory: String, _ body: (Server) async throws -> Result
 ) async throws -> Result {
     let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory)
-    return try await Server.withRunning(configuration: configuration, logger: quietLogger, body)
+    // These tests are about sync, not accounts (see the SyncServerTests security suites).
+    return try await Server.withRunning(
+        configuration: configuration, logger: quietLogger, authenticator: AllowAllAuthenticator(), body)
 }
 
 /// One editor's laptop: a store file and a runner that syncs it with a server.

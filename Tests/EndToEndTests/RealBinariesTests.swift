@@ -26,8 +26,17 @@ struct RealBinariesTests {
 
         let hong = directory.file("hong.sqlite")
         let khang = directory.file("khang.sqlite")
+        // Accounts are made while the server runs (another process, the same data directory).
+        let hongToken = try BuiltBinaries.run(
+            "bulletin-server", ["user", "add", "hong", "--role", "editor", "--data", directory.file("data")])
+        let khangToken = try BuiltBinaries.run(
+            "bulletin-server", ["user", "add", "khang", "--role", "chief", "--data", directory.file("data")])
+        #expect(hongToken.status == 0 && khangToken.status == 0, "\(hongToken.standardError)")
         #expect(try bulletin(["init", "--store", hong, "--editor", "Thanh Hồng"]).status == 0)
-        #expect(try bulletin(["init", "--store", khang, "--editor", "Minh Khang"]).status == 0)
+        #expect(try bulletin(["init", "--store", khang, "--editor", "Minh Khang", "--token",
+                              khangToken.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)]).status == 0)
+        #expect(try bulletin(["login", "--store", hong, "--token",
+                              hongToken.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)]).status == 0)
         #expect(try bulletin(["issue", "new", "--store", hong, "--date", "2024-09-05"]).status == 0)
         #expect(try bulletin(["section", "add", "--store", hong, "2024-09-05", "QUẢN LÝ HÀNH CHÍNH"]).status == 0)
 

@@ -58,6 +58,8 @@ struct TwoEditorsSyncTests {
                 let first = try await khang.sync(port: server.port)
                 #expect(first.snapshot)
                 #expect(first.pulled == 3)
+                #expect(first.bytesReceived > 0 && first.bytesSent > 0)
+                #expect(first.payloadBytes > 0, "the JSON moved is counted for the compression ratio")
                 // Khang's edit names the versions the snapshot gave him; the server accepts it as a plain update.
                 try khang.store.editArticle("2024-09-05/1", title: "Cán bộ ngồi một vị trí lâu")
                 let second = try await khang.sync(port: server.port)

@@ -42,7 +42,7 @@ import Testing
         let logs = CapturedLogs()
         let server = try await Server.bind(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.path),
-            logger: logs.logger())
+            logger: logs.logger(), authenticator: AllowAllAuthenticator())
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: server)], logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }))
         try await withTimeout {
@@ -80,7 +80,7 @@ import Testing
         let batch = (0..<500).map { _ in factory.issue(ChangeFactory.newID(), date: "2024-09-05") }
         let server = try await Server.bind(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.path),
-            logger: CapturedLogs().logger())
+            logger: CapturedLogs().logger(), authenticator: AllowAllAuthenticator())
         let answers = try await withTimeout {
             try await withThrowingTaskGroup(of: [Message].self) { tasks in
                 tasks.addTask { try await server.run(); return [] }

@@ -20,7 +20,8 @@ public enum BuiltBinaries {
             candidates.append(executable.deletingLastPathComponent().appendingPathComponent(name))
         }
         var root = URL(fileURLWithPath: file)
-        while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+        let fileManager = FileManager.default
+        while root.path != "/" && !fileManager.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
             root.deleteLastPathComponent()
         }
         candidates.append(root.appendingPathComponent(".build/debug/\(name)"))

@@ -8,14 +8,17 @@ public enum PublicationState: String, Codable, Sendable, CaseIterable, Comparabl
     case approved
     /// Released to field offices.
     case published
+    /// Withdrawn by the chief editor after publication; field offices are told.
+    case retracted
 
-    /// The state's rank in the forward order draft < review < approved < published.
+    /// The state's rank in the forward order draft < review < approved < published < retracted.
     public var rank: Int {
         switch self {
         case .draft: 0
         case .review: 1
         case .approved: 2
         case .published: 3
+        case .retracted: 4
         }
     }
 

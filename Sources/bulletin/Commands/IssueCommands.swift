@@ -70,11 +70,12 @@ struct AddSectionCommand: BulletinCommand {
 /// `bulletin state ISSUE STATE`.
 struct StateCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
-        commandName: "state", abstract: "Move an issue forward: draft → review → approved → published.")
+        commandName: "state",
+        abstract: "Move an issue forward: draft → review → approved → published → retracted.")
 
     @OptionGroup var store: StoreOption
     @Argument(help: "An issue id, a unique id prefix or a date YYYY-MM-DD.") var issue: String
-    @Argument(help: "review, approved or published (only forward).") var state: String
+    @Argument(help: "review, approved, published or retracted (only forward).") var state: String
 
     func output(using cli: BulletinCLI) throws -> String {
         try cli.setState(store: store.store, issue: issue, state: state)

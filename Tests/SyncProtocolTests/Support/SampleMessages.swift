@@ -111,8 +111,9 @@ enum SampleMessages {
     static let changes = Message.changes(Changes(
         fromSeq: 41, toSeq: 43, more: true, changes: [issueUpdate, annotationDelete], headSeq: 1_236))
 
+    /// A snapshot page that is not the last: the log cursor stays at `since` until the last page.
     static let snapshotChanges = Message.changes(Changes(
-        fromSeq: 0, toSeq: 1_236, more: true, changes: [articleSnapshot], resume: "c25hcDoxMjM2OjE",
+        fromSeq: 0, toSeq: 0, more: true, changes: [articleSnapshot], resume: "c25hcDoxMjM2OjE",
         headSeq: 1_236))
 
     static let subscribe = Message.subscribe(Subscribe(since: 1_236))

@@ -1,0 +1,98 @@
+import BulletinCore
+import Foundation
+import GRDB
+
+extension ServerStore {
+    /// Makes an account and returns its token, which is shown once and stored only as a hash.
+    ///
+    /// - Throws: ``AccountError/invalidName(_:)`` for an unusable name, ``AccountError/exists(_:)`` when the name is
+    ///   taken (also by a revoked account: names are never reused).
+    public func addAccount(name: String, role: Role) async throws -> String {
+        let name = try AccountName.validated(name)
+        let token = AccountToken.generate()
+        let account = Account(
+            name: name, role: role, tokenHash: AccountToken.hashText(token), createdAt: ServerClock.nowText(),
+            revokedAt: nil)
+        try await writer.write { db in
+            guard try Account.fetchOne(db, key: name) == nil else { throw AccountError.exists(name) }
+            try account.insert(db)
+        }
+        return token
+    }
+
+    /// Every account, oldest first.
+    public func accounts() async throws -> [Account] {
+        try await writer.read { db in
+            try Account.order(Account.Columns.createdAt, Account.Columns.name).fetchAll(db)
+        }
+    }
+
+    /// Revokes an account: its token no longer authenticates, and a running server closes its open sessions.
+    ///
+    /// - Returns: `false` when the account had already been revoked (nothing changed).
+    /// - Throws: ``AccountError/notFound(_:)`` when there is no such account.
+    @discardableResult
+    public func revokeAccount(name: String) async throws -> Bool {
+        let name = TextNormalization.normalize(name)
+        return try await writer.write { db in
+            guard var account = try Account.fetchOne(db, key: name) else { throw AccountError.notFound(name) }
+            guard account.revokedAt == nil else { return false }
+            account.revokedAt = ServerClock.nowText()
+            try account.update(db)
+            return true
+        }
+    }
+
+    /// Which of `names` are revoked accounts (or no longer exist).
+    public func revokedAccounts(among names: Set<String>) async throws -> Set<String> {
+        guard !names.isEmpty else { return [] }
+        return try await writer.read { db in
+            let active = try String.fetchSet(
+                db,
+                Account.select(Account.Columns.name)
+                    .filter(names.contains(Account.Columns.name) && Account.Columns.revokedAt == nil))
+            return names.subtracting(active)
+        }
+    }
+}
+
+/// Rules for account names.
+enum AccountName {
+    /// The longest name, in characters.
+    static let maximumLength = 64
+
+    /// The name in NFC, or an error saying why it is unusable.
+    static func validated(_ raw: String) throws -> String {
+        let name = TextNormalization.normalize(raw)
+        guard !name.isEmpty, name.count <= maximumLength,
+              name.trimmingCharacters(in: .whitespaces) == name,
+              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw AccountError.invalidName(raw)
+        }
+        return name
+    }
+}
+
+/// Why an account operation failed.
+public enum AccountError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The name is empty, too long, has surrounding spaces or control characters.
+    case invalidName(String)
+    /// An account of that name exists.
+    case exists(String)
+    /// No account has that name.
+    case notFound(String)
+
+    /// A sentence a person can act on.
+    public var description: String {
+        switch self {
+        case .invalidName(let name):
+            "'\(name)' is not a usable account name: 1 to \(AccountName.maximumLength) characters, no control "
+                + "characters, no leading or trailing spaces"
+        case .exists(let name):
+            "an account named '\(name)' already exists (names are never reused, even after `user revoke`); "
+                + "choose another name"
+        case .notFound(let name): "there is no account named '\(name)'; `bulletin-server user list` shows them"
+        }
+    }
+}

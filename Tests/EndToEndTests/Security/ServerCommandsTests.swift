@@ -1,0 +1,50 @@
+import Foundation
+import SyncProtocol
+import TestSupport
+import Testing
+
+/// `bulletin-server user …` and `key show` as real processes.
+@Suite(.timeLimit(.minutes(1))) struct ServerCommandsTests {
+    private func server(_ arguments: [String]) throws -> BuiltBinaries.Run {
+        try BuiltBinaries.run("bulletin-server", arguments, environment: ["PATH": "/usr/bin:/bin"])
+    }
+
+    @Test func usersAreAddedListedAndRevokedAndTheKeyIsShown() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let data = directory.file("data")
+        let added = try server(["user", "add", "thanh", "--role", "editor", "--data", data])
+        #expect(added.status == 0, "\(added.standardError)")
+        let token = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("bst_") && token.count == 47)
+        #expect(added.standardError.contains("shown only once"))
+        #expect(try server(["user", "add", "hue", "--role", "field-office", "--data", data]).status == 0)
+        let duplicate = try server(["user", "add", "thanh", "--role", "chief", "--data", data])
+        #expect(duplicate.status != 0)
+        #expect(duplicate.standardError.contains("already exists"))
+        let badRole = try server(["user", "add", "x", "--role", "owner", "--data", data])
+        #expect(badRole.status != 0)
+
+        #expect(try server(["user", "revoke", "thanh", "--data", data]).standardOutput.contains("revoked"))
+        let listed = try server(["user", "list", "--json", "--data", data])
+        #expect(listed.status == 0)
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["name"] as? String } == ["thanh", "hue"])
+        #expect(rows.map { $0["role"] as? String } == ["editor", "field-office"])
+        #expect(rows[0]["revoked"] is String)
+        #expect(rows[1]["revoked"] is NSNull)
+        #expect(!listed.standardOutput.contains(token))
+        let table = try server(["user", "list", "--data", data]).standardOutput
+        #expect(table.hasPrefix("NAME"))
+        #expect(table.contains("field-office"))
+
+        let shown = try server(["key", "show", "--data", data])
+        #expect(shown.status == 0)
+        let key = try PublicationPublicKey(base64: shown.standardOutput)
+        #expect(try server(["key", "show", "--data", data]).standardOutput == shown.standardOutput)
+        let mode = try FileManager.default.attributesOfItem(atPath: data + "/publication-signing-key")
+        #expect(mode[.posixPermissions] as? Int == 0o600)
+        #expect(key.keyID.count == 16)
+    }
+}
