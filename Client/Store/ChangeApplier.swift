@@ -26,8 +26,8 @@ enum ChangeApplier {
             let row = try apply(change, to: SectionRecord.self, in: db)
             return ChangeScope(issueID: row.issueID, articleID: nil)
         case .article:
-            let before = try ArticleRecord.fetchOne(db, key: change.entityID)
-            let row = try apply(change, to: ArticleRecord.self, in: db) { new in
+            let before = try ArticleRecord.row(change.entityID, in: db)
+            let row = try apply(change, to: ArticleRecord.self, existing: .some(before), in: db) { new in
                 new.searchID = try SearchIndex.nextSearchID(in: db)
             }
             if before?.title != row.title || before?.paragraphs != row.paragraphs || before?.deleted != row.deleted {
@@ -37,6 +37,9 @@ enum ChangeApplier {
         case .annotation:
             let row = try apply(change, to: AnnotationRecord.self, in: db)
             return ChangeScope(issueID: row.issueID, articleID: row.articleID)
+        case .conflict:
+            let row = try apply(change, to: ConflictRecord.self, in: db)
+            return ChangeScope(issueID: row.issueID, articleID: row.entity == .article ? row.entityID : nil)
         case .publication:
             // Signed publications are for field offices (see PublicationReplica); an editor's store skips them.
             return ChangeScope(issueID: change.entityID, articleID: nil)
@@ -50,6 +53,7 @@ enum ChangeApplier {
         case .section: try state(of: SectionRecord.self, id: id, in: db)
         case .article: try state(of: ArticleRecord.self, id: id, in: db)
         case .annotation: try state(of: AnnotationRecord.self, id: id, in: db)
+        case .conflict: try state(of: ConflictRecord.self, id: id, in: db)
         case .publication: nil
         }
     }
@@ -57,15 +61,16 @@ enum ChangeApplier {
     private static func state<Row: EntityRow>(of type: Row.Type, id: String, in db: Database) throws
         -> EntityState?
     {
-        guard let row = try Row.fetchOne(db, key: id) else { return nil }
+        guard let row = try Row.row(id, in: db) else { return nil }
         return row.state(versions: try FieldVersionRecord.versions(of: Row.kind, id: id, in: db))
     }
 
+    /// - Parameter known: the entity's row when the caller has already read it (`.some(nil)`: there is none).
     private static func apply<Row: EntityRow>(
-        _ change: ChangeRecord, to type: Row.Type, in db: Database,
+        _ change: ChangeRecord, to type: Row.Type, existing known: Row?? = nil, in db: Database,
         preparingNewRow prepare: (inout Row) throws -> Void = { _ in }
     ) throws -> Row {
-        let existing = try Row.fetchOne(db, key: change.entityID)
+        let existing = try known ?? Row.row(change.entityID, in: db)
         let versions = existing == nil
             ? [:] : try FieldVersionRecord.versions(of: Row.kind, id: change.entityID, in: db)
         var row = existing ?? Row(newID: change.entityID)
@@ -84,8 +89,7 @@ enum ChangeApplier {
             try row.update(db)
         }
         for (name, changeID) in written {
-            try FieldVersionRecord(entity: Row.kind, entityID: change.entityID, field: name, changeID: changeID)
-                .insert(db, onConflict: .replace)
+            try FieldVersionRecord.set(Row.kind, id: change.entityID, field: name, to: changeID, in: db)
         }
         return row
     }

@@ -7,6 +7,8 @@ public struct LocalStoreOptions: Sendable {
     public var wallClock: @Sendable () -> Int64
     /// Makes a new lowercase UUID for entities and changes.
     public var makeID: @Sendable () -> String
+    /// Whether an edit of article text is pushed as a text edit when that is smaller than the whole text.
+    public var compactPushes: Bool
     /// Whether ``LocalStore/open(at:options:)`` opens a pool of connections so that reads run alongside a write
     /// (for long-running processes such as a sync engine); a one-shot command needs only one connection.
     public var concurrentReads: Bool
@@ -15,10 +17,12 @@ public struct LocalStoreOptions: Sendable {
     public init(
         wallClock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) },
         makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        compactPushes: Bool = true,
         concurrentReads: Bool = false
     ) {
         self.wallClock = wallClock
         self.makeID = makeID
+        self.compactPushes = compactPushes
         self.concurrentReads = concurrentReads
     }
 }

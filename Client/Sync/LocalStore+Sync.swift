@@ -38,7 +38,7 @@ extension LocalStore {
                 .filter(OutboxRecord.Columns.position <= last)
                 .order(OutboxRecord.Columns.position)
                 .fetchAll(db)
-                .map { try $0.change() }
+                .map { try $0.wireChange() }
         }
     }
 
@@ -66,13 +66,15 @@ extension LocalStore {
 
     /// Applies a `push_ack`'s results in one transaction: changes the server logged (`applied`, `duplicate`,
     /// `conflict`) leave the outbox and get their `seq` in the change log; `rejected` ones move to the rejected
-    /// list (see ``rejectedChanges()``) so they are not pushed again.
+    /// list (see ``rejectedChanges()``) so they are not pushed again — except a change sent as a text edit and
+    /// refused as `invalid_message` (the server could not rebuild the text): it stays, to go with its full value.
     @discardableResult
     public func acknowledge(_ results: [ChangeResult]) throws -> AcknowledgeSummary {
         try writer.write { db in
             var summary = AcknowledgeSummary(accepted: 0, rejected: 0, unknown: 0)
             for result in results {
-                guard let row = try OutboxRecord.filter(OutboxRecord.Columns.changeID == result.changeID).fetchOne(db)
+                let statement = try db.cachedStatement(sql: "SELECT * FROM outbox WHERE change_id = ?")
+                guard let row = try OutboxRecord.fetchOne(statement, arguments: [result.changeID])
                 else {
                     summary.unknown += 1
                     continue
@@ -84,6 +86,13 @@ extension LocalStore {
                         try db.execute(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?",
                                        arguments: [seq, result.changeID])
                     }
+                case .rejected where row.compact != nil && result.code == ErrorCode.invalidMessage.name:
+                    var full = row
+                    full.compact = nil
+                    full.bytes = row.record.utf8.count
+                    try full.update(db)
+                    summary.resent += 1
+                    continue
                 case .rejected:
                     summary.rejected += 1
                     try RejectedChangeRecord(changeID: row.changeID, record: row.record, reason: result.reason,
@@ -106,9 +115,17 @@ extension LocalStore {
     ///   - changes: the page's records; each must carry its `seq`.
     ///   - cursor: the page's `to_seq`; must not be below the current cursor.
     /// - Throws: ``StoreError/missingSeq(changeID:)``, ``StoreError/cursorWentBack(current:proposed:)``,
-    ///   ``StoreError/invalidField(entity:id:field:expected:)``; nothing is applied then.
+    ///   ``StoreError/invalidField(entity:id:field:expected:)``, ``StoreError/staleTextEdit(changeID:)`` (a text
+    ///   edit made against paragraphs this replica does not hold: pull the full records); nothing is applied then.
     @discardableResult
     public func applyPulled(_ changes: [ChangeRecord], cursor newCursor: Int64) throws -> PullSummary {
+        try applyPulled(changes, cursor: newCursor, completingInitialSync: false)
+    }
+
+    /// ``applyPulled(_:cursor:)``, also recording (in the same transaction) that an initial sync has completed.
+    func applyPulled(
+        _ changes: [ChangeRecord], cursor newCursor: Int64, completingInitialSync: Bool
+    ) throws -> PullSummary {
         var ordered: [(seq: Int64, change: ChangeRecord)] = []
         for change in changes {
             guard let seq = change.seq else { throw StoreError.missingSeq(changeID: change.changeID) }
@@ -117,7 +134,7 @@ extension LocalStore {
         ordered.sort { $0.seq < $1.seq }
         let wall = options.wallClock()
         return try writer.write { db in
-            var replica = try replica(db)
+            let replica = try replica(db)
             guard newCursor >= replica.cursor else {
                 throw StoreError.cursorWentBack(current: replica.cursor, proposed: newCursor)
             }
@@ -129,18 +146,36 @@ extension LocalStore {
                     summary.skipped += 1
                     continue
                 }
+                let change = try Self.expandingTextEdit(change, in: db)
                 let scope = try ChangeApplier.apply(change, in: db)
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)
-                try db.execute(sql: "DELETE FROM outbox WHERE change_id = ?", arguments: [change.changeID])
+                try db.cachedStatement(sql: "DELETE FROM outbox WHERE change_id = ?")
+                    .execute(arguments: [change.changeID])
                 summary.acknowledgedFromOutbox += db.changesCount
                 summary.applied += 1
             }
-            replica.cursor = newCursor
-            replica.hlc = clock.last.description
-            try replica.update(db)
+            // A cached statement: this runs for every pulled page.
+            try db.cachedStatement(sql: "UPDATE replica SET cursor = ?, hlc = ? WHERE id = 1")
+                .execute(arguments: [newCursor, clock.last.description])
+            if completingInitialSync {
+                var progress = try SnapshotProgressRecord.current(db)
+                if !progress.completed {
+                    progress.completed = true
+                    try progress.save(db)
+                }
+            }
             return summary
         }
+    }
+
+    /// `change` with a text edit of an article's paragraphs replaced by the full text, rebuilt from the paragraphs
+    /// this replica holds.
+    static func expandingTextEdit(_ change: ChangeRecord, in db: Database) throws -> ChangeRecord {
+        guard change.entity == .article, let payload = change.fields[CompactChange.field], case .object = payload
+        else { return change }
+        let current = try ArticleRecord.row(change.entityID, in: db)?.paragraphs
+        return try CompactChange.expand(change, current: current)
     }
 
     /// The highest server `seq` applied here.

@@ -39,14 +39,7 @@ extension LocalStore: SyncReplica {
         if snapshot {
             try applySnapshotPage(page)
         } else {
-            try applyPulled(page.changes, cursor: page.toSeq)
-            try writer.write { db in
-                var progress = try SnapshotProgressRecord.current(db)
-                if !progress.completed {
-                    progress.completed = true
-                    try progress.save(db)
-                }
-            }
+            try applyPulled(page.changes, cursor: page.toSeq, completingInitialSync: true)
         }
     }
 
@@ -64,8 +57,7 @@ extension LocalStore: SyncReplica {
                 // A snapshot record's `base` holds the server's per-field versions: they, not the record's own
                 // id, are what later edits here must name as their bases.
                 for (field, version) in change.base where change.fields[field] != nil {
-                    try FieldVersionRecord(entity: change.entity, entityID: change.entityID, field: field,
-                                           changeID: version).insert(db, onConflict: .replace)
+                    try FieldVersionRecord.set(change.entity, id: change.entityID, field: field, to: version, in: db)
                 }
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)

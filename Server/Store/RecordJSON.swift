@@ -21,4 +21,18 @@ enum RecordJSON {
     static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
         try JSONDecoder().decode(type, from: Data(text.utf8))
     }
+
+    /// Decodes a change record the server stored (with the wire's parser: this runs for every pulled record).
+    static func decode(_ type: ChangeRecord.Type, from text: String) throws -> ChangeRecord {
+        try ChangeRecord(parsingJSON: text)
+    }
+
+    /// Decodes stored field values (with the wire's parser, which reads `JSONValue` without probing types).
+    static func decode(_ type: [String: JSONValue].Type, from text: String) throws -> [String: JSONValue] {
+        guard let members = try JSONValue(parsingJSON: text).objectValue else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "stored fields are not an object"))
+        }
+        return members
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Where a snapshot stands between two pages; its ``token`` is the opaque `resume` string of `changes` pages.
 ///
 /// A snapshot walks the live entities in three phases: every live issue newest first (by `date`, then id), each
-/// followed by its sections, articles and annotations; then entities whose issue is not live (orphans); then
+/// followed by its sections, articles, annotations and conflicts; then entities whose issue is not live (orphans); then
 /// entities that changed after the snapshot started, so that a replica that applies the snapshot and then pulls the
 /// log from ``headSeq`` holds every field of every entity.
 public struct SnapshotPosition: ResumeTokenConvertible, Sendable, Hashable {
@@ -27,6 +27,11 @@ public struct SnapshotPosition: ResumeTokenConvertible, Sendable, Hashable {
         case article
         /// Its annotations.
         case annotation
+        /// The conflicts about it and its children.
+        case conflict
+
+        /// The stage an issue (or the orphans phase) ends with.
+        public static let lastStage = Stage.conflict
 
         /// Orders stages as they are walked.
         public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -6,7 +6,7 @@ struct BulletinBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin-bench",
         abstract: "Benchmarks for BulletinSync (build with -c release).",
-        subcommands: [ProtocolBenchmark.self, StoreBenchmark.self]
+        subcommands: [ProtocolBenchmark.self, StoreBenchmark.self, CompactEditsBenchmark.self]
     )
 
     /// What `@main` would call (a main.swift cannot use `@main`). Inside an async function the compiler picks the

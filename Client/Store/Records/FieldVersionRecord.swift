@@ -25,9 +25,21 @@ struct FieldVersionRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
 
     /// The versions of every field of one entity.
     static func versions(of entity: EntityKind, id: String, in db: Database) throws -> [String: String] {
-        let rows = try FieldVersionRecord
-            .filter(Columns.entity == entity.rawValue && Columns.entityID == id)
-            .fetchAll(db)
-        return Dictionary(rows.map { ($0.field, $0.changeID) }, uniquingKeysWith: { _, last in last })
+        // A cached statement: this runs for every applied change.
+        let statement = try db.cachedStatement(
+            sql: "SELECT field, change_id FROM field_version WHERE entity = ? AND entity_id = ?")
+        var versions: [String: String] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: [entity.rawValue, id])
+        while let row = try rows.next() {
+            versions[row[0]] = row[1]
+        }
+        return versions
+    }
+
+    /// Sets the version of one field (a cached statement: this runs for every field of every applied change).
+    static func set(_ entity: EntityKind, id: String, field: String, to changeID: String, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO field_version (entity, entity_id, field, change_id) VALUES (?, ?, ?, ?)
+            """).execute(arguments: [entity.rawValue, id, field, changeID])
     }
 }
