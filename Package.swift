@@ -135,6 +135,7 @@ let package = Package(
             name: "SyncProtocolTests",
             dependencies: [
                 "SyncProtocol",
+                "BulletinCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
@@ -200,7 +201,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinCLITests",
-            dependencies: ["bulletin", "SyncClient", "BulletinCore"],
+            dependencies: ["bulletin", "SyncClient", "BulletinCore", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -8,6 +8,8 @@ public enum EntityKind: String, Codable, Sendable, CaseIterable {
     case article
     /// An editor's annotation on an article.
     case annotation
+    /// A concurrent edit the server could not merge, made by the server (see PROTOCOL.md, section 20).
+    case conflict
     /// A signed publication of an issue, made by the server (never pushed): what field offices receive.
     case publication
 }
@@ -47,12 +49,15 @@ public struct ChangeRecord: Codable, Sendable, Hashable {
     public var clientID: String
     /// The server's log position; present only on records a server sends.
     public var seq: Int64?
+    /// On pushed records: the author's cursor (highest seq it had applied) when it made the change, so the server
+    /// can tell which value of a base version the author saw (PROTOCOL.md 20.1). Absent on records a server sends.
+    public var seen: Int64?
 
     /// Creates a change record.
     public init(
         changeID: String, entity: EntityKind, entityID: String, op: ChangeOperation,
         fields: [String: JSONValue] = [:], base: [String: String] = [:], hlc: HLCTimestamp,
-        author: String, clientID: String, seq: Int64? = nil
+        author: String, clientID: String, seq: Int64? = nil, seen: Int64? = nil
     ) {
         self.changeID = changeID
         self.entity = entity
@@ -64,6 +69,7 @@ public struct ChangeRecord: Codable, Sendable, Hashable {
         self.author = author
         self.clientID = clientID
         self.seq = seq
+        self.seen = seen
     }
 
     enum CodingKeys: String, CodingKey {
@@ -77,6 +83,7 @@ public struct ChangeRecord: Codable, Sendable, Hashable {
         case author
         case clientID = "client_id"
         case seq
+        case seen
     }
 
     /// Decodes a record; `fields` and `base` default to empty when absent.
@@ -92,5 +99,6 @@ public struct ChangeRecord: Codable, Sendable, Hashable {
         author = try container.decode(String.self, forKey: .author)
         clientID = try container.decode(String.self, forKey: .clientID)
         seq = try container.decodeIfPresent(Int64.self, forKey: .seq)
+        seen = try container.decodeIfPresent(Int64.self, forKey: .seen)
     }
 }

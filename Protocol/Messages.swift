@@ -216,16 +216,19 @@ public struct Pull: Codable, Sendable, Hashable {
     public var snapshot: Bool?
     /// Opaque resume token from the previous snapshot page.
     public var resume: String?
+    /// The client accepts `paragraphs` sent as a text edit against the value it holds (capability `edits`).
+    public var edits: Bool?
 
     /// Creates a `pull`.
     public init(since: Int64, maxChanges: Int, maxBytes: Int, filter: PullFilter? = nil, snapshot: Bool? = nil,
-                resume: String? = nil) {
+                resume: String? = nil, edits: Bool? = nil) {
         self.since = since
         self.maxChanges = maxChanges
         self.maxBytes = maxBytes
         self.filter = filter
         self.snapshot = snapshot
         self.resume = resume
+        self.edits = edits
     }
 
     enum CodingKeys: String, CodingKey {
@@ -235,6 +238,7 @@ public struct Pull: Codable, Sendable, Hashable {
         case filter
         case snapshot
         case resume
+        case edits
     }
 }
 

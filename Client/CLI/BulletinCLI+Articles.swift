@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinFormat
 import Foundation
 
 extension BulletinCLI {
@@ -6,7 +7,14 @@ extension BulletinCLI {
     public func addArticle(
         store: String?, issue: String, section: Int, title: String, bodyFile: String?, source: String?
     ) throws -> String {
-        let citation = try source.map(CitationText.parse)
+        let citation = try source.map { text in
+            guard let citation = CitationText.parse(text) else {
+                throw CommandError.invalidArgument(
+                    "--source must look like \"Outlet dd/m, Author\" (e.g. \"Baophapluat.vn 05/9, Lê Hồng\"), "
+                        + "got \"\(text)\"")
+            }
+            return citation
+        }
         let paragraphs = try bodyFile.map(readBody) ?? []
         let article = try openStore(store).addArticle(
             issue: issue, section: section, title: title, paragraphs: paragraphs, source: citation)

@@ -18,10 +18,13 @@ extension BulletinCLI {
             rightAligned: [2, 3, 4])
     }
 
-    /// `bulletin show ISSUE [--json]`: the whole issue.
+    /// `bulletin show ISSUE [--json]`: the whole issue, articles with open conflicts marked (see ``IssueJSON``).
     public func show(store: String?, issue reference: String, json: Bool) throws -> String {
-        let issue = try openStore(store).issue(reference)
-        return json ? try self.json(issue) : IssueText.render(issue)
+        let local = try openStore(store)
+        let issue = try local.issue(reference)
+        let conflicts = try local.openConflicts(ofIssue: issue.id)
+        guard json else { return IssueText.render(issue, conflicts: conflicts) }
+        return try IssueJSON.render(issue, conflicts: conflicts)
     }
 
     /// `bulletin issue new --date YYYY-MM-DD`: prints the new issue's id.

@@ -16,6 +16,8 @@ public struct StatusReport: Codable, Sendable, Hashable {
     public var pendingBytes: Int
     /// Number of changes the server rejected.
     public var rejected: Int
+    /// Number of open conflicts (see `bulletin conflicts`).
+    public var openConflicts: Int
     /// The waiting changes, oldest first.
     public var changes: [PendingChange]
 }
@@ -29,7 +31,8 @@ extension BulletinCLI {
         let report = StatusReport(
             clientID: info.clientID, editor: info.editor, server: info.serverAddress, cursor: info.cursor,
             pending: changes.count, pendingBytes: changes.reduce(0) { $0 + $1.bytes },
-            rejected: try local.rejectedChanges().count, changes: changes)
+            rejected: try local.rejectedChanges().count, openConflicts: try local.openConflictCount(),
+            changes: changes)
         if json { return try self.json(report) }
         var text = "editor \(report.editor) · client \(report.clientID)\n"
         text += "server \(report.server ?? "(not synced yet)") · cursor \(report.cursor)\n"
@@ -38,6 +41,10 @@ extension BulletinCLI {
             : "\(report.pending) change\(report.pending == 1 ? "" : "s") to push (\(report.pendingBytes) bytes)\n"
         if report.rejected > 0 {
             text += "\(report.rejected) change\(report.rejected == 1 ? " was" : "s were") rejected by the server\n"
+        }
+        if report.openConflicts > 0 {
+            text += "\(report.openConflicts) open conflict\(report.openConflicts == 1 ? "" : "s"): "
+                + "see `bulletin conflicts`\n"
         }
         for change in changes {
             let fields = change.fields.isEmpty ? "" : "  " + change.fields.joined(separator: ", ")

@@ -8,7 +8,7 @@ extension BulletinCLI {
     /// until cancelled and writes a line per push or pull.
     public func sync(store: String?, server: String?, watch: Bool, json: Bool, output: CommandOutput,
                      logger: Logger) async throws {
-        let local = try openStore(store)
+        let local = try openStore(store, concurrentReads: true)
         let remembered = try local.serverAddress()
         guard let text = server ?? remembered else { throw SyncError.noServerConfigured }
         let address = try ServerAddress(parsing: text)

@@ -17,9 +17,12 @@ public struct BulletinCLI: Sendable {
         try StoreLocation.path(explicit: explicit, environment: context.environment)
     }
 
-    /// Opens the existing store.
-    func openStore(_ explicit: String?) throws -> LocalStore {
-        try LocalStore.open(at: try storePath(explicit), options: context.storeOptions)
+    /// Opens the existing store; `concurrentReads` for long-running commands whose reads should not wait for
+    /// their writes (sync).
+    func openStore(_ explicit: String?, concurrentReads: Bool = false) throws -> LocalStore {
+        var options = context.storeOptions
+        options.concurrentReads = concurrentReads
+        return try LocalStore.open(at: try storePath(explicit), options: options)
     }
 
     /// Pretty, sorted, snake_case JSON followed by a newline.

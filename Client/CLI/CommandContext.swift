@@ -10,25 +10,31 @@ public struct CommandContext: Sendable {
     public var runEditor: @Sendable (_ command: String, _ file: String) throws -> Int32
     /// Time and id hooks of the store.
     public var storeOptions: LocalStoreOptions
+    /// Whether output may use ANSI colours (standard output is a terminal and `NO_COLOR` is not set).
+    public var colours: Bool
 
     /// Creates a context.
     public init(
         environment: [String: String],
         readStandardInput: @escaping @Sendable () throws -> Data,
         runEditor: @escaping @Sendable (_ command: String, _ file: String) throws -> Int32 = CommandContext.shellEditor,
-        storeOptions: LocalStoreOptions = LocalStoreOptions()
+        storeOptions: LocalStoreOptions = LocalStoreOptions(),
+        colours: Bool = false
     ) {
         self.environment = environment
         self.readStandardInput = readStandardInput
         self.runEditor = runEditor
         self.storeOptions = storeOptions
+        self.colours = colours
     }
 
     /// The real process environment, standard input and terminal editor.
     public static var live: CommandContext {
-        CommandContext(
-            environment: ProcessInfo.processInfo.environment,
-            readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })
+        let environment = ProcessInfo.processInfo.environment
+        return CommandContext(
+            environment: environment,
+            readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
+            colours: isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil)
     }
 
     /// Runs `command` through `/bin/sh` with the file as its last argument, so `EDITOR="code --wait"` works; the

@@ -4,6 +4,8 @@ public enum CommandError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     /// A file is not UTF-8 text.
     case notText(path: String)
+    /// A file's content is not what the command reads (e.g. not a bulletin).
+    case malformedFile(path: String, reason: String)
     /// A file could not be written.
     case cannotWrite(path: String, reason: String)
     /// No store path could be worked out.
@@ -24,6 +26,8 @@ public enum CommandError: Error, Sendable, Hashable, CustomStringConvertible {
             "cannot read \(path): \(reason)"
         case .notText(let path):
             "\(path) is not UTF-8 text"
+        case .malformedFile(let path, let reason):
+            "\(path): \(reason)"
         case .cannotWrite(let path, let reason):
             "cannot write \(path): \(reason)"
         case .noStoreLocation:

@@ -2,12 +2,17 @@ import BulletinCore
 
 /// The human-readable form of `bulletin show`.
 enum IssueText {
-    static func render(_ issue: Issue) -> String {
+    /// - Parameter conflicts: open conflict ids by article id (`nil`: about the issue or a section).
+    static func render(_ issue: Issue, conflicts: [String?: [String]] = [:]) -> String {
         var lines = [
             "\(issue.publication)",
             "\(issue.date) · \(issue.weekday) · \(issue.state.rawValue) · editor \(issue.editor)",
             "id \(issue.id)",
         ]
+        let total = conflicts.values.reduce(0) { $0 + $1.count }
+        if total > 0 {
+            lines.append("\(total) open conflict\(total == 1 ? "" : "s"): see `bulletin conflicts`")
+        }
         if issue.sections.isEmpty {
             lines.append("")
             lines.append("(no sections yet)")
@@ -25,6 +30,9 @@ enum IssueText {
                     details.append(citation(source))
                 }
                 details.append("id \(article.id)")
+                if let open = conflicts[article.id], !open.isEmpty {
+                    details.append("⚠ \(open.count) open conflict\(open.count == 1 ? "" : "s")")
+                }
                 lines.append("      " + details.joined(separator: " · "))
                 for note in article.annotations {
                     let anchor = note.paragraph.map { " ¶\($0 + 1)" } ?? ""

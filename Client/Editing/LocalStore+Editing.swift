@@ -1,4 +1,5 @@
 import BulletinCore
+import BulletinFormat
 import Foundation
 import GRDB
 import SyncProtocol
@@ -16,7 +17,10 @@ extension LocalStore {
         }
         return try perform { changes in
             try Self.requireNoIssue(on: day.description, in: changes.db)
-            let issue = IssueTemplate.issue(id: changes.newID(), date: day, editor: changes.author)
+            guard let issue = IssueTemplate.make(id: changes.newID(), date: day.description, editor: changes.author)
+            else {
+                throw StoreError.invalidArgument("'\(date)' is not a date; write it YYYY-MM-DD, e.g. 2024-09-05")
+            }
             try changes.create(.issue, id: issue.id, fields: ModelFields.issue(issue))
             return IssueReference(id: issue.id, date: issue.date)
         }

@@ -87,6 +87,10 @@ struct TargetDescriber {
             let note = try AnnotationRecord.fetchOne(db, key: row.entityID)
             let on = try note.map { try article($0.articleID, in: db) } ?? "?"
             return "\(note?.kind.rawValue ?? "annotation") on \(on)"
+        case .conflict:
+            let conflict = try ConflictRecord.fetchOne(db, key: row.entityID)
+            let field = conflict?.field.map { " \($0)" } ?? ""
+            return "conflict \(short(row.entityID)) (\(conflict?.kind.rawValue ?? "?")\(field))"
         case .publication:
             return "publication of issue \(try issue(row.entityID, in: db)?.date ?? short(row.entityID))"
         }

@@ -20,7 +20,7 @@ struct SearchQuery: Sendable, Hashable {
         var terms: [Term] = []
         for word in text.split(whereSeparator: { $0.isWhitespace }) {
             let isPrefix = word.hasSuffix("*")
-            let tokens = Self.tokens(of: DiacriticFolding.fold(String(word)))
+            let tokens = Self.tokens(of: DiacriticFolding.fold(String(word))).map(String.init)
             if !tokens.isEmpty {
                 terms.append(Term(tokens: tokens, isPrefix: isPrefix))
             }
@@ -29,6 +29,7 @@ struct SearchQuery: Sendable, Hashable {
             throw StoreError.invalidArgument("the search query '\(text)' has no words to look for")
         }
         self.terms = terms
+        self.tokens = Set(terms.flatMap(\.tokens))
     }
 
     /// The FTS5 MATCH expression: each term a quoted phrase (quotes cannot occur inside tokens).
@@ -51,17 +52,50 @@ struct SearchQuery: Sendable, Hashable {
     }
 
     /// The query's distinct tokens.
-    var tokens: Set<String> {
-        Set(terms.flatMap(\.tokens))
-    }
+    let tokens: Set<String>
 
     /// Splits folded text into the tokens FTS5's unicode61 tokenizer would see: runs of letters and digits.
-    static func tokens(of folded: String) -> [String] {
-        folded.split(whereSeparator: { !isTokenCharacter($0) }).map(String.init)
+    ///
+    /// Works on scalars, not characters: folded text has no combining marks, and this runs over whole articles.
+    static func tokens(of folded: String) -> [Substring] {
+        var tokens: [Substring] = []
+        let scalars = folded.unicodeScalars
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let isToken = isTokenScalar(scalars[index])
+            if isToken, start == nil {
+                start = index
+            } else if !isToken, let begin = start {
+                tokens.append(folded[begin..<index])
+                start = nil
+            }
+            index = scalars.index(after: index)
+        }
+        if let begin = start {
+            tokens.append(folded[begin..<folded.endIndex])
+        }
+        return tokens
     }
 
     /// Whether a (folded) character belongs to a token.
     static func isTokenCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+        character.unicodeScalars.allSatisfy(isTokenScalar)
+    }
+
+    /// Letters and digits (ASCII at once, others by their Unicode category).
+    static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                || (value >= 0x41 && value <= 0x5A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 }

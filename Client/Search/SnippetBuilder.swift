@@ -13,7 +13,6 @@ struct SnippetBuilder {
     let query: SearchQuery
     /// How many words a snippet shows.
     var width = 24
-    private var foldCache: [Character: String] = [:]
 
     init(query: SearchQuery, width: Int = 24) {
         self.query = query
@@ -22,14 +21,16 @@ struct SnippetBuilder {
 
     /// The snippet for an article: from the paragraph matching most of the query's words (then most often),
     /// else from the first paragraph (the match was in the title).
-    mutating func snippet(title: String, paragraphs: [String]) -> String {
+    func snippet(title: String, paragraphs: [String]) -> String {
         var best: (index: Int, distinct: Int, hits: Int)?
         for (index, paragraph) in paragraphs.enumerated() {
-            let matched = SearchQuery.tokens(of: DiacriticFolding.fold(paragraph)).filter { query.matches($0[...]) }
+            let matched = SearchQuery.tokens(of: DiacriticFolding.fold(paragraph)).filter(query.matches)
             let distinct = Set(matched).count
             guard distinct > 0 else { continue }
             if let current = best, (current.distinct, current.hits) >= (distinct, matched.count) { continue }
             best = (index, distinct, matched.count)
+            // A paragraph with every word of the query is good enough; long articles need not be read further.
+            if distinct >= query.tokens.count { break }
         }
         if let best {
             return passage(of: paragraphs[best.index])
@@ -38,7 +39,7 @@ struct SnippetBuilder {
     }
 
     /// The best window of `width` words of `text`, with matches marked and `…` where text was cut.
-    mutating func passage(of text: String) -> String {
+    func passage(of text: String) -> String {
         let words = self.words(of: text)
         guard !words.isEmpty else { return text }
         let hits = words.map { query.matches($0.folded[...]) }
@@ -84,12 +85,12 @@ struct SnippetBuilder {
         var range: Range<String.Index>
     }
 
-    private mutating func words(of text: String) -> [Word] {
+    private func words(of text: String) -> [Word] {
         var words: [Word] = []
         var folded = ""
         var start: String.Index?
         for index in text.indices {
-            let piece = fold(text[index])
+            let piece = DiacriticFolding.fold(text[index])
             if !piece.isEmpty, piece.allSatisfy(SearchQuery.isTokenCharacter) {
                 if start == nil { start = index }
                 folded += piece
@@ -103,13 +104,5 @@ struct SnippetBuilder {
             words.append(Word(folded: folded, range: begin..<text.endIndex))
         }
         return words
-    }
-
-    private mutating func fold(_ character: Character) -> String {
-        if character.isASCII { return character.lowercased() }
-        if let cached = foldCache[character] { return cached }
-        let folded = DiacriticFolding.fold(character)
-        foldCache[character] = folded
-        return folded
     }
 }

@@ -17,23 +17,26 @@ struct ChangeScope: Sendable, Hashable {
 enum ChangeApplier {
     /// Applies `change` inside the caller's transaction.
     ///
-    /// - Parameter recordedVersions: The versions to record for the fields the change writes, where they differ from
-    ///   the change's own id: a snapshot record carries the server's per-field versions in `base`, and those are
-    ///   what later edits here must name. Fields not listed get the change's id.
+    /// - Parameter recordedVersions: Versions to record for fields the change writes instead of the change's own id:
+    ///   a snapshot record carries the server's per-field versions in `base`, and those are what later edits here
+    ///   must name. Fields not listed get the change's id.
     @discardableResult
     static func apply(_ change: ChangeRecord, in db: Database, recordedVersions: [String: String] = [:]) throws
         -> ChangeScope
     {
+        let versions = recordedVersions
         switch change.entity {
         case .issue:
-            let row = try apply(change, to: IssueRecord.self, in: db, recordedVersions: recordedVersions)
-            return ChangeScope(issueID: row.new.id, articleID: nil)
+            let row = try apply(change, to: IssueRecord.self, in: db, recordedVersions: versions)
+            return ChangeScope(issueID: row.id, articleID: nil)
         case .section:
-            let row = try apply(change, to: SectionRecord.self, in: db, recordedVersions: recordedVersions)
-            return ChangeScope(issueID: row.new.issueID, articleID: nil)
+            let row = try apply(change, to: SectionRecord.self, in: db, recordedVersions: versions)
+            return ChangeScope(issueID: row.issueID, articleID: nil)
         case .article:
-            let (before, row) = try apply(change, to: ArticleRecord.self, in: db, recordedVersions: recordedVersions) {
-                new in
+            let before = try ArticleRecord.row(change.entityID, in: db)
+            let row = try apply(
+                change, to: ArticleRecord.self, existing: .some(before), in: db, recordedVersions: versions
+            ) { new in
                 new.searchID = try SearchIndex.nextSearchID(in: db)
             }
             if before?.title != row.title || before?.paragraphs != row.paragraphs || before?.deleted != row.deleted {
@@ -41,8 +44,11 @@ enum ChangeApplier {
             }
             return ChangeScope(issueID: row.issueID, articleID: row.id)
         case .annotation:
-            let row = try apply(change, to: AnnotationRecord.self, in: db, recordedVersions: recordedVersions)
-            return ChangeScope(issueID: row.new.issueID, articleID: row.new.articleID)
+            let row = try apply(change, to: AnnotationRecord.self, in: db, recordedVersions: versions)
+            return ChangeScope(issueID: row.issueID, articleID: row.articleID)
+        case .conflict:
+            let row = try apply(change, to: ConflictRecord.self, in: db, recordedVersions: versions)
+            return ChangeScope(issueID: row.issueID, articleID: row.entity == .article ? row.entityID : nil)
         case .publication:
             // Signed publications are for field offices (see PublicationReplica); an editor's store skips them.
             return ChangeScope(issueID: change.entityID, articleID: nil)
@@ -56,6 +62,7 @@ enum ChangeApplier {
         case .section: try state(of: SectionRecord.self, id: id, in: db)
         case .article: try state(of: ArticleRecord.self, id: id, in: db)
         case .annotation: try state(of: AnnotationRecord.self, id: id, in: db)
+        case .conflict: try state(of: ConflictRecord.self, id: id, in: db)
         case .publication: nil
         }
     }
@@ -63,16 +70,16 @@ enum ChangeApplier {
     private static func state<Row: EntityRow>(of type: Row.Type, id: String, in db: Database) throws
         -> EntityState?
     {
-        guard let row = try Row.fetchOne(db, key: id) else { return nil }
+        guard let row = try Row.row(id, in: db) else { return nil }
         return row.state(versions: try FieldVersionRecord.versions(of: Row.kind, id: id, in: db))
     }
 
-    /// Applies `change` to its row; returns the row as it was (`nil` when new) and as it is now.
+    /// - Parameter known: the entity's row when the caller has already read it (`.some(nil)`: there is none).
     private static func apply<Row: EntityRow>(
-        _ change: ChangeRecord, to type: Row.Type, in db: Database, recordedVersions: [String: String],
-        preparingNewRow prepare: (inout Row) throws -> Void = { _ in }
-    ) throws -> (old: Row?, new: Row) {
-        let existing = try Row.fetchOne(db, key: change.entityID)
+        _ change: ChangeRecord, to type: Row.Type, existing known: Row?? = nil, in db: Database,
+        recordedVersions: [String: String], preparingNewRow prepare: (inout Row) throws -> Void = { _ in }
+    ) throws -> Row {
+        let existing = try known ?? Row.row(change.entityID, in: db)
         let versions = existing == nil
             ? [:] : try FieldVersionRecord.versions(of: Row.kind, id: change.entityID, in: db)
         var row = existing ?? Row(newID: change.entityID)
@@ -90,11 +97,10 @@ enum ChangeApplier {
         } else {
             try row.update(db)
         }
-        for name in written.keys {
-            try FieldVersionRecord.record(
-                entity: Row.kind, entityID: change.entityID, field: name,
-                changeID: recordedVersions[name] ?? change.changeID, in: db)
+        for (name, changeID) in written {
+            try FieldVersionRecord.set(
+                Row.kind, id: change.entityID, field: name, to: recordedVersions[name] ?? changeID, in: db)
         }
-        return (existing, row)
+        return row
     }
 }

@@ -1,4 +1,5 @@
 import BulletinCore
+import Foundation
 import GRDB
 import SyncProtocol
 
@@ -13,6 +14,7 @@ struct LocalChanges {
     private let replica: ReplicaRecord
     private let wall: Int64
     private let makeID: @Sendable () -> String
+    private let compactPushes: Bool
 
     init(db: Database, replica: ReplicaRecord, options: LocalStoreOptions) throws {
         self.db = db
@@ -20,6 +22,7 @@ struct LocalChanges {
         self.clock = try replica.clock()
         self.wall = options.wallClock()
         self.makeID = options.makeID
+        self.compactPushes = options.compactPushes
     }
 
     /// The editor making the changes.
@@ -46,23 +49,41 @@ struct LocalChanges {
         let changed = fields.filter { current.fields[$0.key] != $0.value }
         guard !changed.isEmpty else { return nil }
         let base = current.versions.filter { changed[$0.key] != nil }
-        return try commit(entity: entity, id: id, op: .update, fields: changed, base: base)
+        return try commit(entity: entity, id: id, op: .update, fields: changed, base: base, before: current)
     }
 
-    /// Deletes an entity.
+    /// Sets fields to the given values even when they equal the current ones, naming `base` as the versions they
+    /// were decided against (a conflict resolution names the version that holds the conflict's current value).
+    @discardableResult
+    mutating func write(
+        _ entity: EntityKind, id: String, fields: [String: JSONValue], base: [String: String]
+    ) throws -> ChangeRecord {
+        try commit(entity: entity, id: id, op: .update, fields: fields, base: base)
+    }
+
+    /// Deletes an entity. `base` carries the versions of every field as this replica has them, so the server can
+    /// tell edits the deleting editor had not seen (they survive the delete).
     @discardableResult
     mutating func delete(_ entity: EntityKind, id: String) throws -> ChangeRecord {
-        try commit(entity: entity, id: id, op: .delete, fields: [:], base: [:])
+        let current = try ChangeApplier.state(of: entity, id: id, in: db) ?? EntityState()
+        return try commit(entity: entity, id: id, op: .delete, fields: [:], base: current.versions)
     }
 
+    /// - Parameter known: the entity's state before the change, when the caller has read it.
     private mutating func commit(
-        entity: EntityKind, id: String, op: ChangeOperation, fields: [String: JSONValue], base: [String: String]
+        entity: EntityKind, id: String, op: ChangeOperation, fields: [String: JSONValue], base: [String: String],
+        before known: EntityState? = nil
     ) throws -> ChangeRecord {
+        // The text before the change: the base a compact edit of it is made against.
+        let before = op == .update && compactPushes
+            ? try known ?? ChangeApplier.state(of: entity, id: id, in: db) : nil
         let change = ChangeRecord(
             changeID: makeID(), entity: entity, entityID: id, op: op, fields: fields, base: base,
-            hlc: clock.now(wall: wall), author: replica.editor, clientID: replica.clientID)
+            hlc: clock.now(wall: wall), author: replica.editor, clientID: replica.clientID,
+            seen: op == .create ? nil : replica.cursor)
         let scope = try ChangeApplier.apply(change, in: db)
-        var outbox = try OutboxRecord(change: change, issueID: scope.issueID)
+        let compact = before.flatMap { CompactChange.make(change, before: $0) }
+        var outbox = try OutboxRecord(change: change, issueID: scope.issueID, compact: compact)
         try outbox.insert(db)
         try ChangeLog.record(change, scope: scope, in: db)
         made.append(change)
@@ -74,22 +95,24 @@ struct LocalChanges {
 enum ChangeLog {
     /// Records `change` (or, when already logged, fills in its server `seq`).
     static func record(_ change: ChangeRecord, scope: ChangeScope, in db: Database) throws {
-        // Cached statements reading and writing only `seq`: this runs for every applied change.
-        let logged = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT seq FROM change_log WHERE change_id = ?"), arguments: [change.changeID])
-        if let logged {
-            let loggedSeq: Int64? = logged[0]
-            if let seq = change.seq, loggedSeq != seq {
+        // Cached statements: this runs for every applied change.
+        let known = try db.cachedStatement(sql: "SELECT seq FROM change_log WHERE change_id = ?")
+        if let row = try Row.fetchOne(known, arguments: [change.changeID]) {
+            let logged: Int64? = row[0]
+            if let seq = change.seq, logged != seq {
                 try db.cachedStatement(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?")
                     .execute(arguments: [seq, change.changeID])
             }
             return
         }
-        try ChangeLogRecord(
-            changeID: change.changeID, entity: change.entity, entityID: change.entityID, issueID: scope.issueID,
-            articleID: scope.articleID, op: change.op, fields: change.fields.keys.sorted(), author: change.author,
-            clientID: change.clientID, hlc: change.hlc.description, seq: change.seq
-        ).insert(db)
+        let fields = String(decoding: try JSONEncoder().encode(change.fields.keys.sorted()), as: UTF8.self)
+        try db.cachedStatement(sql: """
+            INSERT INTO change_log (change_id, entity, entity_id, issue_id, article_id, op, fields, author, \
+            client_id, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                change.changeID, change.entity.rawValue, change.entityID, scope.issueID, scope.articleID,
+                change.op.rawValue, fields, change.author, change.clientID, change.hlc.description, change.seq,
+            ])
     }
 }
 

@@ -7,14 +7,23 @@ public struct LocalStoreOptions: Sendable {
     public var wallClock: @Sendable () -> Int64
     /// Makes a new lowercase UUID for entities and changes.
     public var makeID: @Sendable () -> String
+    /// Whether an edit of article text is pushed as a text edit when that is smaller than the whole text.
+    public var compactPushes: Bool
+    /// Whether ``LocalStore/open(at:options:)`` opens a pool of connections so that reads run alongside a write
+    /// (for long-running processes such as a sync engine); a one-shot command needs only one connection.
+    public var concurrentReads: Bool
 
     /// Creates options.
     public init(
         wallClock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) },
-        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        compactPushes: Bool = true,
+        concurrentReads: Bool = false
     ) {
         self.wallClock = wallClock
         self.makeID = makeID
+        self.compactPushes = compactPushes
+        self.concurrentReads = concurrentReads
     }
 }
 
@@ -69,23 +78,30 @@ public struct LocalStore: Sendable {
     ///   the file is not a bulletin store (it is then left untouched).
     public static func open(at path: String, options: LocalStoreOptions = LocalStoreOptions()) throws -> LocalStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingStore(path: path) }
-        let pool: DatabasePool
+        // Look before going further: a stranger's file must be left exactly as it is — not switched to WAL mode,
+        // not given our tables. A plain connection changes nothing; our stores are in WAL mode since creation.
+        let queue: DatabaseQueue
         do {
-            pool = try DatabasePool(path: path, configuration: configuration())
-            // Only migrate files that are ours: a stranger's database must not grow our tables.
-            guard try pool.read({ db in try db.tableExists(ReplicaRecord.databaseTableName) }) else {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            guard try queue.read({ db in try db.tableExists(ReplicaRecord.databaseTableName) }) else {
+                try queue.close()
                 throw StoreError.notAStore(path: path)
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notAStore(path: path)
         }
-        let migrator = StoreSchema.migrator
-        if try !pool.read(migrator.hasCompletedMigrations) {
-            try migrator.migrate(pool)
+        let writer: any DatabaseWriter
+        if options.concurrentReads {
+            try queue.close()
+            writer = try DatabasePool(path: path, configuration: configuration())
+        } else {
+            writer = queue
         }
-        return LocalStore(writer: pool, path: path, options: options)
+        let migrator = StoreSchema.migrator
+        if try !writer.read(migrator.hasCompletedMigrations) {
+            try migrator.migrate(writer)
+        }
+        return LocalStore(writer: writer, path: path, options: options)
     }
 
     /// A store in memory, for tests.

@@ -32,6 +32,13 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case cursorWentBack(current: Int64, proposed: Int64)
     /// A stored outbox or log row could not be decoded.
     case corruptRow(table: String, key: String, reason: String)
+    /// A pulled record's text edit was made against paragraphs this replica does not hold; the sync pulls the full
+    /// records instead.
+    case staleTextEdit(changeID: String)
+    /// No conflict matches the reference.
+    case unknownConflict(String)
+    /// More than one conflict matches the reference.
+    case ambiguousConflict(String, candidates: [String])
 
     /// One line for a person.
     public var description: String {
@@ -69,6 +76,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "a pulled page would move the cursor back from \(current) to \(proposed)"
         case .corruptRow(let table, let key, let reason):
             "the store's \(table) row \(key) is unreadable: \(reason)"
+        case .staleTextEdit(let changeID):
+            "pulled change \(changeID) is a text edit of paragraphs this replica does not hold"
+        case .unknownConflict(let reference):
+            "no conflict matches '\(reference)' (use an id or a unique id prefix; `bulletin conflicts` lists them)"
+        case .ambiguousConflict(let reference, let candidates):
+            "'\(reference)' matches several conflicts: \(candidates.joined(separator: ", ")); give more of the id"
         }
     }
 }

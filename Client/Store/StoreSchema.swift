@@ -7,7 +7,7 @@ enum StoreSchema {
     static var version: Int { migrationNames.count }
 
     /// Names of the migrations, in order.
-    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access"]
+    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -17,6 +17,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-search", migrate: createSearchIndex)
         migrator.registerMigration("v2-snapshot", migrate: SnapshotProgressRecord.createTable)
         migrator.registerMigration("v3-access", migrate: AccessRecord.createTables)
+        migrator.registerMigration("v4-conflicts", migrate: createConflictTables)
         return migrator
     }
 
@@ -125,6 +126,15 @@ enum StoreSchema {
             table.column("record", .text).notNull()
             table.column("reason", .text)
             table.column("code", .text)
+        }
+    }
+
+    /// Conflicts (made by the server, synced like any entity) and the compact form of outbox records.
+    private static func createConflictTables(_ db: Database) throws {
+        try ConflictRecord.createTable(db)
+        try db.alter(table: OutboxRecord.databaseTableName) { table in
+            // The record with `paragraphs` as a text edit, when that is smaller: what a push sends.
+            table.add(column: "compact", .text)
         }
     }
 

@@ -38,7 +38,7 @@ extension LocalStore {
                 .filter(OutboxRecord.Columns.position <= last)
                 .order(OutboxRecord.Columns.position)
                 .fetchAll(db)
-                .map { try $0.change() }
+                .map { try $0.wireChange() }
         }
     }
 
@@ -66,18 +66,20 @@ extension LocalStore {
 
     /// Applies a `push_ack`'s results in one transaction: changes the server logged (`applied`, `duplicate`,
     /// `conflict`) leave the outbox and get their `seq` in the change log; `rejected` ones move to the rejected
-    /// list (see ``rejectedChanges()``) so they are not pushed again.
+    /// list (see ``rejectedChanges()``) so they are not pushed again — except a change sent as a text edit and
+    /// refused as `invalid_message` (the server could not rebuild the text): it stays, to go with its full value.
     @discardableResult
     public func acknowledge(_ results: [ChangeResult]) throws -> AcknowledgeSummary {
         try writer.write { db in
             var summary = AcknowledgeSummary(accepted: 0, rejected: 0, unknown: 0)
-            // Cached statements, and the outbox row is read only for a refused change (to keep its record): this
-            // runs for every pushed change.
+            // Cached statements, and the outbox row is read only for a refused change (to keep or resend its
+            // record): this runs for every pushed change.
+            let select = try db.cachedStatement(sql: "SELECT * FROM outbox WHERE change_id = ?")
             let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE change_id = ?")
             let setSeq = try db.cachedStatement(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?")
             for result in results {
-                switch result.status {
-                case .applied, .duplicate, .conflict:
+                guard result.status == .rejected else {
+                    // applied, duplicate, conflict: the server logged it.
                     try delete.execute(arguments: [result.changeID])
                     guard db.changesCount > 0 else {
                         summary.unknown += 1
@@ -87,18 +89,24 @@ extension LocalStore {
                     if let seq = result.seq {
                         try setSeq.execute(arguments: [seq, result.changeID])
                     }
-                case .rejected:
-                    guard let row = try OutboxRecord.filter(OutboxRecord.Columns.changeID == result.changeID)
-                        .fetchOne(db)
-                    else {
-                        summary.unknown += 1
-                        continue
-                    }
-                    summary.rejected += 1
-                    try RejectedChangeRecord(changeID: row.changeID, record: row.record, reason: result.reason,
-                                             code: result.code).insert(db, onConflict: .replace)
-                    try row.delete(db)
+                    continue
                 }
+                guard let row = try OutboxRecord.fetchOne(select, arguments: [result.changeID]) else {
+                    summary.unknown += 1
+                    continue
+                }
+                if row.compact != nil && result.code == ErrorCode.invalidMessage.name {
+                    var full = row
+                    full.compact = nil
+                    full.bytes = row.record.utf8.count
+                    try full.update(db)
+                    summary.resent += 1
+                    continue
+                }
+                summary.rejected += 1
+                try RejectedChangeRecord(changeID: row.changeID, record: row.record, reason: result.reason,
+                                         code: result.code).insert(db, onConflict: .replace)
+                try row.delete(db)
             }
             return summary
         }
@@ -115,9 +123,17 @@ extension LocalStore {
     ///   - changes: the page's records; each must carry its `seq`.
     ///   - cursor: the page's `to_seq`; must not be below the current cursor.
     /// - Throws: ``StoreError/missingSeq(changeID:)``, ``StoreError/cursorWentBack(current:proposed:)``,
-    ///   ``StoreError/invalidField(entity:id:field:expected:)``; nothing is applied then.
+    ///   ``StoreError/invalidField(entity:id:field:expected:)``, ``StoreError/staleTextEdit(changeID:)`` (a text
+    ///   edit made against paragraphs this replica does not hold: pull the full records); nothing is applied then.
     @discardableResult
     public func applyPulled(_ changes: [ChangeRecord], cursor newCursor: Int64) throws -> PullSummary {
+        try applyPulled(changes, cursor: newCursor, completingInitialSync: false)
+    }
+
+    /// ``applyPulled(_:cursor:)``, also recording (in the same transaction) that an initial sync has completed.
+    func applyPulled(
+        _ changes: [ChangeRecord], cursor newCursor: Int64, completingInitialSync: Bool
+    ) throws -> PullSummary {
         var ordered: [(seq: Int64, change: ChangeRecord)] = []
         for change in changes {
             guard let seq = change.seq else { throw StoreError.missingSeq(changeID: change.changeID) }
@@ -126,7 +142,7 @@ extension LocalStore {
         ordered.sort { $0.seq < $1.seq }
         let wall = options.wallClock()
         return try writer.write { db in
-            var replica = try replica(db)
+            let replica = try replica(db)
             guard newCursor >= replica.cursor else {
                 throw StoreError.cursorWentBack(current: replica.cursor, proposed: newCursor)
             }
@@ -138,18 +154,36 @@ extension LocalStore {
                     summary.skipped += 1
                     continue
                 }
+                let change = try Self.expandingTextEdit(change, in: db)
                 let scope = try ChangeApplier.apply(change, in: db)
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)
-                try db.execute(sql: "DELETE FROM outbox WHERE change_id = ?", arguments: [change.changeID])
+                try db.cachedStatement(sql: "DELETE FROM outbox WHERE change_id = ?")
+                    .execute(arguments: [change.changeID])
                 summary.acknowledgedFromOutbox += db.changesCount
                 summary.applied += 1
             }
-            replica.cursor = newCursor
-            replica.hlc = clock.last.description
-            try replica.update(db)
+            // A cached statement: this runs for every pulled page.
+            try db.cachedStatement(sql: "UPDATE replica SET cursor = ?, hlc = ? WHERE id = 1")
+                .execute(arguments: [newCursor, clock.last.description])
+            if completingInitialSync {
+                var progress = try SnapshotProgressRecord.current(db)
+                if !progress.completed {
+                    progress.completed = true
+                    try progress.save(db)
+                }
+            }
             return summary
         }
+    }
+
+    /// `change` with a text edit of an article's paragraphs replaced by the full text, rebuilt from the paragraphs
+    /// this replica holds.
+    static func expandingTextEdit(_ change: ChangeRecord, in db: Database) throws -> ChangeRecord {
+        guard change.entity == .article, let payload = change.fields[CompactChange.field], case .object = payload
+        else { return change }
+        let current = try ArticleRecord.row(change.entityID, in: db)?.paragraphs
+        return try CompactChange.expand(change, current: current)
     }
 
     /// The highest server `seq` applied here.

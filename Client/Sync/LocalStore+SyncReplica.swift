@@ -39,17 +39,7 @@ extension LocalStore: SyncReplica {
         if snapshot {
             try applySnapshotPage(page)
         } else {
-            try applyPulled(page.changes, cursor: page.toSeq)
-            // Usually long completed: a read saves taking the write lock on every pulled page (watch mode pulls
-            // a page per change made elsewhere).
-            guard try !writer.read({ db in try SnapshotProgressRecord.current(db).completed }) else { return }
-            try writer.write { db in
-                var progress = try SnapshotProgressRecord.current(db)
-                if !progress.completed {
-                    progress.completed = true
-                    try progress.save(db)
-                }
-            }
+            try applyPulled(page.changes, cursor: page.toSeq, completingInitialSync: true)
         }
     }
 

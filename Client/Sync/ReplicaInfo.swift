@@ -20,6 +20,8 @@ public struct AcknowledgeSummary: Sendable, Hashable {
     public var rejected: Int
     /// Results naming a change that was not in the outbox (e.g. already acknowledged); ignored.
     public var unknown: Int
+    /// Changes sent as a text edit that the server could not rebuild: kept, to be sent with the full value.
+    public var resent: Int = 0
 }
 
 /// What ``LocalStore/applyPulled(_:cursor:)`` did with a page.

@@ -57,8 +57,9 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
                 ])
             }
             logger.debug("pushed batch", metadata: ["batch.id": "\(batchID)", "batch.count": "\(batch.count)"])
-            // A batch where nothing was removed from the outbox would be sent again forever.
-            if outcome.accepted + outcome.rejected == 0 { return }
+            // A batch where nothing was removed from the outbox (or turned into its full form) would be sent again
+            // forever.
+            if outcome.accepted + outcome.rejected + outcome.resent == 0 { return }
         }
     }
 
@@ -70,32 +71,58 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
             summary.snapshot = true
             try await pullPages(conversation, snapshot: true, into: &summary, progress: progress)
         }
-        try await pullPages(conversation, snapshot: false, into: &summary, progress: progress)
+        let edits = options.textEdits && welcome.capabilities.contains("edits")
+        do {
+            try await pullPages(conversation, snapshot: false, edits: edits, into: &summary, progress: progress)
+        } catch let error as StoreError where edits && Self.isStaleEdit(error) {
+            // A text edit did not fit the text held here (e.g. a local edit not yet pushed): pull the rest of the
+            // log with full records. Nothing of the refused page was applied.
+            logger.debug("text edit did not fit; pulling full records", metadata: ["error": "\(error)"])
+            try await pullPages(conversation, snapshot: false, edits: false, into: &summary, progress: progress)
+        }
+    }
+
+    private static func isStaleEdit(_ error: StoreError) -> Bool {
+        if case .staleTextEdit = error { return true }
+        return false
     }
 
     /// Sends one `pull` and applies the pages the server streams back until one says `more: false`.
     ///
     /// Each page is applied (with its cursor or snapshot progress) before the next is read, so a cut between pages
     /// resumes from the last applied one.
-    private func pullPages(_ conversation: Conversation, snapshot: Bool, into summary: inout SyncSummary,
+    ///
+    /// When applying a page fails, the rest of the stream is read and dropped before the error is rethrown, so the
+    /// conversation can go on with another request.
+    private func pullPages(_ conversation: Conversation, snapshot: Bool, edits: Bool = false,
+                           into summary: inout SyncSummary,
                            progress: (@Sendable (SyncProgress) -> Void)?) async throws {
         let cursor = try replica.syncCursor()
         let request = Pull(
             since: cursor.seq, maxChanges: options.pullMaxChanges, maxBytes: options.pullMaxBytes,
-            snapshot: snapshot ? true : nil, resume: snapshot ? cursor.snapshotResume : nil)
+            snapshot: snapshot ? true : nil, resume: snapshot ? cursor.snapshotResume : nil, edits: edits ? true : nil)
         try await conversation.send(.pull(request))
         while true {
-            let page = try await conversation.awaitReply(timeout: options.replyTimeout, awaiting: "changes") {
-                reply -> Changes? in
-                if case .changes(let page) = reply { return page }
-                return nil
+            let page = try await nextPage(conversation)
+            do {
+                try replica.apply(page, snapshot: snapshot)
+            } catch {
+                var more = page.more
+                while more { more = try await nextPage(conversation).more }
+                throw error
             }
-            try replica.apply(page, snapshot: snapshot)
             summary.pulled += page.changes.count
             summary.pages += 1
             progress?(SyncProgress(pulled: summary.pulled, cursor: page.toSeq,
                                    head: page.headSeq ?? page.toSeq, snapshot: snapshot))
             if !page.more { return }
+        }
+    }
+
+    private func nextPage(_ conversation: Conversation) async throws -> Changes {
+        try await conversation.awaitReply(timeout: options.replyTimeout, awaiting: "changes") { reply -> Changes? in
+            if case .changes(let page) = reply { return page }
+            return nil
         }
     }
 }

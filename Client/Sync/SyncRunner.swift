@@ -40,12 +40,17 @@ public struct SyncRunner: Sendable {
     ///
     /// - Parameter progress: Called after each pulled page.
     public func syncOnce(progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
-        let started = ContinuousClock.now
-        let traffic = TrafficCounter()
-        var summary = try await connector.withConversation(hello: try hello(), traffic: traffic) {
-            conversation, welcome in
+        try await measured { conversation, welcome in
             try await engine.sync(conversation, welcome: welcome, progress: progress)
         }
+    }
+
+    /// Connects, runs `work`, remembers the address once it worked, and adds to `work`'s summary what the
+    /// connection moved and how long it all took.
+    func measured(_ work: (Conversation, Welcome) async throws -> SyncSummary) async throws -> SyncSummary {
+        let started = ContinuousClock.now
+        let traffic = TrafficCounter()
+        var summary = try await connector.withConversation(hello: try hello(), traffic: traffic, work)
         // Written only when it changed: a write transaction costs a disk flush on every sync otherwise.
         if try store.serverAddress() != address.description {
             try store.setServerAddress(address.description)

@@ -23,6 +23,23 @@ enum MessageJSONDecoding {
         try parser.finish()
         return try members.assembled()
     }
+
+    /// Decodes one change record from its JSON text (a stored log row or outbox row).
+    ///
+    /// - Throws: ``ProtocolError`` when the text is not one valid change record.
+    static func changeRecord(from bytes: UnsafeRawBufferPointer) throws -> ChangeRecord {
+        var parser = try JSONParser(validating: bytes)
+        guard try parser.peek() == 0x7B else {  // {
+            throw ProtocolError.invalidJSON("a change record must be one JSON object")
+        }
+        let record = try ChangeRecordMembers.record(&parser)
+        try parser.finish()
+        do throws(FieldProblem) {
+            return try record.required()
+        } catch {
+            throw error.error(member: "record")
+        }
+    }
 }
 
 /// The members any v1 message can have, each read as soon as it appears. A name means the same in every message,
@@ -48,6 +65,7 @@ private struct MessageMembers {
     var filter: JSONField<PullFilter> = .absent
     var snapshot: JSONField<Bool> = .absent
     var resume: JSONField<String> = .absent
+    var edits: JSONField<Bool> = .absent
     var fromSeq: JSONField<Int64> = .absent
     var toSeq: JSONField<Int64> = .absent
     var more: JSONField<Bool> = .absent
@@ -80,6 +98,7 @@ private struct MessageMembers {
         case "filter": filter = try parser.objectField(Self.filter)
         case "snapshot": snapshot = try parser.boolField()
         case "resume": resume = try parser.stringField()
+        case "edits": edits = try parser.boolField()
         case "from_seq": fromSeq = try parser.int64Field()
         case "to_seq": toSeq = try parser.int64Field()
         case "more": more = try parser.boolField()
@@ -125,7 +144,8 @@ private struct MessageMembers {
                 return .pull(Pull(
                     since: try since.required(".since"), maxChanges: try maxChanges.required(".max_changes"),
                     maxBytes: try maxBytes.required(".max_bytes"), filter: try filter.optional(".filter"),
-                    snapshot: try snapshot.optional(".snapshot"), resume: try resume.optional(".resume")))
+                    snapshot: try snapshot.optional(".snapshot"), resume: try resume.optional(".resume"),
+                    edits: try edits.optional(".edits")))
             case "changes":
                 return .changes(Changes(
                     fromSeq: try fromSeq.required(".from_seq"), toSeq: try toSeq.required(".to_seq"),
@@ -224,7 +244,7 @@ private struct MessageMembers {
 }
 
 /// The members of one change record.
-struct ChangeRecordMembers {
+private struct ChangeRecordMembers {
     var changeID: JSONField<String> = .absent
     var entity: JSONField<EntityKind> = .absent
     var entityID: JSONField<String> = .absent
@@ -235,6 +255,7 @@ struct ChangeRecordMembers {
     var author: JSONField<String> = .absent
     var clientID: JSONField<String> = .absent
     var seq: JSONField<Int64> = .absent
+    var seen: JSONField<Int64> = .absent
 
     static func record(_ parser: inout JSONParser) throws -> JSONField<ChangeRecord> {
         var members = ChangeRecordMembers()
@@ -250,6 +271,7 @@ struct ChangeRecordMembers {
             case "author": members.author = try parser.stringField()
             case "client_id": members.clientID = try parser.stringField()
             case "seq": members.seq = try parser.int64Field()
+            case "seen": members.seen = try parser.int64Field()
             default: _ = try parser.readValue()
             }
         }
@@ -259,7 +281,8 @@ struct ChangeRecordMembers {
                 entityID: try members.entityID.required(".entity_id"), op: try members.op.required(".op"),
                 fields: try members.fields.optional(".fields") ?? [:], base: try members.base.optional(".base") ?? [:],
                 hlc: try members.hlc.required(".hlc"), author: try members.author.required(".author"),
-                clientID: try members.clientID.required(".client_id"), seq: try members.seq.optional(".seq"))
+                clientID: try members.clientID.required(".client_id"), seq: try members.seq.optional(".seq"),
+                seen: try members.seen.optional(".seen"))
         }
     }
 

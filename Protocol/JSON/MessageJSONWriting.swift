@@ -117,6 +117,10 @@ extension CanonicalJSONWriter {
             writer.string(record.hlc.description)
             writer.key("op")
             writer.string(record.op.rawValue)
+            if let seen = record.seen {
+                writer.key("seen")
+                writer.int(seen)
+            }
             if let seq = record.seq {
                 writer.key("seq")
                 writer.int(seq)
@@ -167,6 +171,10 @@ extension CanonicalJSONWriter {
 
     private mutating func pull(_ pull: Pull) {
         objectBody { writer in
+            if let edits = pull.edits {
+                writer.key("edits")
+                writer.bool(edits)
+            }
             if let filter = pull.filter {
                 writer.key("filter")
                 writer.objectBody { writer in

@@ -25,7 +25,9 @@ struct AccessPolicy {
         switch change.entity {
         case .publication:
             return "publication records are made and signed by the server; they cannot be pushed"
-        case .annotation:
+        case .annotation, .conflict:
+            // Notes about the content, and resolutions of conflicts (whose writes to the content are judged on
+            // their own), are open to every editor.
             return nil
         case .issue:
             return try issueDenial(change, stored: stored)

@@ -13,6 +13,7 @@ enum EntityContract {
         case .section: sectionFields
         case .article: articleFields
         case .annotation: annotationFields
+        case .conflict: ConflictContract.fields
         case .publication: [:]
         }
     }
@@ -45,6 +46,7 @@ enum EntityContract {
         guard Identifiers.isLowercaseUUID(change.changeID) else { return "change_id must be a lowercase UUID" }
         guard Identifiers.isLowercaseUUID(change.entityID) else { return "entity_id must be a lowercase UUID" }
         guard !change.clientID.isEmpty else { return "client_id must not be empty" }
+        if change.entity == .conflict, let why = ConflictContract.violation(in: change) { return why }
         let contract = fields(of: change.entity)
         switch change.op {
         case .delete:

@@ -29,6 +29,10 @@ enum FieldKind: Sendable, Hashable {
     case optionalCitation
     /// A range object `{start, end}` of non-negative integers with `start <= end`, or `null`.
     case optionalRange
+    /// Any JSON value.
+    case anyValue
+    /// `null`, or a value of the wrapped kind.
+    indirect case nullable(FieldKind)
 
     /// Why `value` does not fit, or `nil` when it does.
     func check(_ value: JSONValue) -> String? {
@@ -73,6 +77,10 @@ enum FieldKind: Sendable, Hashable {
             return Self.checkCitation(value)
         case .optionalRange:
             return Self.checkRange(value)
+        case .anyValue:
+            return nil
+        case .nullable(let kind):
+            return value.isNull ? nil : kind.check(value).map { "\($0) or null" }
         }
     }
 

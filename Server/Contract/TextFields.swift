@@ -12,3 +12,13 @@ extension JSONValue {
         }
     }
 }
+
+extension ChangeRecord {
+    /// The record with its field values and author in NFC with `\n` line endings.
+    func normalizingText() -> ChangeRecord {
+        var normalized = self
+        normalized.fields = fields.mapValues { $0.normalizingText() }
+        normalized.author = TextNormalization.normalize(author)
+        return normalized
+    }
+}

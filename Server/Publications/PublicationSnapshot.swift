@@ -4,7 +4,7 @@ import SyncProtocol
 
 /// Where a field office's snapshot stands between two pages: after which issue (newest first) it continues. Its
 /// ``token`` is the opaque `resume` string of the pages.
-public struct PublicationSnapshotPosition: Codable, Sendable, Hashable {
+public struct PublicationSnapshotPosition: ResumeTokenConvertible, Sendable, Hashable {
     /// The log head when the snapshot started.
     public var headSeq: Int64
     /// The `date` of the last issue sent.
@@ -48,25 +48,6 @@ public struct PublicationSnapshotPosition: Codable, Sendable, Hashable {
         try container.encode(headSeq, forKey: .headSeq)
         try container.encodeIfPresent(issueDate, forKey: .issueDate)
         try container.encodeIfPresent(issueID, forKey: .issueID)
-    }
-
-    /// The opaque resume token: base64 of the position's JSON.
-    public var token: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // A few strings and an integer: encoding cannot fail.
-        return ((try? encoder.encode(self)) ?? Data()).base64EncodedString()
-    }
-
-    /// Reads a resume token made by ``token``.
-    ///
-    /// - Throws: ``SnapshotPositionError/invalidToken`` when the text is not such a token.
-    public init(token: String) throws {
-        guard token.utf8.count <= 4096, let data = Data(base64Encoded: token),
-              let position = try? JSONDecoder().decode(PublicationSnapshotPosition.self, from: data),
-              position.headSeq >= 0
-        else { throw SnapshotPositionError.invalidToken }
-        self = position
     }
 }
 

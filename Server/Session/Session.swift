@@ -92,7 +92,8 @@ struct Session: Sendable {
             case .push(let push):
                 guard try await apply(push, by: principal, outbound) else { return }
             case .pull(let pull):
-                try await stream(pull, scope: machine.role?.readScope ?? .everything, outbound)
+                try await stream(pull, scope: machine.role?.readScope ?? .everything,
+                                 clientID: principal?.clientID ?? "", outbound)
             case .subscribe(let since):
                 // A field office hears only of new publications; everyone else of every new record.
                 let broadcaster = machine.role?.readScope == .publications
@@ -158,7 +159,8 @@ struct Session: Sendable {
     /// Streams the pages answering a pull; stops early (the client resumes) when the server shuts down.
     ///
     /// A field office (`scope == .publications`) sees only `publication` records, in log pages and in snapshots.
-    private func stream(_ pull: Pull, scope: ReadScope, _ outbound: Outbound) async throws {
+    /// A pull with `edits` gets article text as text edits where that is smaller (see ``CompactRecordChoice``).
+    private func stream(_ pull: Pull, scope: ReadScope, clientID: String, _ outbound: Outbound) async throws {
         var stats = PullStats()
         if scope == .publications {
             var narrowed = pull
@@ -166,13 +168,13 @@ struct Session: Sendable {
             if pull.snapshot == true {
                 try await streamPublicationSnapshot(narrowed, outbound, stats: &stats)
             } else {
-                try await streamLog(narrowed, outbound, stats: &stats)
+                try await streamLog(narrowed, editsFor: nil, outbound, stats: &stats)
             }
         } else if pull.snapshot == true {
             guard let start = try await snapshotStart(pull, outbound) else { return }
             try await streamSnapshot(pull, from: start, outbound, stats: &stats)
         } else {
-            try await streamLog(pull, outbound, stats: &stats)
+            try await streamLog(pull, editsFor: pull.edits == true ? clientID : nil, outbound, stats: &stats)
         }
         logger.info("pull", metadata: [
             "pull.snapshot": "\(pull.snapshot == true)", "pull.since": "\(pull.since)",
@@ -181,13 +183,15 @@ struct Session: Sendable {
         ])
     }
 
-    private func streamLog(_ pull: Pull, _ outbound: Outbound, stats: inout PullStats) async throws {
+    private func streamLog(
+        _ pull: Pull, editsFor puller: String?, _ outbound: Outbound, stats: inout PullStats
+    ) async throws {
         let limits = environment.pageLimits(for: pull)
         let bound = try await environment.store.headSeq()
         var since = pull.since
         repeat {
             let page = try await environment.store.logPage(
-                since: since, bound: bound, limits: limits, filter: pull.filter)
+                since: since, bound: bound, limits: limits, filter: pull.filter, editsFor: puller)
             try await outbound.write(.changes(Changes(
                 fromSeq: since, toSeq: page.toSeq, more: page.more, changes: page.records, headSeq: bound)))
             stats.add(records: page.records.count, bytes: page.bytes, toSeq: page.toSeq, more: page.more)

@@ -20,6 +20,14 @@ struct ChangeLogEntry: Codable, Sendable, FetchableRecord, PersistableRecord {
     var record: String
     /// When the server logged it (ISO 8601 UTC), for operators.
     var receivedAt: String
+    /// The client that made the change (absent on rows logged before migration v2).
+    var clientID: String?
+    /// The values the author sent for fields stored otherwise (a merge, a late edit), as a JSON object.
+    var sentFields: String?
+    /// The record with `paragraphs` as a text edit against the previous value, when smaller.
+    var editRecord: String?
+    /// The record with `paragraphs` as a text edit against what its author sent, when smaller.
+    var authorRecord: String?
 
     enum CodingKeys: String, CodingKey {
         case seq
@@ -30,6 +38,10 @@ struct ChangeLogEntry: Codable, Sendable, FetchableRecord, PersistableRecord {
         case op
         case record
         case receivedAt = "received_at"
+        case clientID = "client_id"
+        case sentFields = "sent_fields"
+        case editRecord = "edit_record"
+        case authorRecord = "author_record"
     }
 
     /// Typed column names.
@@ -39,5 +51,8 @@ struct ChangeLogEntry: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let entity = Column(CodingKeys.entity)
         static let issueID = Column(CodingKeys.issueID)
         static let record = Column(CodingKeys.record)
+        static let clientID = Column(CodingKeys.clientID)
+        static let editRecord = Column(CodingKeys.editRecord)
+        static let authorRecord = Column(CodingKeys.authorRecord)
     }
 }

@@ -16,11 +16,15 @@ public struct LogPage: Sendable, Hashable {
 /// Reads log pages from the database, one bounded page per read.
 enum LogPager {
     /// The page of records with `since < seq <= bound` that match `filter`, within `limits`.
+    ///
+    /// - Parameter puller: for a pull that accepts text edits, the puller's client id: records are then sent in
+    ///   their compact form where one exists (see ``CompactRecordChoice``).
     static func page(
-        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter?, _ db: Database
+        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter?, puller: String? = nil, _ db: Database
     ) throws -> LogPage {
         var request = ChangeLogEntry
-            .select(ChangeLogEntry.Columns.seq, ChangeLogEntry.Columns.record)
+            .select(ChangeLogEntry.Columns.seq, ChangeLogEntry.Columns.record, ChangeLogEntry.Columns.clientID,
+                    ChangeLogEntry.Columns.editRecord, ChangeLogEntry.Columns.authorRecord)
             .filter(ChangeLogEntry.Columns.seq > since && ChangeLogEntry.Columns.seq <= bound)
         if let kinds = filter?.entities {
             request = request.filter(kinds.map(\.rawValue).contains(ChangeLogEntry.Columns.entity))
@@ -35,7 +39,7 @@ enum LogPager {
         var more = false
         let rows = try Row.fetchCursor(db, request)
         while let row = try rows.next() {
-            let text: String = row[ChangeLogEntry.Columns.record]
+            let text = CompactRecordChoice.text(of: row, for: puller)
             let size = text.utf8.count
             guard limits.admits(size: size, count: records.count, bytes: bytes) else {
                 more = true

@@ -19,12 +19,15 @@ struct PushApplier {
     private let access: AccessPolicy
     /// The issues whose printed content (issue, sections, articles) an applied change touched.
     private(set) var touchedIssues: Set<String> = []
+    /// The server's id: the `client_id` of the records it makes itself (conflicts).
+    private let serverID: String
 
     /// Starts applying in `db`, which must be inside a write transaction, for an account of `role`.
     init(db: Database, role: Role) throws {
         self.db = db
         self.access = AccessPolicy(role: role)
         self.head = try ServerQueries.head(db)
+        self.serverID = try ServerInfo.fetchOne(db)?.serverID ?? ConflictDraft.serverAuthor
     }
 
     /// Applies one change and says what happened to it.
@@ -34,10 +37,17 @@ struct PushApplier {
         }
         let key = EntityKey(kind: change.entity, id: change.entityID)
         let stored = try StoredEntity.find(key, db)
+        var change = change
+        // An editor's content change to an issue approved or published meanwhile is not refused but kept as a late
+        // edit for a chief (PROTOCOL.md, section 20.4).
+        let late = try access.role.mayPush && access.role != .chief
+            && PublishedIssues.isLate(change, stored: stored, db)
         let rejection: (reason: String, code: ErrorCode)?
-        if let denial = try access.denial(of: change, stored: stored, db) {
+        if !late, let denial = try access.denial(of: change, stored: stored, db) {
             // Authorization comes first: a change the account may not make is refused whatever its shape.
             rejection = (denial, .forbidden)
+        } else if let why = try InboundEdits.rebuild(&change, db) {
+            rejection = (why, .invalidMessage)
         } else if let violation = EntityContract.violation(in: change) {
             rejection = (violation, .invalidMessage)
         } else {
@@ -47,14 +57,31 @@ struct PushApplier {
             if change.op == .create { rejectedCreates.insert(key) }
             return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code.name)
         }
-        let seq = try log(change, key: key, stored: stored)
-        touch(change, previousIssue: stored?.issueID)
-        return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
+        change = change.normalizingText()
+        let decision = try ChangeMerger(db: db).decide(change, stored: stored, late: late)
+        let seq = try log(decision.logged, key: key, stored: stored, sent: change)
+        if !late { touch(decision.logged, previousIssue: stored?.issueID) }
+        guard !decision.conflicts.isEmpty else {
+            return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
+        }
+        let issueID = change.entity == .issue
+            ? change.entityID : change.fields["issue_id"]?.stringValue ?? stored?.issueID ?? ""
+        var conflictIDs: [String] = []
+        for draft in decision.conflicts {
+            let conflictID = UUID().uuidString.lowercased()
+            let record = draft.record(
+                for: change, issueID: issueID, conflictID: conflictID, changeID: UUID().uuidString.lowercased(),
+                serverID: serverID)
+            _ = try log(record, key: EntityKey(kind: .conflict, id: conflictID), stored: nil, sent: record)
+            conflictIDs.append(conflictID)
+        }
+        return ChangeResult(changeID: change.changeID, status: .conflict, seq: seq, conflictID: conflictIDs.first)
     }
 
-    /// Notes the issues whose published content an applied change may have altered (annotations never do).
+    /// Notes the issues whose published content an applied change may have altered (annotations and conflicts
+    /// never do).
     private mutating func touch(_ change: ChangeRecord, previousIssue: String?) {
-        guard change.entity != .annotation else { return }
+        guard change.entity != .annotation, change.entity != .conflict else { return }
         if change.entity == .issue { touchedIssues.insert(change.entityID) }
         if let previousIssue, !previousIssue.isEmpty { touchedIssues.insert(previousIssue) }
         if let issueID = change.fields["issue_id"]?.stringValue { touchedIssues.insert(issueID) }
@@ -78,14 +105,19 @@ struct PushApplier {
         case .update, .delete:
             guard let stored else { return "\(key) does not exist" }
             if change.entity == .issue, let why = try Self.stateRegression(from: stored, to: change) { return why }
+            if change.entity == .conflict, stored.deleted { return "\(key) does not exist" }
         }
         return nil
     }
 
-    /// Why an update moves an issue's publication state backwards, or `nil` when it does not.
+    /// Why an update moves an issue's publication state backwards, or `nil` when it does not. A change concurrent
+    /// with the stored state (its base is not the state's version) is not refused: the server keeps the further
+    /// state (see ``ChangeMerger``).
     private static func stateRegression(from stored: StoredEntity, to change: ChangeRecord) throws -> String? {
+        let state = try stored.state()
+        if let base = change.base["state"], base != state.versions["state"] { return nil }
         guard let newText = change.fields["state"]?.stringValue, let new = PublicationState(rawValue: newText),
-              let oldText = try stored.state().fields["state"]?.stringValue,
+              let oldText = state.fields["state"]?.stringValue,
               let old = PublicationState(rawValue: oldText), new < old
         else { return nil }
         return "an issue's state only moves forward (draft, review, approved, published, retracted): cannot go "
@@ -93,11 +125,14 @@ struct PushApplier {
     }
 
     /// Logs `change` at the next seq and applies it to `stored` in the materialised state; returns its seq.
-    private mutating func log(_ change: ChangeRecord, key: EntityKey, stored: StoredEntity?) throws -> Int64 {
+    ///
+    /// - Parameter sent: the change as its author sent it (text normalised): the values that differ from the
+    ///   logged ones are kept for the author's later changes, and the compact forms are made against it.
+    private mutating func log(
+        _ change: ChangeRecord, key: EntityKey, stored: StoredEntity?, sent: ChangeRecord
+    ) throws -> Int64 {
         let before = try stored?.state() ?? EntityState()
-        var logged = change
-        logged.fields = change.fields.mapValues { $0.normalizingText() }
-        logged.author = TextNormalization.normalize(change.author)
+        var logged = change.normalizingText()
         if change.op == .update, before.deleted {
             // An edit revives a deleted entity. Replicas that never saw the tombstone (they started from a
             // snapshot) must still end with every field, so the logged update carries the whole entity.
@@ -105,13 +140,22 @@ struct PushApplier {
         }
         head += 1
         logged.seq = head
+        logged.seen = nil
         let after = before.applying(logged)
         let issueID = change.entity == .issue
             ? change.entityID
-            : after.fields["issue_id"]?.stringValue ?? stored?.issueID ?? ""
+            : after.fields["issue_id"]?.stringValue ?? stored?.issueID ?? sent.fields["issue_id"]?.stringValue ?? ""
+        var sentFields: [String: JSONValue] = [:]
+        for (name, value) in sent.fields where logged.op == .delete || logged.fields[name] != value {
+            sentFields[name] = value
+        }
+        let record = RecordJSON.text(logged)
+        let compact = OutboundEdits.make(logged: logged, full: record, before: before, sent: sent)
         try ChangeLogEntry(
             seq: head, changeID: logged.changeID, entity: key.kind.rawValue, entityID: key.id, issueID: issueID,
-            op: logged.op.rawValue, record: RecordJSON.text(logged), receivedAt: receivedAt
+            op: logged.op.rawValue, record: record, receivedAt: receivedAt, clientID: logged.clientID,
+            sentFields: sentFields.isEmpty ? nil : RecordJSON.text(sentFields),
+            editRecord: compact.editRecord, authorRecord: compact.authorRecord
         ).insert(db)
         let row = StoredEntity(
             kind: key.kind.rawValue, id: key.id, issueID: issueID,

@@ -20,18 +20,28 @@ enum RecordJSON {
         CanonicalJSON.text(versions)
     }
 
-    /// A change record the server stored.
+    /// A change record the server stored (with the wire's parser: this runs for every pulled record).
     static func record(from text: String) throws -> ChangeRecord {
-        try CanonicalJSON.changeRecord(parsing: text)
+        try ChangeRecord(parsingJSON: text)
     }
 
     /// Fields the server stored.
     static func fields(from text: String) throws -> [String: JSONValue] {
-        try CanonicalJSON.object(parsing: text)
+        guard let members = try JSONValue(parsingJSON: text).objectValue else {
+            throw ProtocolError.invalidMessage("stored fields are not a JSON object")
+        }
+        return members
     }
 
     /// Per-field versions the server stored.
     static func versions(from text: String) throws -> [String: String] {
-        try CanonicalJSON.strings(parsing: text)
+        var versions: [String: String] = [:]
+        for (field, value) in try fields(from: text) {
+            guard let changeID = value.stringValue else {
+                throw ProtocolError.invalidMessage("stored version of '\(field)' is not a string")
+            }
+            versions[field] = changeID
+        }
+        return versions
     }
 }

@@ -49,6 +49,7 @@ enum ServerSchema {
                 .insert(db)
         }
         AccessSchema.register(in: &migrator)
+        ConflictSchema.register(in: &migrator)
         return migrator
     }
 }

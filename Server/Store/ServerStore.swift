@@ -96,11 +96,12 @@ public struct ServerStore: Sendable {
     /// One page of log records with `since < seq <= bound` matching `filter`.
     ///
     /// Pass the head read when the pull started as `bound`, so that a pull ends even while others keep pushing.
+    /// Pass the puller's client id as `editsFor` when its pull accepts text edits (capability `edits`).
     public func logPage(
-        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter? = nil
+        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter? = nil, editsFor puller: String? = nil
     ) async throws -> LogPage {
         try await writer.read { db in
-            try LogPager.page(since: since, bound: bound, limits: limits, filter: filter, db)
+            try LogPager.page(since: since, bound: bound, limits: limits, filter: filter, puller: puller, db)
         }
     }
 

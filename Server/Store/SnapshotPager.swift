@@ -72,10 +72,10 @@ struct SnapshotPager {
             }
             position.stage = .section
             position.afterID = nil
-        case .section, .article, .annotation:
+        case .section, .article, .annotation, .conflict:
             let request = StoredEntity.filter(StoredEntity.Columns.issueID == issueID)
             guard try walkChildren(request) else { return false }
-            if position.stage == .annotation {
+            if position.stage == .lastStage {
                 try moveToIssue(after: (position.issueDate ?? "", issueID))
             } else {
                 position.stage = Self.stage(after: position.stage)
@@ -129,7 +129,7 @@ struct SnapshotPager {
             request = request.filter(issues.contains(StoredEntity.Columns.issueID))
         }
         guard try walkChildren(request) else { return false }
-        if position.stage == .annotation {
+        if position.stage == .lastStage {
             position.phase = .changed
             position.afterID = nil
             position.afterSeq = position.headSeq
@@ -223,10 +223,11 @@ struct SnapshotPager {
         case .section: .section
         case .article: .article
         case .annotation: .annotation
+        case .conflict: .conflict
         }
     }
 
     private static func stage(after stage: SnapshotPosition.Stage) -> SnapshotPosition.Stage {
-        SnapshotPosition.Stage(rawValue: stage.rawValue + 1) ?? .annotation
+        SnapshotPosition.Stage(rawValue: stage.rawValue + 1) ?? .lastStage
     }
 }

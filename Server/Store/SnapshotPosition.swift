@@ -3,10 +3,10 @@ import Foundation
 /// Where a snapshot stands between two pages; its ``token`` is the opaque `resume` string of `changes` pages.
 ///
 /// A snapshot walks the live entities in three phases: every live issue newest first (by `date`, then id), each
-/// followed by its sections, articles and annotations; then entities whose issue is not live (orphans); then
+/// followed by its sections, articles, annotations and conflicts; then entities whose issue is not live (orphans); then
 /// entities that changed after the snapshot started, so that a replica that applies the snapshot and then pulls the
 /// log from ``headSeq`` holds every field of every entity.
-public struct SnapshotPosition: Codable, Sendable, Hashable {
+public struct SnapshotPosition: ResumeTokenConvertible, Sendable, Hashable {
     /// The snapshot's three phases, in order.
     public enum Phase: String, Codable, Sendable {
         /// Live issues, newest first, each with its children.
@@ -27,6 +27,11 @@ public struct SnapshotPosition: Codable, Sendable, Hashable {
         case article
         /// Its annotations.
         case annotation
+        /// The conflicts about it and its children.
+        case conflict
+
+        /// The stage an issue (or the orphans phase) ends with.
+        public static let lastStage = Stage.conflict
 
         /// Orders stages as they are walked.
         public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -60,25 +65,6 @@ public struct SnapshotPosition: Codable, Sendable, Hashable {
         case stage = "s"
         case afterID = "a"
         case afterSeq = "q"
-    }
-
-    /// The opaque resume token: base64 of the position's JSON.
-    public var token: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // A position is a few strings and integers: encoding it cannot fail.
-        return ((try? encoder.encode(self)) ?? Data()).base64EncodedString()
-    }
-
-    /// Reads a resume token made by ``token``.
-    ///
-    /// - Throws: ``SnapshotPositionError/invalidToken`` when the text is not such a token.
-    public init(token: String) throws {
-        guard token.utf8.count <= 4096, let data = Data(base64Encoded: token),
-              let position = try? JSONDecoder().decode(SnapshotPosition.self, from: data),
-              position.headSeq >= 0
-        else { throw SnapshotPositionError.invalidToken }
-        self = position
     }
 
     private init(headSeq: Int64, phase: Phase, stage: Stage) {

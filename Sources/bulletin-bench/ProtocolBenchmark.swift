@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulletinCore
 import CZlib
 #if canImport(Glibc)
 import Glibc

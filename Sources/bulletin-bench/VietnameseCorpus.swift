@@ -1,3 +1,5 @@
+import BulletinCore
+
 /// Deterministic Vietnamese text for benchmarks, built from the words of the real bulletin of 2024-09-05.
 ///
 /// Article bodies are made by a word-level Markov chain over the sample's article paragraphs: after each word,

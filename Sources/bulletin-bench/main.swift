@@ -7,7 +7,8 @@ struct BulletinBench: AsyncParsableCommand {
         commandName: "bulletin-bench",
         abstract: "Benchmarks for BulletinSync (build with -c release).",
         subcommands: [
-            ProtocolBenchmark.self, SyncBenchmark.self, SyncServerHelper.self, SyncClientHelper.self, MeasureCommand.self,
+            ProtocolBenchmark.self, StoreBenchmark.self, CompactEditsBenchmark.self, SyncBenchmark.self,
+            SyncServerHelper.self, SyncClientHelper.self, MeasureCommand.self,
         ]
     )
 

@@ -4,10 +4,12 @@ import ArgumentParser
 struct Bulletin: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
-        abstract: "Edit the bulletin offline: issues, sections, articles, annotations, search and sync status.",
+        abstract: "Edit the bulletin offline: issues, sections, articles, annotations, search, import/export, sync, "
+            + "conflicts.",
         subcommands: [
-            InitCommand.self, IssuesCommand.self, ShowCommand.self, IssueGroup.self, SectionGroup.self,
-            ArticleGroup.self, AnnotateCommand.self, StateCommand.self, SearchCommand.self, LogCommand.self,
-            StatusCommand.self, SyncCommand.self, PullCommand.self, LoginCommand.self, VerifyCommand.self,
+            InitCommand.self, ImportCommand.self, IssuesCommand.self, ShowCommand.self, IssueGroup.self,
+            SectionGroup.self, ArticleGroup.self, AnnotateCommand.self, StateCommand.self, ExportCommand.self,
+            SearchCommand.self, LogCommand.self, StatusCommand.self, SyncCommand.self, PullCommand.self,
+            LoginCommand.self, VerifyCommand.self, ConflictsGroup.self, ResolveCommand.self,
         ])
 }

@@ -1,42 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Drives the built `bulletin` executable as a separate process.
 @Suite(.timeLimit(.minutes(1))) struct RealBinaryTests {
-    /// The `bulletin` binary next to the test bundle (it is built because this test target depends on it).
-    static func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL {
-            candidates.append(executable.deletingLastPathComponent().appendingPathComponent("bulletin"))
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/bulletin"))
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-    }
-
-    struct Run {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
-
-    static func run(_ arguments: [String], environment: [String: String]) throws -> Run {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-                   standardError: String(decoding: err, as: UTF8.self))
+    static func run(_ arguments: [String], environment: [String: String]) throws -> BuiltBinaries.Run {
+        try BuiltBinaries.run("bulletin", arguments, environment: environment)
     }
 
     @Test func theBinaryEditsSearchesAndFailsCleanly() throws {
@@ -70,6 +39,18 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(search.standardOutput.utf8)) as? [[String: Any]])
         #expect(hits.first?["ref"] as? String == "2024-09-05/1")
         #expect((hits.first?["snippet"] as? String)?.contains("«đổi» «mới»") == true)
+
+        // The sample has the same date: a second import is refused, but into another store it goes.
+        let refused = try Self.run(["import", ImportExportCommandTests.sample], environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.hasPrefix("error: an issue for 2024-09-05 already exists"))
+        let other = directory.appendingPathComponent("other.sqlite").path
+        #expect(try Self.run(["init", "--editor", "Minh Quân", "--store", other], environment: environment).status == 0)
+        let imported = try Self.run(["import", ImportExportCommandTests.sample, "--store", other],
+                                    environment: environment)
+        #expect(imported.status == 0)
+        let issues = try Self.run(["issues", "--store", other], environment: environment)
+        #expect(issues.standardOutput.contains("2024-09-05  draft         4        10"))
 
         let ambiguous = try Self.run(["show", "zz"], environment: environment)
         #expect(ambiguous.status == 1)

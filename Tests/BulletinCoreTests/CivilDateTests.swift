@@ -31,8 +31,8 @@ import Testing
         #expect(ISOTime.string(fromMillis: -1) == "1969-12-31T23:59:59Z")
     }
 
-    @Test func theIssueTemplateWritesTheStandardHeader() throws {
-        let issue = IssueTemplate.issue(id: "x", date: try #require(CivilDate("2024-09-05")), editor: "Thanh Hồng")
+    @Test func generatedIssuesHaveTheStandardMasthead() throws {
+        let issue = GeneratedMasthead.issue(id: "x", date: try #require(CivilDate("2024-09-05")), editor: "Thanh Hồng")
         #expect(issue.weekday == "THỨ NĂM")
         #expect(issue.yearLine == "Năm 2024")
         #expect(issue.releaseLine == "Phát hành: 05/9/2024")

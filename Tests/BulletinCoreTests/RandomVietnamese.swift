@@ -1,21 +1,5 @@
+import BulletinCore
 import Foundation
-
-/// A small, fast, seedable generator (SplitMix64) so randomized tests replay exactly from a printed seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
 
 /// The seeds randomized tests run: 0..<300, 0..<`BULLETIN_RANDOM_SEEDS`, or only `BULLETIN_RANDOM_SEED` (to replay
 /// a failure; every failing expectation prints its seed).
@@ -41,7 +25,7 @@ enum RandomVietnamese {
     static let punctuation: [String] = [",", ".", ";", ":", "…", "”", ")"]
 
     /// A word, sometimes with punctuation after it.
-    static func word(using generator: inout SeededGenerator) -> String {
+    static func word(using generator: inout SeededRandom) -> String {
         let word = words.randomElement(using: &generator) ?? "từ"
         if Int.random(in: 0..<8, using: &generator) == 0 {
             return word + (punctuation.randomElement(using: &generator) ?? ",")
@@ -50,12 +34,12 @@ enum RandomVietnamese {
     }
 
     /// A paragraph of `count` words separated by single spaces.
-    static func paragraphWords(count: Int, using generator: inout SeededGenerator) -> [String] {
+    static func paragraphWords(count: Int, using generator: inout SeededRandom) -> [String] {
         (0..<count).map { _ in word(using: &generator) }
     }
 
     /// An article of 1–6 paragraphs of 5–40 words each, as words per paragraph.
-    static func article(using generator: inout SeededGenerator) -> [[String]] {
+    static func article(using generator: inout SeededRandom) -> [[String]] {
         (0..<Int.random(in: 1...6, using: &generator)).map { _ in
             paragraphWords(count: Int.random(in: 5...40, using: &generator), using: &generator)
         }
@@ -67,13 +51,13 @@ enum RandomVietnamese {
     }
 
     /// The same text, each paragraph randomly in NFC or NFD.
-    static func mixedForms(_ paragraphs: [String], using generator: inout SeededGenerator) -> [String] {
+    static func mixedForms(_ paragraphs: [String], using generator: inout SeededRandom) -> [String] {
         paragraphs.map { Bool.random(using: &generator) ? $0.decomposedStringWithCanonicalMapping : $0 }
     }
 
     /// Applies 1–5 random edits: replace, insert or delete words, split or join paragraphs, insert or delete
     /// paragraphs, or spell a paragraph in NFD.
-    static func mutate(_ article: [[String]], using generator: inout SeededGenerator) -> [[String]] {
+    static func mutate(_ article: [[String]], using generator: inout SeededRandom) -> [[String]] {
         var result = article
         for _ in 0..<Int.random(in: 1...5, using: &generator) {
             let paragraph = Int.random(in: 0..<max(1, result.count), using: &generator)

@@ -56,7 +56,7 @@ import Testing
 
     @Test func randomDiffsAreMinimalAndRebuildTheTarget() {
         for seed in randomSeeds {
-            var generator = SeededGenerator(seed: seed)
+            var generator = SeededRandom(seed: seed)
             let alphabet = Int.random(in: 2...6, using: &generator)
             let old = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
                 Int.random(in: 0..<alphabet, using: &generator)
@@ -81,7 +81,7 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func rewrittenFiveKilobyteParagraphsDiffQuicklyAndExactly() {
         let paragraph = VietnameseFixtures.article.joined(separator: " ")
-        var generator = SeededGenerator(seed: 7)
+        var generator = SeededRandom(seed: 7)
         let shuffled = TextTokenizer.tokens(in: paragraph).shuffled(using: &generator)
         let old = TextTokenizer.tokens(in: paragraph)
         let hunks = SequenceDiff.hunks(from: old, to: shuffled)

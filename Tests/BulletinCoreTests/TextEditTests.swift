@@ -174,7 +174,7 @@ import Testing
 
     @Test func randomVietnameseEditsRoundTripAndFailCleanlyOnAnotherBase() throws {
         for seed in randomSeeds {
-            var generator = SeededGenerator(seed: seed)
+            var generator = SeededRandom(seed: seed)
             let baseWords = RandomVietnamese.article(using: &generator)
             let base = RandomVietnamese.mixedForms(RandomVietnamese.text(baseWords), using: &generator)
             let target = RandomVietnamese.mixedForms(

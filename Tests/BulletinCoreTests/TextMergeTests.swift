@@ -227,7 +227,7 @@ import Testing
     }
 
     private func disjointScenario(seed: UInt64) -> DisjointScenario {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let base = RandomVietnamese.article(using: &generator)
         var mine = base, theirs = base, expected = base
         var fresh = 0
@@ -279,7 +279,7 @@ import Testing
 
     @Test func randomNonOverlappingEditsAlwaysMergeCleanlyWithEveryEdit() {
         for seed in randomSeeds {
-            var generator = SeededGenerator(seed: seed &+ 1_000_000)
+            var generator = SeededRandom(seed: seed &+ 1_000_000)
             let scenario = disjointScenario(seed: seed)
             let outcome = merge(
                 RandomVietnamese.mixedForms(RandomVietnamese.text(scenario.base), using: &generator),
@@ -291,7 +291,7 @@ import Testing
 
     @Test func randomMergesAreSymmetricIdempotentAndNFC() {
         for seed in randomSeeds {
-            var generator = SeededGenerator(seed: seed)
+            var generator = SeededRandom(seed: seed)
             let base = RandomVietnamese.article(using: &generator)
             let mine = RandomVietnamese.text(RandomVietnamese.mutate(base, using: &generator))
             let theirs = RandomVietnamese.text(RandomVietnamese.mutate(base, using: &generator))

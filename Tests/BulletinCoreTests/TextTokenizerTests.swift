@@ -47,7 +47,7 @@ import Testing
 
     @Test func randomVietnameseTextNeverSplitsAClusterOrStartsATokenWithAMark() {
         for seed in randomSeeds {
-            var generator = SeededGenerator(seed: seed)
+            var generator = SeededRandom(seed: seed)
             let paragraphs = RandomVietnamese.mixedForms(
                 RandomVietnamese.text(RandomVietnamese.article(using: &generator)), using: &generator)
             for paragraph in paragraphs {

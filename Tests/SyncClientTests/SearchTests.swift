@@ -1,4 +1,5 @@
 import BulletinCore
+import SyncProtocol
 import Testing
 @testable import SyncClient
 
@@ -70,6 +71,19 @@ import Testing
         #expect(try store.search("ngan sach").isEmpty)
         try store.removeArticle("2024-09-05/3")
         #expect(try store.search("hop tac").isEmpty)
+    }
+
+    @Test func articlesOfADeletedIssueAreNotFound() throws {
+        let store = try store()
+        try store.createIssue(date: "2024-09-06")
+        try store.addSection(issue: "2024-09-06", title: "PHÂN TÍCH")
+        try store.addArticle(issue: "2024-09-06", section: 1, title: "Đồng bộ dữ liệu", paragraphs: [], source: nil)
+        #expect(try store.search("dong bo").count == 2)
+        let deletion = ChangeRecord(
+            changeID: "d1", entity: .issue, entityID: "5a000000-0000-4000-8000-000000000001", op: .delete,
+            hlc: HLCTimestamp(wallMillis: 1, counter: 0), author: "Minh Quân", clientID: "other", seq: 1)
+        try store.applyPulled([deletion], cursor: 1)
+        #expect(try store.search("dong bo", limit: 1).map(\.ref) == ["2024-09-06/1"])
     }
 
     @Test func aQueryWithoutWordsIsAnError() throws {

@@ -13,23 +13,27 @@ import Testing
         #expect(info.clientID == "0000aaaa-0000-4000-8000-000000000001")
         #expect(info.cursor == 0)
         #expect(info.serverAddress == nil)
-        #expect(info.schemaVersion == 5)
+        #expect(info.schemaVersion == 6)
         let (journal, migrations) = try store.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"))
         }
         #expect(journal == "wal")
-        #expect(migrations == ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access"])
+        #expect(migrations == ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts"])
     }
 
-    @Test func reopeningKeepsTheIdentityAndData() throws {
+    @Test(arguments: [false, true])
+    func reopeningKeepsTheIdentityDataAndWALMode(concurrentReads: Bool) throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("store.sqlite")
         let created = try LocalStore.create(at: path, editor: "Minh Quân", options: StoreFixtures.options())
         let issue = try created.createIssue(date: "2024-09-06")
-        let reopened = try LocalStore.open(at: path)
+        let reopened = try LocalStore.open(at: path, options: LocalStoreOptions(concurrentReads: concurrentReads))
         #expect(try reopened.replicaInfo().editor == "Minh Quân")
         #expect(try reopened.issue(issue.id).date == "2024-09-06")
+        try reopened.setState(issue: issue.id, to: .review)
+        #expect(try reopened.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect((reopened.writer is DatabasePool) == concurrentReads)
     }
 
     @Test func creatingOverAnExistingFileFails() throws {
@@ -62,10 +66,12 @@ import Testing
         try queue.write { db in try db.execute(sql: "CREATE TABLE notes(body TEXT)") }
         try queue.close()
         #expect(throws: StoreError.notAStore(path: foreign)) { try LocalStore.open(at: foreign) }
-        let tables = try DatabaseQueue(path: foreign).read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        let (tables, journal) = try DatabaseQueue(path: foreign).read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
         #expect(tables == ["notes"])
+        #expect(journal == "delete")
     }
 
     @Test func anEmptyEditorNameIsRefused() throws {

@@ -1,3 +1,4 @@
+import BulletinCore
 import NIOCore
 import Testing
 @testable import SyncProtocol

@@ -1,3 +1,4 @@
+import BulletinCore
 import Testing
 @testable import SyncProtocol
 

@@ -15,7 +15,7 @@ import Testing
                 #expect(welcome.version == 1)
                 #expect(welcome.serverID == server.store.serverID)
                 #expect(welcome.headSeq == 0)
-                #expect(welcome.capabilities == ["snapshot", "subscribe"])
+                #expect(welcome.capabilities == ["snapshot", "subscribe", "edits"])
                 #expect(welcome.limits.maxBatchChanges == server.configuration.maxBatchChanges)
                 #expect(welcome.limits.maxFrameBytes == FrameLimits.standard.maxFrameBytes)
             }

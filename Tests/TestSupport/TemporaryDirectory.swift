@@ -5,10 +5,10 @@ public struct TemporaryDirectory: Sendable {
     /// The directory's path.
     public let path: String
 
-    /// Creates a new, empty directory.
-    public init() throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bulletin-tests-\(UUID().uuidString.lowercased())")
+    /// Creates a new, empty directory (under `parent`, by default the system temporary directory).
+    public init(under parent: String? = nil) throws {
+        let base = parent.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+        let url = base.appendingPathComponent("bulletin-tests-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         path = url.path
     }

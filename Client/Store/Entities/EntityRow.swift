@@ -26,6 +26,11 @@ protocol EntityRow: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 extension EntityRow {
+    /// The row with primary key `id`, or `nil`. A cached statement: this runs for every applied change.
+    static func row(_ id: String, in db: Database) throws -> Self? {
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM \(databaseTableName) WHERE id = ?"), arguments: [id])
+    }
+
     /// The entity's state, given the versions of its fields.
     func state(versions: [String: String]) -> EntityState {
         var fields: [String: JSONValue] = [:]

@@ -21,6 +21,12 @@ struct FieldDecoding {
         return text
     }
 
+    func optionalString(_ value: JSONValue, _ field: String) throws -> String? {
+        if value.isNull { return nil }
+        guard let text = value.stringValue else { throw invalid(field, "a string or null") }
+        return text
+    }
+
     func strings(_ value: JSONValue, _ field: String) throws -> [String] {
         guard let items = value.arrayValue else { throw invalid(field, "an array of strings") }
         return try items.map { item in

@@ -25,7 +25,7 @@ struct FieldVersionRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
 
     /// The versions of every field of one entity.
     static func versions(of entity: EntityKind, id: String, in db: Database) throws -> [String: String] {
-        // A cached statement: this runs for every change applied to an existing entity.
+        // A cached statement: this runs for every applied change.
         let statement = try db.cachedStatement(
             sql: "SELECT field, change_id FROM field_version WHERE entity = ? AND entity_id = ?")
         var versions: [String: String] = [:]
@@ -36,14 +36,10 @@ struct FieldVersionRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
         return versions
     }
 
-    /// Records that `changeID` last wrote `field` (replacing the field's previous version).
-    static func record(entity: EntityKind, entityID: String, field: String, changeID: String, in db: Database)
-        throws
-    {
-        // Same as `insert(db, onConflict: .replace)`, through a cached statement: this runs for every field of every
-        // applied change.
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO field_version (entity, entity_id, field, change_id) VALUES (?, ?, ?, ?)")
-        try statement.execute(arguments: [entity.rawValue, entityID, field, changeID])
+    /// Sets the version of one field (a cached statement: this runs for every field of every applied change).
+    static func set(_ entity: EntityKind, id: String, field: String, to changeID: String, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO field_version (entity, entity_id, field, change_id) VALUES (?, ?, ?, ?)
+            """).execute(arguments: [entity.rawValue, id, field, changeID])
     }
 }

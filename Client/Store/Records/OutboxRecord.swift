@@ -14,14 +14,18 @@ struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
     var issueID: String?
     /// The change record as JSON.
     var record: String
-    /// Size of `record` in bytes, so batches can be bounded without decoding.
+    /// Size in bytes of what a push sends (`compact` when present, else `record`), so batches can be bounded
+    /// without decoding.
     var bytes: Int
+    /// The record with `paragraphs` as a text edit against its base value, when that is smaller: what a push
+    /// sends. Cleared when the server cannot rebuild the edit, so the full record goes next time.
+    var compact: String?
 
     enum CodingKeys: String, CodingKey, ColumnExpression {
         case position
         case changeID = "change_id"
         case issueID = "issue_id"
-        case record, bytes
+        case record, bytes, compact
     }
 
     /// Typed column names for queries.
@@ -31,19 +35,25 @@ struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
         position = inserted.rowID
     }
 
-    /// A row holding `change`.
-    init(change: ChangeRecord, issueID: String?) throws {
+    /// A row holding `change`, and its compact form if it has one.
+    init(change: ChangeRecord, issueID: String?, compact: ChangeRecord? = nil) throws {
         let json = try ChangeRecordJSON.encode(change)
         self.position = nil
         self.changeID = change.changeID
         self.issueID = issueID
         self.record = json
-        self.bytes = json.utf8.count
+        self.compact = try compact.map(ChangeRecordJSON.encode)
+        self.bytes = (self.compact ?? json).utf8.count
     }
 
     /// The stored change record.
     func change() throws -> ChangeRecord {
         try ChangeRecordJSON.decode(record, table: Self.databaseTableName, key: changeID)
+    }
+
+    /// The record a push sends: the compact form when there is one.
+    func wireChange() throws -> ChangeRecord {
+        try ChangeRecordJSON.decode(compact ?? record, table: Self.databaseTableName, key: changeID)
     }
 }
 
@@ -51,13 +61,14 @@ struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 /// carries, so an outbox row's byte count is close to its size on the wire.
 enum ChangeRecordJSON {
     static func encode(_ change: ChangeRecord) throws -> String {
-        // The canonical form, byte for byte what `JSONEncoder` with sorted keys and unescaped slashes writes.
-        CanonicalJSON.text(change)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(change), as: UTF8.self)
     }
 
     static func decode(_ text: String, table: String, key: String) throws -> ChangeRecord {
         do {
-            return try CanonicalJSON.changeRecord(parsing: text)
+            return try ChangeRecord(parsingJSON: text)
         } catch {
             throw StoreError.corruptRow(table: table, key: key, reason: String(describing: error))
         }

@@ -32,7 +32,8 @@ struct ReplicaRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableR
 
     /// Reads the row; a store without it was never initialised.
     static func fetch(_ db: Database, path: String) throws -> ReplicaRecord {
-        guard let replica = try ReplicaRecord.fetchOne(db, key: 1) else { throw StoreError.notAStore(path: path) }
+        guard let replica = try ReplicaRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM replica WHERE id = 1"))
+        else { throw StoreError.notAStore(path: path) }
         return replica
     }
 

@@ -25,7 +25,8 @@ struct SnapshotProgressRecord: Codable, Sendable, Hashable, FetchableRecord, Per
 
     /// The row, or a fresh one when no snapshot has started.
     static func current(_ db: Database) throws -> SnapshotProgressRecord {
-        try SnapshotProgressRecord.fetchOne(db, key: 1) ?? SnapshotProgressRecord()
+        try SnapshotProgressRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM snapshot_progress WHERE id = 1"))
+            ?? SnapshotProgressRecord()
     }
 
     /// Creates the table (migration `v2-snapshot`).

@@ -43,13 +43,13 @@ public struct ArchiveGenerator: Sequence, Sendable {
     /// Yields one issue at a time, so that an archive never has to be held in memory whole.
     public struct Iterator: IteratorProtocol, Sendable {
         private let generator: ArchiveGenerator
-        private var random: SplitMix64
+        private var random: SeededRandom
         private var made = 0
         private var day: CivilDate
 
         init(generator: ArchiveGenerator) {
             self.generator = generator
-            self.random = SplitMix64(seed: generator.seed)
+            self.random = SeededRandom(seed: generator.seed)
             self.day = generator.firstDate
         }
 
@@ -61,7 +61,7 @@ public struct ArchiveGenerator: Sequence, Sendable {
             }
             let count = Swift.min(generator.articlesPerIssue, generator.articleCount - made)
             let editor = random.pick(GeneratorCorpus.editors)
-            var issue = IssueTemplate.issue(id: random.uuid(), date: day, editor: editor)
+            var issue = GeneratedMasthead.issue(id: random.uuid(), date: day, editor: editor)
             let sectionCount = Swift.min(generator.sectionsPerIssue, count)
             for sectionIndex in 0..<sectionCount {
                 // Spread the articles over the sections as evenly as possible, earlier sections first.
@@ -97,47 +97,5 @@ public struct ArchiveGenerator: Sequence, Sendable {
             let source = Citation(outlet: random.pick(GeneratorCorpus.outlets), date: date, authors: authors)
             return Article(id: random.uuid(), number: 0, title: title, paragraphs: paragraphs, source: source)
         }
-    }
-}
-
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same sequence on every platform.
-struct SplitMix64: Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    /// A number in 0..<bound.
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(bound))
-    }
-
-    mutating func pick<Element>(_ items: [Element]) -> Element {
-        items[below(items.count)]
-    }
-
-    /// A version-4-shaped lowercase UUID.
-    mutating func uuid() -> String {
-        let high = next()
-        let low = next()
-        let hex = { (value: UInt64, width: Int) -> String in
-            let text = String(value, radix: 16)
-            return String(repeating: "0", count: Swift.max(0, width - text.count)) + text
-        }
-        let timeLow = hex(high >> 32, 8)
-        let timeMid = hex((high >> 16) & 0xFFFF, 4)
-        let version = hex(0x4000 | (high & 0x0FFF), 4)
-        let variant = hex(0x8000 | ((low >> 48) & 0x3FFF), 4)
-        let node = hex(low & 0xFFFF_FFFF_FFFF, 12)
-        return "\(timeLow)-\(timeMid)-\(version)-\(variant)-\(node)"
     }
 }

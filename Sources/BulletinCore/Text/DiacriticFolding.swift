@@ -7,58 +7,67 @@ import Foundation
 public enum DiacriticFolding {
     /// Returns `text` decomposed (NFD), without combining marks, with `đ`/`Đ` as `d`, in lower case.
     ///
-    /// `đ` needs its own rule because Unicode does not decompose it into `d` plus a mark.
+    /// `đ` needs its own rule because Unicode does not decompose it into `d` plus a mark. The result is the same
+    /// as folding scalar by scalar, which is how it is computed: ASCII directly, Latin letters (all of
+    /// Vietnamese) and punctuation through a precomputed table, anything else through Foundation's decomposition.
     public static func fold(_ text: String) -> String {
-        if let folded = LatinFoldTable.shared.fold(text) {
-            return folded
+        // Folded text is mostly ASCII: build UTF-8 bytes and make one String at the end.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let isUpper = value >= 0x41 && value <= 0x5A
+                bytes.append(UInt8(isUpper ? value + 0x20 : value))
+            } else if let folded = tableFold(value) {
+                if folded != 0, let single = Unicode.Scalar(folded) {
+                    UTF8.encode(single) { bytes.append($0) }
+                }
+            } else {
+                bytes.append(contentsOf: slowFold(scalar).utf8)
+            }
         }
-        return foldDecomposing(text)
-    }
-
-    /// The definition of ``fold(_:)``: the whole text decomposed by Foundation, then folded scalar by scalar.
-    static func foldDecomposing(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            append(scalar, to: &scalars)
-        }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Folds one grapheme cluster; the pieces of a string's fold, character by character, make up its fold.
     ///
     /// Search uses this to map a match in folded text back to the original characters.
     public static func fold(_ character: Character) -> String {
-        if character.isASCII {
-            return character.lowercased()
-        }
-        return fold(String(character))
+        fold(String(character))
     }
 
-    static func append(_ scalar: Unicode.Scalar, to scalars: inout String.UnicodeScalarView) {
-        if scalar.isASCII {
-            let value = scalar.value
-            let isUpper = value >= 0x41 && value <= 0x5A
-            scalars.append(isUpper ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-            return
+    /// The fold of `value` from the precomputed table (0: folds to nothing), or `nil` outside its blocks.
+    @inline(__always)
+    private static func tableFold(_ value: UInt32) -> UInt32? {
+        for block in DiacriticFoldingTable.blocks where block.range.contains(value) {
+            return block.folds[Int(value - block.range.lowerBound)]
         }
-        switch scalar.value {
-        case 0x0110, 0x0111:  // Đ, đ
-            scalars.append("d")
-            return
-        default:
-            break
+        return nil
+    }
+
+    /// The definition: NFD, drop nonspacing marks, `đ`/`Đ` → `d`, lower case (dropping marks a lower-case
+    /// mapping brings, as in İ → i + U+0307). ``DiacriticFoldingTable`` holds its results for common blocks.
+    static func slowFold(_ scalar: Unicode.Scalar) -> String {
+        if scalar.value == 0x0110 || scalar.value == 0x0111 {  // Đ, đ
+            return "d"
         }
-        if scalar.properties.generalCategory == .nonspacingMark {
-            return
+        var scalars = String.UnicodeScalarView()
+        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+            if part.value == 0x0110 || part.value == 0x0111 {
+                scalars.append("d")
+                continue
+            }
+            guard part.properties.generalCategory != .nonspacingMark else { continue }
+            guard part.properties.changesWhenLowercased else {
+                scalars.append(part)
+                continue
+            }
+            for lower in part.properties.lowercaseMapping.unicodeScalars
+            where lower.properties.generalCategory != .nonspacingMark {
+                scalars.append(lower)
+            }
         }
-        guard scalar.properties.changesWhenLowercased else {
-            scalars.append(scalar)
-            return
-        }
-        // A lower-case mapping may itself carry a mark (İ → i + U+0307); drop it like any other.
-        for lower in scalar.properties.lowercaseMapping.unicodeScalars
-        where lower.properties.generalCategory != .nonspacingMark {
-            scalars.append(lower)
-        }
+        return String(scalars)
     }
 }

@@ -1,0 +1,34 @@
+import BulletinCore
+import Foundation
+import SyncProtocol
+
+/// The compact forms of a logged record for pulls that accept text edits: `paragraphs` as an edit against the
+/// value a puller already holds, kept only when smaller than the full record.
+struct OutboundEdits: Sendable, Hashable {
+    /// For any replica that applied every earlier record: an edit against the value before this record.
+    var editRecord: String?
+    /// For the author's replica: an edit against the value its author sent (an empty edit when stored as sent).
+    var authorRecord: String?
+
+    /// The compact forms of `logged` (with its seq) given the entity's state `before` it and the `sent` change.
+    static func make(
+        logged: ChangeRecord, full: String, before: EntityState, sent: ChangeRecord
+    ) -> OutboundEdits {
+        let field = InboundEdits.field
+        guard logged.entity == .article, logged.op != .delete, let target = logged.fields[field]?.stringArray else {
+            return OutboundEdits()
+        }
+        let prior = logged.op == .update ? before.fields[field]?.stringArray : nil
+        let authorBase = sent.fields[field]?.stringArray ?? prior
+        func compact(against base: [String]?) -> String? {
+            guard let base, case .edit(let edit) = ParagraphsPayload.preferred(base: base, target: target) else {
+                return nil
+            }
+            var record = logged
+            record.fields[field] = edit.jsonValue
+            let text = RecordJSON.text(record)
+            return text.utf8.count < full.utf8.count ? text : nil
+        }
+        return OutboundEdits(editRecord: compact(against: prior), authorRecord: compact(against: authorBase))
+    }
+}
