@@ -232,3 +232,21 @@ import Testing
         return true
     }
 }
+
+/// An edit between equal texts (what the server makes for the author's echo of every logged article).
+@Suite struct TextEditOfEqualTextsTests {
+    @Test func equalTextsGiveAnEditWithoutOperationsThatChangesNothing() throws {
+        let paragraphs = ["Cải cách hành chính.", "Đoạn thứ hai, có dấu “ngoặc”."]
+        let edit = TextEdit.make(base: paragraphs, target: paragraphs)
+        #expect(edit.operations.isEmpty)
+        #expect(edit.baseCount == 2)
+        #expect(edit.baseHash == TextFingerprint.of(paragraphs))
+        #expect(try edit.apply(to: paragraphs) == paragraphs)
+    }
+
+    @Test func textsEqualOnlyOnceNormalisedAlsoGiveAnEmptyEdit() throws {
+        let nfd = ["Ca\u{0309}i ca\u{0301}ch"]
+        let edit = TextEdit.make(base: nfd, target: nfd.map(TextNormalization.normalize))
+        #expect(edit.operations.isEmpty)
+    }
+}

@@ -21,6 +21,7 @@ final class GitBaseline: @unchecked Sendable {
     private let git = "/usr/bin/git"
     private let workingCopy: String
     private let served: String
+    /// The clone that ``timedFetch()`` fetches into: the first one made.
     private let clone: String
     /// Article id → file path relative to the working copy.
     private var articlePaths: [String: String] = [:]
@@ -83,9 +84,10 @@ final class GitBaseline: @unchecked Sendable {
         proxyTask = Task { await proxy.run() }
     }
 
-    /// `git clone` of the served repository through the proxy (a): time and bytes.
-    func timedClone() async throws -> Transfer {
-        try await timed(["clone", "-q", url, clone])
+    /// `git clone` of the served repository through the proxy (a): time and bytes. Clone `number` 0 is the one
+    /// later fetched into.
+    func timedClone(number: Int) async throws -> Transfer {
+        try await timed(["clone", "-q", url, number == 0 ? clone : clone + "-\(number)"])
     }
 
     /// Makes edits `numbers` in the working copy's files, commits and pushes them to the served repository

@@ -19,6 +19,8 @@ struct SyncBenchmarkRun {
         var propagationEdits: Int
         /// (c) changes per push.
         var pushChanges: Int
+        /// How many times (a) and its `git clone` run, alternating (the first client is the one (b) and (d) use).
+        var pullRepeats = 3
         /// Which of the steps a–e to run.
         var steps: Set<Character> = ["a", "b", "c", "d", "e"]
     }
@@ -86,11 +88,14 @@ struct SyncBenchmarkRun {
         try await git.start()
 
         let server = try await programs.startServer(data: workspace.path("server-main"), in: workspace)
-        progress("(a) initial pull of \(plan.articles) articles: bulletin, then git clone")
+        progress("(a) initial pull of \(plan.articles) articles, then git clone, \(plan.pullRepeats) times")
         let clientPath = workspace.path("editor-b.sqlite")
-        results.pull = try await initialPull(
-            server: server, store: clientPath, token: tokens["reader"] ?? "", articles: plan.articles)
-        results.gitClone = try await git.timedClone()
+        for round in 0..<max(1, plan.pullRepeats) {
+            let store = round == 0 ? clientPath : workspace.path("editor-b-\(round).sqlite")
+            results.pulls.append(try await initialPull(
+                server: server, store: store, token: tokens["reader"] ?? "", articles: plan.articles))
+            results.gitClones.append(try await git.timedClone(number: round))
+        }
 
         let watcher = try BenchEditor.open(at: clientPath)
         var number = 0

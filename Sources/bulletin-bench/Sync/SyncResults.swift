@@ -36,10 +36,10 @@ struct SyncResults: Sendable {
     var rawArchiveBytes = 0
     /// The seeding editor's upload of the archive: changes, seconds.
     var seedPush: (changes: Int, seconds: Double) = (0, 0)
-    /// (a) at the main size (also the first point of (e)).
-    var pull: InitialPull?
-    /// (a) git clone.
-    var gitClone: GitBaseline.Transfer?
+    /// (a) at the main size, each into a new empty client (also the first point of (e)).
+    var pulls: [InitialPull] = []
+    /// (a) git clone, each into a new directory, alternating with ``pulls``.
+    var gitClones: [GitBaseline.Transfer] = []
     /// (b) in-process syncs, one per round.
     var incremental: [Incremental] = []
     /// (b) `git fetch`, one per round.
