@@ -21,13 +21,17 @@ public struct ServerConfiguration: Sendable {
     /// How often the server checks whether accounts with open sessions were revoked (by `user revoke`, from
     /// another process), and closes their sessions.
     public var revocationCheckInterval: Duration
+    /// zlib level (1 fastest … 9 smallest) of the frames the server sends. The default, 3, keeps change pages at about
+    /// an eighth of their JSON (level 6 reaches a ninth) for a third of level 6's compression time, which an initial
+    /// pull on a busy server spends mostly compressing; see BENCHMARKS.md.
+    public var compressionLevel: Int32
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 7420, dataDirectory: String = "./data", maxBatchChanges: Int = 5000,
         maxPageChanges: Int = 10_000, maxPageBytes: Int = 4 << 20, shutdownGracePeriod: Duration = .seconds(10),
         tls: ServerTLS? = nil, handshakeTimeout: Duration = .seconds(10),
-        revocationCheckInterval: Duration = .milliseconds(500)
+        revocationCheckInterval: Duration = .milliseconds(500), compressionLevel: Int32 = 3
     ) {
         self.host = host
         self.port = port
@@ -39,5 +43,6 @@ public struct ServerConfiguration: Sendable {
         self.tls = tls
         self.handshakeTimeout = handshakeTimeout
         self.revocationCheckInterval = revocationCheckInterval
+        self.compressionLevel = compressionLevel
     }
 }

@@ -13,19 +13,27 @@ enum SearchIndex {
 
     /// Replaces the article's entry (or removes it for a deleted article).
     ///
-    /// - Parameter isNew: The article row was just inserted with a fresh ``nextSearchID(in:)``, so the index has no
-    ///   entry for it yet and nothing needs deleting.
-    static func update(_ article: ArticleRecord, isNew: Bool = false, in db: Database) throws {
-        if !isNew {
-            try db.cachedStatement(sql: "DELETE FROM article_search WHERE rowid = ?")
-                .execute(arguments: [article.searchID])
+    /// The index is contentless: removing an entry means handing FTS5 the exact text it indexed, which is the
+    /// folded text of the row being replaced (folding is deterministic; a change to ``DiacriticFolding`` needs a
+    /// migration that rebuilds the index).
+    ///
+    /// - Parameter previous: The article's row before this change, `nil` when the row is new.
+    static func update(_ article: ArticleRecord, replacing previous: ArticleRecord?, in db: Database) throws {
+        if let previous, !previous.deleted {
+            try db.cachedStatement(sql: """
+                INSERT INTO article_search(article_search, rowid, title, body) VALUES ('delete', ?, ?, ?)
+                """).execute(arguments: indexed(previous))
         }
         guard !article.deleted else { return }
-        try db.cachedStatement(sql: "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)").execute(
-            arguments: [
-                article.searchID,
-                DiacriticFolding.fold(article.title),
-                DiacriticFolding.fold(article.paragraphs.joined(separator: "\n")),
-            ])
+        try db.cachedStatement(sql: "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)")
+            .execute(arguments: indexed(article))
+    }
+
+    private static func indexed(_ article: ArticleRecord) -> StatementArguments {
+        [
+            article.searchID,
+            DiacriticFolding.fold(article.title),
+            DiacriticFolding.fold(article.paragraphs.joined(separator: "\n")),
+        ]
     }
 }

@@ -40,7 +40,7 @@ enum ChangeApplier {
                 new.searchID = try SearchIndex.nextSearchID(in: db)
             }
             if before?.title != row.title || before?.paragraphs != row.paragraphs || before?.deleted != row.deleted {
-                try SearchIndex.update(row, isNew: before == nil, in: db)
+                try SearchIndex.update(row, replacing: before, in: db)
             }
             return ChangeScope(issueID: row.issueID, articleID: row.id)
         case .annotation:

@@ -7,7 +7,8 @@ enum StoreSchema {
     static var version: Int { migrationNames.count }
 
     /// Names of the migrations, in order.
-    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts"]
+    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
+                                        "v5-contentless-search"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -18,6 +19,7 @@ enum StoreSchema {
         migrator.registerMigration("v2-snapshot", migrate: SnapshotProgressRecord.createTable)
         migrator.registerMigration("v3-access", migrate: AccessRecord.createTables)
         migrator.registerMigration("v4-conflicts", migrate: createConflictTables)
+        migrator.registerMigration("v5-contentless-search", migrate: makeSearchIndexContentless)
         return migrator
     }
 
@@ -145,6 +147,23 @@ enum StoreSchema {
             table.tokenizer = .unicode61(diacritics: .keep)
             table.column("title")
             table.column("body")
+        }
+    }
+
+    /// The index keeps no copy of the folded text (it was as large as the articles themselves, and writing it was a
+    /// third of an initial pull's disk traffic): search ranks in the index and reads the article rows, and
+    /// ``SearchIndex`` removes an entry by re-folding the row it replaces.
+    private static func makeSearchIndexContentless(_ db: Database) throws {
+        try db.drop(table: "article_search")
+        try db.create(virtualTable: "article_search", using: FTS5()) { table in
+            table.tokenizer = .unicode61(diacritics: .keep)
+            table.content = ""
+            table.column("title")
+            table.column("body")
+        }
+        let articles = try ArticleRecord.filter(ArticleRecord.Columns.deleted == false).fetchCursor(db)
+        while let article = try articles.next() {
+            try SearchIndex.update(article, replacing: nil, in: db)
         }
     }
 }

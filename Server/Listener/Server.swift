@@ -68,7 +68,8 @@ public final class Server: Service, Sendable {
                             try child.pipeline.syncOperations.addHandler(TLSInputCloser())
                         }
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(
-                            role: .server, limits: .preAuthentication)
+                            role: .server, limits: .preAuthentication,
+                            codec: FrameCodec(compressionLevel: configuration.compressionLevel))
                         return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: child)
                     }
                 }

@@ -24,7 +24,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: "PEM private key of the TLS certificate.")
     var tlsKey: String?
 
+    @Option(help: "zlib level of the frames sent, 1 (fastest) to 9 (smallest).")
+    var compressionLevel: Int32 = 3
+
     func validate() throws {
+        guard (1...9).contains(compressionLevel) else {
+            throw ValidationError("--compression-level must be between 1 and 9, not \(compressionLevel)")
+        }
         guard (tlsCertificate == nil) == (tlsKey == nil) else {
             throw ValidationError("--tls-cert and --tls-key go together: pass both, or neither for plain TCP")
         }
@@ -38,7 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
             tls = ServerTLS(certificatePath: tlsCertificate, privateKeyPath: tlsKey)
         }
         let server = try await Server.bind(
-            configuration: ServerConfiguration(host: host, port: port, dataDirectory: dataDirectory, tls: tls),
+            configuration: ServerConfiguration(
+                host: host, port: port, dataDirectory: dataDirectory, tls: tls, compressionLevel: compressionLevel),
             logger: logger)
         let accounts = try await server.store.accounts().filter { !$0.isRevoked }
         if accounts.isEmpty {

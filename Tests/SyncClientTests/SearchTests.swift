@@ -1,5 +1,7 @@
 import BulletinCore
+import GRDB
 import SyncProtocol
+import TestSupport
 import Testing
 @testable import SyncClient
 
@@ -71,6 +73,51 @@ import Testing
         #expect(try store.search("ngan sach").isEmpty)
         try store.removeArticle("2024-09-05/3")
         #expect(try store.search("hop tac").isEmpty)
+    }
+
+    /// Words the index itself matches, below the article filter of `search`: the contentless index must forget the
+    /// text of a replaced or removed article, not only hide it.
+    private func indexedRowCount(_ store: LocalStore, matching words: String) throws -> Int {
+        try store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?",
+                             arguments: [words]) ?? -1
+        }
+    }
+
+    @Test func theIndexForgetsReplacedAndRemovedText() throws {
+        let store = try store()
+        #expect(try indexedRowCount(store, matching: "ngan sach") == 1)
+        try store.editArticle("2024-09-05/3", paragraphs: ["Hợp tác xã nông nghiệp."])
+        try store.editArticle("2024-09-05/3", paragraphs: ["Hợp tác xã thủy sản."])
+        #expect(try indexedRowCount(store, matching: "ngan sach") == 0)
+        #expect(try indexedRowCount(store, matching: "nong nghiep") == 0)
+        #expect(try indexedRowCount(store, matching: "thuy san") == 1)
+        try store.removeArticle("2024-09-05/3")
+        #expect(try indexedRowCount(store, matching: "thuy san") == 0)
+        #expect(try indexedRowCount(store, matching: "dong") == 2)
+    }
+
+    @Test func aStoreFromBeforeTheContentlessIndexIsReindexedWhenOpened() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.sqlite")
+        // One id sequence for both opens: the edit below must not reuse a change id of the import.
+        let options = StoreFixtures.options()
+        do {
+            let pool = try DatabasePool(path: path)
+            try StoreSchema.migrator.migrate(pool, upTo: "v4-conflicts")
+            try pool.write { db in
+                try ReplicaRecord(clientID: "0000aaaa-0000-4000-8000-000000000001", editor: "Thanh Hồng").insert(db)
+            }
+            try LocalStore(writer: pool, path: path, options: options)
+                .importIssue(StoreFixtures.sampleIssue())
+            #expect(try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_search_content") }
+                == 3)
+        }
+        let store = try LocalStore.open(at: path, options: options)
+        #expect(try store.writer.read { db in try db.tableExists("article_search_content") } == false)
+        #expect(Set(try store.search("dong").map(\.ref)) == ["2024-09-05/1", "2024-09-05/2", "2024-09-05/3"])
+        try store.editArticle("2024-09-05/3", paragraphs: ["Hợp tác xã nông nghiệp."])
+        #expect(try indexedRowCount(store, matching: "ngan sach") == 0)
     }
 
     @Test func articlesOfADeletedIssueAreNotFound() throws {

@@ -13,13 +13,15 @@ import Testing
         #expect(info.clientID == "0000aaaa-0000-4000-8000-000000000001")
         #expect(info.cursor == 0)
         #expect(info.serverAddress == nil)
-        #expect(info.schemaVersion == 6)
+        #expect(info.schemaVersion == 7)
         let (journal, migrations) = try store.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"))
         }
         #expect(journal == "wal")
-        #expect(migrations == ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts"])
+        #expect(migrations == [
+            "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts", "v5-contentless-search",
+        ])
     }
 
     @Test(arguments: [false, true])
