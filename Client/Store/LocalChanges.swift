@@ -119,6 +119,7 @@ enum ChangeLog {
 extension LocalStore {
     /// Runs one user action: a single write transaction in which `body` makes its changes; the clock is saved
     /// with them. If anything throws, nothing of the action remains — no rows, no outbox entries.
+    @discardableResult
     func perform<Result>(_ body: (inout LocalChanges) throws -> Result) throws -> Result {
         try writer.write { db in
             var replica = try replica(db)

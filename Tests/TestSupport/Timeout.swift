@@ -7,6 +7,7 @@ public struct TimedOut: Error, CustomStringConvertible {
 }
 
 /// Runs `body`, failing with ``TimedOut`` if it takes longer than `seconds` (a guard, never a synchronisation).
+@discardableResult
 public func withTimeout<Result: Sendable>(
     seconds: Int = 20, _ body: @escaping @Sendable () async throws -> Result
 ) async throws -> Result {
