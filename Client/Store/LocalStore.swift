@@ -64,7 +64,7 @@ public struct LocalStore: Sendable {
         } catch {
             throw StoreError.invalidArgument("cannot create the directory \(directory): \(error.localizedDescription)")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration())
+        let pool = try makePool(path: path)
         try StoreSchema.migrator.migrate(pool)
         try pool.write { db in
             try ReplicaRecord(clientID: options.makeID(), editor: editorName).insert(db)
@@ -93,7 +93,7 @@ public struct LocalStore: Sendable {
         let writer: any DatabaseWriter
         if options.concurrentReads {
             try queue.close()
-            writer = try DatabasePool(path: path, configuration: configuration())
+            writer = try makePool(path: path)
         } else {
             writer = queue
         }
@@ -114,6 +114,14 @@ public struct LocalStore: Sendable {
             try ReplicaRecord(clientID: options.makeID(), editor: editor).insert(db)
         }
         return LocalStore(writer: queue, path: ":memory:", options: options)
+    }
+
+    /// A pool whose writer syncs every commit. `prepareDatabase` is not enough for a pool: it turns on WAL, and
+    /// `synchronous = NORMAL` with it, on its writer after that has run.
+    private static func makePool(path: String) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return pool
     }
 
     private static func configuration() -> Configuration {

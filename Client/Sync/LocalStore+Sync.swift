@@ -131,6 +131,7 @@ extension LocalStore {
     }
 
     /// ``applyPulled(_:cursor:)``, also recording (in the same transaction) that an initial sync has completed.
+    @discardableResult
     func applyPulled(
         _ changes: [ChangeRecord], cursor newCursor: Int64, completingInitialSync: Bool
     ) throws -> PullSummary {
@@ -141,7 +142,7 @@ extension LocalStore {
         }
         ordered.sort { $0.seq < $1.seq }
         let wall = options.wallClock()
-        return try writer.write { db in
+        return try writeRecoverable { db in
             let replica = try replica(db)
             guard newCursor >= replica.cursor else {
                 throw StoreError.cursorWentBack(current: replica.cursor, proposed: newCursor)

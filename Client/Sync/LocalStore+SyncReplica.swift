@@ -47,7 +47,7 @@ extension LocalStore: SyncReplica {
     /// resume token, and — on the last page — the cursor, set to the head the snapshot was taken at.
     public func applySnapshotPage(_ page: Changes) throws {
         let wall = options.wallClock()
-        try writer.write { db in
+        try writeRecoverable { db in
             var replica = try replica(db)
             var clock = try replica.clock()
             var progress = try SnapshotProgressRecord.current(db)

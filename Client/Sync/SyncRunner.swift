@@ -72,7 +72,13 @@ public struct SyncRunner: Sendable {
         let loop = WatchLoop(engine: engine, connector: connector, backoff: backoff, hello: { [self] in
             try hello()
         })
-        try await loop.run(onActivity: onActivity)
+        let checkpoints = BackgroundCheckpoints(store: store)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await checkpoints.run() }
+            // The loop ends only by cancellation or a fatal error; either way the checkpoints stop with it.
+            defer { group.cancelAll() }
+            try await loop.run(onActivity: onActivity)
+        }
     }
 }
 

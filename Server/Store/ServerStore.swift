@@ -40,8 +40,6 @@ public struct ServerStore: Sendable {
         var configuration = Configuration()
         configuration.label = "bulletin-server"
         configuration.prepareDatabase { db in
-            // A push is acknowledged only once durable: every commit is synced to disk.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             if !db.configuration.readonly {
                 // Each pushed change updates several indexes at random places (UUID keys): a bigger page cache on
                 // the one writer connection saves most of the page reads (16 MB; the readers keep SQLite's 2 MB, so
@@ -50,6 +48,10 @@ public struct ServerStore: Sendable {
             }
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // A push is acknowledged only once durable: every commit is synced to disk. Set here, on the pool's one
+        // writer connection, because the pool turns on WAL (and `synchronous = NORMAL` with it) after
+        // `prepareDatabase` has run.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try ServerSchema.migrator.migrate(pool)
         guard let info = try pool.read({ try ServerInfo.fetchOne($0) }) else {
             throw ServerStoreError.missingServerInfo(path: path)

@@ -36,6 +36,12 @@ import Testing
         try reopened.setState(issue: issue.id, to: .review)
         #expect(try reopened.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         #expect((reopened.writer is DatabasePool) == concurrentReads)
+        // Commits of local edits are synced to disk, on whichever kind of connection writes them.
+        for store in [created, reopened] {
+            #expect(try store.writer.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            } == 2)
+        }
     }
 
     @Test func creatingOverAnExistingFileFails() throws {

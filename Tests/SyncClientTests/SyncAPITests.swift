@@ -1,6 +1,8 @@
 import BulletinCore
 import Foundation
+import GRDB
 import SyncProtocol
+import TestSupport
 import Testing
 @testable import SyncClient
 
@@ -78,6 +80,24 @@ import Testing
         // The same page again (a resent page) changes nothing; a page below the cursor is refused.
         #expect(try store.applyPulled(page, cursor: 5).skipped == 3)
         #expect(throws: StoreError.cursorWentBack(current: 5, proposed: 4)) { try store.applyPulled([], cursor: 4) }
+    }
+
+    /// Pulled pages commit without waiting for the disk; the editor's own edits after them must again.
+    @Test func localEditsStayFullySynchronousAfterAPulledPage() throws {
+        let directory = try TemporaryDirectory()
+        let store = try LocalStore.create(at: directory.path("store.sqlite"), editor: "Thanh Hồng",
+                                          options: StoreFixtures.options())
+        try store.importIssue(StoreFixtures.sampleIssue())
+        func writerSynchronous() throws -> Int? {
+            try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        }
+        #expect(try writerSynchronous() == 2)
+        let article = "5a000000-0000-4000-8000-0000000000a2"
+        try store.applyPulled([remote("r1", seq: 1, entityID: article, fields: ["title": .string("Mới")])], cursor: 1)
+        #expect(try writerSynchronous() == 2)
+        #expect(throws: StoreError.cursorWentBack(current: 1, proposed: 0)) { try store.applyPulled([], cursor: 0) }
+        #expect(try writerSynchronous() == 2)
+        #expect(try store.cursor() == 1)
     }
 
     @Test func theStoreAppliesRecordsExactlyAsEntityStateDoes() throws {

@@ -11,7 +11,8 @@ import Testing
         defer { directory.remove() }
         var factory = ChangeFactory()
         let store = try ServerStore(directory: directory.path + "/nested/data")
-        let (journal, synchronous) = try await store.read { db in
+        // The writer's setting is the one that counts: commits happen there.
+        let (journal, synchronous) = try await store.writer.writeWithoutTransaction { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
         }
         #expect(journal == "wal")

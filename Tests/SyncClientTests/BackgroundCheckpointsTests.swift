@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+@testable import SyncClient
+
+@Suite struct BackgroundCheckpointsTests {
+    private func autocheckpoint(_ store: LocalStore) throws -> Int? {
+        try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+    }
+
+    private func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    /// Waits (with a time limit, yielding) until `condition` holds: the loop under test runs on its own schedule.
+    private func eventually(_ condition: @escaping @Sendable () throws -> Bool) async throws {
+        try await withTimeout(seconds: 10) {
+            while try !condition() { await Task.yield() }
+        }
+    }
+
+    @Test func theLogIsCopiedBackBesideTheWriterAndAutomaticCheckpointsComeBackAfterwards() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.sqlite")
+        let store = try LocalStore.create(at: path, editor: "Thanh Hồng", options: StoreFixtures.options())
+        try await store.writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        #expect(try autocheckpoint(store) == 1_000)
+        let initialSize = fileSize(path)
+
+        let loop = Task { try await BackgroundCheckpoints(store: store, interval: .milliseconds(5)).run() }
+        try await eventually { try autocheckpoint(store) == 0 }
+        // Far below the automatic threshold: only the background loop copies these pages into the file.
+        try store.importIssue(StoreFixtures.sampleIssue())
+        #expect(fileSize(path + "-wal") > 0)
+        try await eventually { fileSize(path) > initialSize }
+
+        loop.cancel()
+        try await loop.value
+        #expect(try autocheckpoint(store) == 1_000)
+        #expect(try store.issue("2024-09-05").articles.count == 3)
+    }
+
+    @Test func aStoreInMemoryIsLeftAlone() async throws {
+        let store = try LocalStore.inMemory(options: StoreFixtures.options())
+        try await withTimeout { try await BackgroundCheckpoints(store: store).run() }
+    }
+}
