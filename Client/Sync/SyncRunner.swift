@@ -1,3 +1,4 @@
+import BulletinCore
 import Foundation
 import Logging
 import SyncProtocol
@@ -50,7 +51,9 @@ public struct SyncRunner: Sendable {
     func measured(_ work: (Conversation, Welcome) async throws -> SyncSummary) async throws -> SyncSummary {
         let started = ContinuousClock.now
         let traffic = TrafficCounter()
-        var summary = try await connector.withConversation(hello: try hello(), traffic: traffic, work)
+        var summary = try await withBackgroundCheckpoints {
+            try await connector.withConversation(hello: try hello(), traffic: traffic, work)
+        }
         // Written only when it changed: a write transaction costs a disk flush on every sync otherwise.
         if try store.serverAddress() != address.description {
             try store.setServerAddress(address.description)
@@ -72,12 +75,20 @@ public struct SyncRunner: Sendable {
         let loop = WatchLoop(engine: engine, connector: connector, backoff: backoff, hello: { [self] in
             try hello()
         })
-        let checkpoints = BackgroundCheckpoints(store: store)
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        try await withBackgroundCheckpoints { try await loop.run(onActivity: onActivity) }
+    }
+
+    /// Runs `body` with ``WALCheckpoints`` beside it: pulled pages then never wait for the log to be copied back
+    /// inside their commits (on the second core, during an initial pull; off the latency of a watching editor's
+    /// updates). Nothing to copy for a store in memory.
+    private func withBackgroundCheckpoints<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
+        guard store.path != ":memory:" else { return try await body() }
+        let checkpoints = WALCheckpoints(path: store.path, writer: store.writer)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await checkpoints.run() }
-            // The loop ends only by cancellation or a fatal error; either way the checkpoints stop with it.
+            // Whether `body` returns or throws, the checkpoints stop with it (and the group waits for them).
             defer { group.cancelAll() }
-            try await loop.run(onActivity: onActivity)
+            return try await body()
         }
     }
 }

@@ -141,7 +141,7 @@ struct ChangeMerger {
         var logged = change
         let exists = stored != nil && !before.deleted
         switch change.op {
-        case .create, .update where !exists:
+        case .update where !exists, .create:
             // Nothing to keep: the entity stays absent (or deleted) everywhere, the author's replica included.
             logged.op = .delete
             logged.fields = [:]

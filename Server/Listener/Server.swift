@@ -1,3 +1,4 @@
+import BulletinCore
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -121,6 +122,9 @@ public final class Server: Service, Sendable {
             await withTaskCancellationHandler {
                 await withDiscardingTaskGroup { group in
                     group.addTask { await self.watchRevocations() }
+                    // Pushes are acknowledged after their commit: keep copying the log back out of that path.
+                    let checkpoints = store.walCheckpoints()
+                    group.addTask { try? await checkpoints.run() }
                     await acceptConnections()
                     group.cancelAll()
                 }

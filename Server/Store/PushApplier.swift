@@ -156,7 +156,7 @@ struct PushApplier {
             op: logged.op.rawValue, record: record, receivedAt: receivedAt, clientID: logged.clientID,
             sentFields: sentFields.isEmpty ? nil : RecordJSON.text(sentFields),
             editRecord: compact.editRecord, authorRecord: compact.authorRecord
-        ).insert(db)
+        ).append(db)
         let row = StoredEntity(
             kind: key.kind.rawValue, id: key.id, issueID: issueID,
             sortDate: change.entity == .issue ? after.fields["date"]?.stringValue ?? "" : "",
@@ -164,7 +164,7 @@ struct PushApplier {
             versions: RecordJSON.text(after.versions), deleted: after.deleted,
             lastSeq: head, lastChangeID: logged.changeID, lastHLC: logged.hlc.description,
             lastAuthor: logged.author, lastClientID: logged.clientID)
-        if stored == nil { try row.insert(db) } else { try row.update(db) }
+        try row.write(isNew: stored == nil, db)
         return head
     }
 }

@@ -132,6 +132,12 @@ public struct ServerStore: Sendable {
         try await writer.read(block)
     }
 
+    /// Checkpoints of this store's log from a connection of their own (see ``WALCheckpoints``); run them while
+    /// serving.
+    func walCheckpoints() -> WALCheckpoints {
+        WALCheckpoints(path: path, writer: writer)
+    }
+
     /// Closes the database cleanly: the write-ahead log is folded into the database file first, so the file alone
     /// holds everything. Later calls fail.
     public func close() throws {

@@ -70,3 +70,33 @@ struct StoredEntity: Codable, Sendable, FetchableRecord, PersistableRecord {
             deleted: deleted)
     }
 }
+
+extension StoredEntity {
+    /// Reads a row without the `Decodable` machinery: every pushed change and every snapshot record reads one.
+    init(row: Row) {
+        self.init(
+            kind: row["kind"], id: row["id"], issueID: row["issue_id"], sortDate: row["sort_date"],
+            fields: row["fields"], versions: row["versions"], deleted: row["deleted"], lastSeq: row["last_seq"],
+            lastChangeID: row["last_change_id"], lastHLC: row["last_hlc"], lastAuthor: row["last_author"],
+            lastClientID: row["last_client_id"])
+    }
+
+    /// Inserts the row (`isNew`) or replaces the one with its key, with cached statements: this runs for every
+    /// accepted change.
+    func write(isNew: Bool, _ db: Database) throws {
+        let values: StatementArguments = [
+            issueID, sortDate, fields, versions, deleted, lastSeq, lastChangeID, lastHLC, lastAuthor, lastClientID,
+            kind, id,
+        ]
+        let sql = isNew
+            ? """
+            INSERT INTO entity (issue_id, sort_date, fields, versions, deleted, last_seq, last_change_id, last_hlc, \
+            last_author, last_client_id, kind, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+            : """
+            UPDATE entity SET issue_id = ?, sort_date = ?, fields = ?, versions = ?, deleted = ?, last_seq = ?, \
+            last_change_id = ?, last_hlc = ?, last_author = ?, last_client_id = ? WHERE kind = ? AND id = ?
+            """
+        try db.cachedStatement(sql: sql).execute(arguments: values)
+    }
+}

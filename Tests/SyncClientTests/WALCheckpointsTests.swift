@@ -1,10 +1,12 @@
+import BulletinCore
 import Foundation
 import GRDB
 import Testing
 import TestSupport
 @testable import SyncClient
 
-@Suite struct BackgroundCheckpointsTests {
+/// ``WALCheckpoints`` (BulletinCore) on an editor's store, as `bulletin sync` runs them.
+@Suite struct WALCheckpointsTests {
     private func autocheckpoint(_ store: LocalStore) throws -> Int? {
         try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
     }
@@ -28,7 +30,8 @@ import TestSupport
         #expect(try autocheckpoint(store) == 1_000)
         let initialSize = fileSize(path)
 
-        let loop = Task { try await BackgroundCheckpoints(store: store, interval: .milliseconds(5)).run() }
+        let checkpoints = WALCheckpoints(path: path, writer: store.writer, interval: .milliseconds(5))
+        let loop = Task { try await checkpoints.run() }
         try await eventually { try autocheckpoint(store) == 0 }
         // Far below the automatic threshold: only the background loop copies these pages into the file.
         try store.importIssue(StoreFixtures.sampleIssue())
@@ -39,10 +42,5 @@ import TestSupport
         try await loop.value
         #expect(try autocheckpoint(store) == 1_000)
         #expect(try store.issue("2024-09-05").articles.count == 3)
-    }
-
-    @Test func aStoreInMemoryIsLeftAlone() async throws {
-        let store = try LocalStore.inMemory(options: StoreFixtures.options())
-        try await withTimeout { try await BackgroundCheckpoints(store: store).run() }
     }
 }
