@@ -105,7 +105,7 @@ enum ChangeLog {
             }
             return
         }
-        let fields = String(decoding: try JSONEncoder().encode(change.fields.keys.sorted()), as: UTF8.self)
+        let fields = DatabaseJSON.text(change.fields.keys.sorted())
         try db.cachedStatement(sql: """
             INSERT INTO change_log (change_id, entity, entity_id, issue_id, article_id, op, fields, author, \
             client_id, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
