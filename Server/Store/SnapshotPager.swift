@@ -108,9 +108,10 @@ struct SnapshotPager {
             request = request.filter(issues.contains(StoredEntity.Columns.id))
         }
         if let (date, id) = current {
-            request = request.filter(
-                StoredEntity.Columns.sortDate < date
-                    || (StoredEntity.Columns.sortDate == date && StoredEntity.Columns.id < id))
+            // A row value, not `sort_date < ? OR (sort_date = ? AND id < ?)`: with the OR, SQLite bounds the index
+            // scan by `kind` alone and walks every newer issue first, which made a snapshot quadratic in the
+            // number of issues (a 40,000-article archive: 30 s of the server's CPU in this query alone).
+            request = request.filter(sql: "(sort_date, id) < (?, ?)", arguments: [date, id])
         }
         return try request
             .order(StoredEntity.Columns.sortDate.desc, StoredEntity.Columns.id.desc)
