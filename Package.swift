@@ -143,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinCoreTests",
-            dependencies: ["BulletinCore"],
+            dependencies: ["BulletinCore", "TestSupport"],
             swiftSettings: strict
         ),
         .target(

@@ -31,9 +31,9 @@ extension BulletinCLI {
         if !text.hasSuffix("\n") { text += "\n" }
         guard let output else { return text }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CommandError.cannotWrite(path: output, reason: error.localizedDescription)
+            try AtomicFile.write(Array(text.utf8), to: output)
+        } catch let error as AtomicFileError {
+            throw CommandError.cannotWrite(path: output, reason: error.description)
         }
         return ""
     }

@@ -1,3 +1,4 @@
+import BulletinCore
 import Foundation
 import SyncProtocol
 #if canImport(Glibc)
@@ -42,22 +43,12 @@ public enum PublicationKeyFile {
     }
 
     private static func create(at path: String) throws {
-        let temporary = path + ".\(UUID().uuidString.lowercased()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw PublicationKeyFileError.unwritable(path, errno: errno) }
-        defer { unlink(temporary) }
         let text = Data(PublicationSigningKey.generate().rawRepresentation).base64EncodedString() + "\n"
-        let written = text.utf8CString.withUnsafeBufferPointer { buffer in
-            write(descriptor, buffer.baseAddress, buffer.count - 1)
-        }
-        let synced = fsync(descriptor)
-        close(descriptor)
-        guard written == text.utf8.count, synced == 0 else {
-            throw PublicationKeyFileError.unwritable(path, errno: errno)
-        }
-        // link() fails if the name exists: whoever links first has made the key; everyone else reads theirs.
-        if link(temporary, path) != 0, errno != EEXIST {
-            throw PublicationKeyFileError.unwritable(path, errno: errno)
+        do {
+            // `.keep`: whoever links first has made the key; everyone else reads theirs.
+            try AtomicFile.write(Array(text.utf8), to: path, mode: 0o600, existing: .keep)
+        } catch let error as AtomicFileError {
+            throw PublicationKeyFileError.unwritable(path, errno: error.errorNumber)
         }
     }
 }
