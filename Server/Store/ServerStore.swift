@@ -144,6 +144,9 @@ public struct ServerStore: Sendable {
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
+        // Readers first: a pool closes its writer before its readers, and the last connection to close removes the
+        // `-wal` and `-shm` files only if it may write, so closing a read-only one last left them behind.
+        (writer as? DatabasePool)?.releaseMemory()
         try writer.close()
     }
 }

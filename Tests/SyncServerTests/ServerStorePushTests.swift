@@ -1,5 +1,6 @@
 import TestSupport
 import BulletinCore
+import Foundation
 import GRDB
 import SyncProtocol
 import Testing
@@ -19,8 +20,12 @@ import Testing
         #expect(synchronous == 2)
         let outcome = try await store.push([factory.issue(ChangeFactory.newID(), date: "2024-09-05")])
         #expect(outcome.headSeq == 1)
+        #expect(try await store.headSeq() == 1)  // a reader connection is open too now
         let serverID = store.serverID
         try store.close()
+        // Closed cleanly, the database file alone holds everything: no log or shared-memory file is left.
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/nested/data").sorted()
+        #expect(files == ["bulletin-server.sqlite", "publication-signing-key"])
 
         let reopened = try ServerStore(directory: directory.path + "/nested/data")
         defer { try? reopened.close() }
