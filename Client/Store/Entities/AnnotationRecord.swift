@@ -6,8 +6,10 @@ import SyncProtocol
 struct AnnotationRecord: EntityRow, Hashable {
     static let databaseTableName = "annotation"
     static let kind = EntityKind.annotation
-    static let fieldNames = [
-        "issue_id", "article_id", "paragraph", "range", "kind", "text", "author", "created_at", "resolved",
+    static let contractFields: [ContractField<Self>] = [
+        .string("issue_id", \.issueID), .string("article_id", \.articleID), .optionalInt("paragraph", \.paragraph),
+        .textRange("range", \.range), .choice("kind", \.kind), .string("text", \.text), .string("author", \.author),
+        .string("created_at", \.createdAt), .bool("resolved", \.resolved),
     ]
 
     var id: String
@@ -39,37 +41,6 @@ struct AnnotationRecord: EntityRow, Hashable {
 
     /// Typed column names for queries.
     typealias Columns = CodingKeys
-
-    func contractValue(of field: String) -> JSONValue? {
-        switch field {
-        case "issue_id": .string(issueID)
-        case "article_id": .string(articleID)
-        case "paragraph": FieldEncoding.optionalInt(paragraph)
-        case "range": FieldEncoding.textRange(range)
-        case "kind": .string(kind.rawValue)
-        case "text": .string(text)
-        case "author": .string(author)
-        case "created_at": .string(createdAt)
-        case "resolved": .bool(resolved)
-        default: nil
-        }
-    }
-
-    mutating func setContractField(_ field: String, to value: JSONValue, decoding: FieldDecoding) throws -> Bool {
-        switch field {
-        case "issue_id": issueID = try decoding.string(value, field)
-        case "article_id": articleID = try decoding.string(value, field)
-        case "paragraph": paragraph = try decoding.optionalInt(value, field)
-        case "range": range = try decoding.textRange(value, field)
-        case "kind": kind = try decoding.choice(value, field, as: AnnotationKind.self)
-        case "text": text = try decoding.string(value, field)
-        case "author": author = try decoding.string(value, field)
-        case "created_at": createdAt = try decoding.string(value, field)
-        case "resolved": resolved = try decoding.bool(value, field)
-        default: return false
-        }
-        return true
-    }
 
     /// The annotation as the domain model has it.
     var model: Annotation {

@@ -6,7 +6,11 @@ import SyncProtocol
 struct ArticleRecord: EntityRow, Hashable {
     static let databaseTableName = "article"
     static let kind = EntityKind.article
-    static let fieldNames = ["issue_id", "section_id", "title", "paragraphs", "source", "contents_page", "position"]
+    static let contractFields: [ContractField<Self>] = [
+        .string("issue_id", \.issueID), .string("section_id", \.sectionID), .string("title", \.title),
+        .strings("paragraphs", \.paragraphs), .citation("source", \.source),
+        .optionalInt("contents_page", \.contentsPage), .number("position", \.position),
+    ]
 
     var id: String
     /// Local integer key of the article's row in the search index; stable across VACUUM, never synced.
@@ -53,32 +57,5 @@ struct ArticleRecord: EntityRow, Hashable {
         container[Columns.position] = position
         container[Columns.deleted] = deleted
         container[Columns.extraFields] = extraFields.map { DatabaseJSON.text(.object($0)) }
-    }
-
-    func contractValue(of field: String) -> JSONValue? {
-        switch field {
-        case "issue_id": .string(issueID)
-        case "section_id": .string(sectionID)
-        case "title": .string(title)
-        case "paragraphs": FieldEncoding.strings(paragraphs)
-        case "source": FieldEncoding.citation(source)
-        case "contents_page": FieldEncoding.optionalInt(contentsPage)
-        case "position": FieldEncoding.number(position)
-        default: nil
-        }
-    }
-
-    mutating func setContractField(_ field: String, to value: JSONValue, decoding: FieldDecoding) throws -> Bool {
-        switch field {
-        case "issue_id": issueID = try decoding.string(value, field)
-        case "section_id": sectionID = try decoding.string(value, field)
-        case "title": title = try decoding.string(value, field)
-        case "paragraphs": paragraphs = try decoding.strings(value, field)
-        case "source": source = try decoding.citation(value, field)
-        case "contents_page": contentsPage = try decoding.optionalInt(value, field)
-        case "position": position = try decoding.number(value, field)
-        default: return false
-        }
-        return true
     }
 }

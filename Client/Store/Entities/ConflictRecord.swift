@@ -9,7 +9,17 @@ import SyncProtocol
 struct ConflictRecord: EntityRow, Hashable {
     static let databaseTableName = "conflict"
     static let kind = EntityKind.conflict
-    static let fieldNames = ConflictField.all
+    static let contractFields: [ContractField<Self>] = [
+        .choice(ConflictField.kind, \.kind), .choice(ConflictField.entity, \.entity),
+        .string(ConflictField.entityID, \.entityID), .optionalString(ConflictField.field, \.field),
+        .string(ConflictField.issueID, \.issueID), .jsonText(ConflictField.base, \.base),
+        .jsonText(ConflictField.mine, \.mine), .jsonText(ConflictField.theirs, \.theirs),
+        .string(ConflictField.mineAuthor, \.mineAuthor), .optionalString(ConflictField.theirsAuthor, \.theirsAuthor),
+        .string(ConflictField.mineChange, \.mineChange), .optionalString(ConflictField.theirsChange, \.theirsChange),
+        .jsonText(ConflictField.current, \.current), .choice(ConflictField.status, \.status),
+        .optionalChoice(ConflictField.resolution, \.resolution),
+        .optionalString(ConflictField.resolvedBy, \.resolvedBy),
+    ]
 
     var id: String
     var kind = ConflictKind.value
@@ -53,52 +63,6 @@ struct ConflictRecord: EntityRow, Hashable {
 
     /// Typed column names for queries.
     typealias Columns = CodingKeys
-
-    func contractValue(of name: String) -> JSONValue? {
-        switch name {
-        case ConflictField.kind: .string(kind.rawValue)
-        case ConflictField.entity: .string(entity.rawValue)
-        case ConflictField.entityID: .string(entityID)
-        case ConflictField.field: field.map(JSONValue.string) ?? .null
-        case ConflictField.issueID: .string(issueID)
-        case ConflictField.base: JSONText.value(base)
-        case ConflictField.mine: JSONText.value(mine)
-        case ConflictField.theirs: JSONText.value(theirs)
-        case ConflictField.mineAuthor: .string(mineAuthor)
-        case ConflictField.theirsAuthor: theirsAuthor.map(JSONValue.string) ?? .null
-        case ConflictField.mineChange: .string(mineChange)
-        case ConflictField.theirsChange: theirsChange.map(JSONValue.string) ?? .null
-        case ConflictField.current: JSONText.value(current)
-        case ConflictField.status: .string(status.rawValue)
-        case ConflictField.resolution: resolution.map { .string($0.rawValue) } ?? .null
-        case ConflictField.resolvedBy: resolvedBy.map(JSONValue.string) ?? .null
-        default: nil
-        }
-    }
-
-    mutating func setContractField(_ name: String, to value: JSONValue, decoding: FieldDecoding) throws -> Bool {
-        switch name {
-        case ConflictField.kind: kind = try decoding.choice(value, name, as: ConflictKind.self)
-        case ConflictField.entity: entity = try decoding.choice(value, name, as: EntityKind.self)
-        case ConflictField.entityID: entityID = try decoding.string(value, name)
-        case ConflictField.field: field = try decoding.optionalString(value, name)
-        case ConflictField.issueID: issueID = try decoding.string(value, name)
-        case ConflictField.base: base = try JSONText.text(value)
-        case ConflictField.mine: mine = try JSONText.text(value)
-        case ConflictField.theirs: theirs = try JSONText.text(value)
-        case ConflictField.mineAuthor: mineAuthor = try decoding.string(value, name)
-        case ConflictField.theirsAuthor: theirsAuthor = try decoding.optionalString(value, name)
-        case ConflictField.mineChange: mineChange = try decoding.string(value, name)
-        case ConflictField.theirsChange: theirsChange = try decoding.optionalString(value, name)
-        case ConflictField.current: current = try JSONText.text(value)
-        case ConflictField.status: status = try decoding.choice(value, name, as: ConflictStatus.self)
-        case ConflictField.resolution:
-            resolution = value.isNull ? nil : try decoding.choice(value, name, as: ConflictResolution.self)
-        case ConflictField.resolvedBy: resolvedBy = try decoding.optionalString(value, name)
-        default: return false
-        }
-        return true
-    }
 
     /// Creates the table (migration `v4-conflicts`).
     static func createTable(_ db: Database) throws {

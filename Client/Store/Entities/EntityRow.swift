@@ -9,8 +9,8 @@ import SyncProtocol
 protocol EntityRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     /// The entity kind stored in this table.
     static var kind: EntityKind { get }
-    /// The contract's field names for this kind, in the order the contract lists them.
-    static var fieldNames: [String] { get }
+    /// The contract's fields for this kind, in the order the contract lists them.
+    static var contractFields: [ContractField<Self>] { get }
     /// Lowercase UUID text.
     var id: String { get }
     /// Tombstone flag.
@@ -19,13 +19,24 @@ protocol EntityRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var extraFields: [String: JSONValue]? { get set }
     /// A row with default values.
     init(newID id: String)
-    /// The value of a contract field; `nil` for a name outside the contract.
-    func contractValue(of field: String) -> JSONValue?
-    /// Sets a contract field; returns `false` for a name outside the contract.
-    mutating func setContractField(_ field: String, to value: JSONValue, decoding: FieldDecoding) throws -> Bool
 }
 
 extension EntityRow {
+    /// The contract's field names for this kind, in the order the contract lists them.
+    static var fieldNames: [String] { contractFields.map(\.name) }
+
+    /// The value of a contract field; `nil` for a name outside the contract.
+    func contractValue(of field: String) -> JSONValue? {
+        Self.contractFields.first { $0.name == field }?.read(self)
+    }
+
+    /// Sets a contract field; returns `false` for a name outside the contract.
+    mutating func setContractField(_ field: String, to value: JSONValue, decoding: FieldDecoding) throws -> Bool {
+        guard let contractField = Self.contractFields.first(where: { $0.name == field }) else { return false }
+        try contractField.write(&self, value, decoding)
+        return true
+    }
+
     /// The row with primary key `id`, or `nil`. A cached statement: this runs for every applied change.
     static func row(_ id: String, in db: Database) throws -> Self? {
         try fetchOne(db.cachedStatement(sql: "SELECT * FROM \(databaseTableName) WHERE id = ?"), arguments: [id])

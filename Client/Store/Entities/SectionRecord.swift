@@ -6,7 +6,10 @@ import SyncProtocol
 struct SectionRecord: EntityRow, Hashable {
     static let databaseTableName = "section"
     static let kind = EntityKind.section
-    static let fieldNames = ["issue_id", "title", "position", "contents_page"]
+    static let contractFields: [ContractField<Self>] = [
+        .string("issue_id", \.issueID), .string("title", \.title), .number("position", \.position),
+        .optionalInt("contents_page", \.contentsPage),
+    ]
 
     var id: String
     var issueID = ""
@@ -31,25 +34,4 @@ struct SectionRecord: EntityRow, Hashable {
 
     /// Typed column names for queries.
     typealias Columns = CodingKeys
-
-    func contractValue(of field: String) -> JSONValue? {
-        switch field {
-        case "issue_id": .string(issueID)
-        case "title": .string(title)
-        case "position": FieldEncoding.number(position)
-        case "contents_page": FieldEncoding.optionalInt(contentsPage)
-        default: nil
-        }
-    }
-
-    mutating func setContractField(_ field: String, to value: JSONValue, decoding: FieldDecoding) throws -> Bool {
-        switch field {
-        case "issue_id": issueID = try decoding.string(value, field)
-        case "title": title = try decoding.string(value, field)
-        case "position": position = try decoding.number(value, field)
-        case "contents_page": contentsPage = try decoding.optionalInt(value, field)
-        default: return false
-        }
-        return true
-    }
 }
