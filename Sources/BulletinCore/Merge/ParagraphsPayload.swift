@@ -78,23 +78,7 @@ public enum ParagraphsPayload: Sendable, Hashable {
     }
 }
 
-extension ParagraphsPayload: Codable {
-    /// Decodes the wire form (see ``init(jsonValue:)``).
-    public init(from decoder: any Decoder) throws {
-        let value = try JSONValue(from: decoder)
-        do {
-            try self.init(jsonValue: value)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    /// Encodes the wire form (see ``jsonValue``).
-    public func encode(to encoder: any Encoder) throws {
-        try jsonValue.encode(to: encoder)
-    }
-}
+extension ParagraphsPayload: TextEditWireValue {}
 
 extension TextEdit {
     /// The smaller of the full value and an edit against `base`; see ``ParagraphsPayload/preferred(base:target:)``.

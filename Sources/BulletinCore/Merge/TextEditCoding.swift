@@ -30,23 +30,7 @@ extension TextEdit {
     }
 }
 
-extension TextEdit: Codable {
-    /// Decodes the wire form (see ``init(jsonValue:)``).
-    public init(from decoder: any Decoder) throws {
-        let value = try JSONValue(from: decoder)
-        do {
-            try self.init(jsonValue: value)
-        } catch {
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: error.description))
-        }
-    }
-
-    /// Encodes the wire form (see ``jsonValue``).
-    public func encode(to encoder: any Encoder) throws {
-        try jsonValue.encode(to: encoder)
-    }
-}
+extension TextEdit: TextEditWireValue {}
 
 extension TextEdit.ParagraphOperation {
     /// The wire form: `n`, `-n`, a string, or an array of span operations.
