@@ -18,7 +18,7 @@ import Testing
                 let draft = IssueFixture()
                 let published = IssueFixture()
                 var factory = ChangeFactory()
-                let ((), bytes) = try await TappedClient.with(port: server.port) { office in
+                let ((), bytes) = try await TestClient.tapped(port: server.port) { office in
                     try await office.send(.hello(Hello(
                         versions: [1], clientID: ChangeFactory.newID(),
                         credentials: Credentials(token: server.tokens[.fieldOffice]), appVersion: "tests/1",
@@ -75,7 +75,7 @@ import Testing
                 }
 
                 // Every frame the field office received, inflated: no draft, no annotation, anywhere.
-                let payloads = try TappedClient.payloads(of: bytes)
+                let payloads = try TestClient.payloads(of: bytes)
                 #expect(payloads.count >= 7)  // welcome, 3 notify, 3 changes
                 let text = payloads.map { String(decoding: $0, as: UTF8.self) }
                 for payload in text {

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SyncProtocol
@@ -11,9 +12,26 @@ struct TestClient {
     static func with<Result: Sendable>(
         port: Int, _ body: (inout TestClient) async throws -> Result
     ) async throws -> Result {
+        try await with(port: port, tap: nil, body)
+    }
+
+    /// ``with(port:_:)``, also returning every byte the server sent, so that a test can assert on the raw frames,
+    /// not only on what the handlers decoded (see ``payloads(of:)``).
+    static func tapped<Result: Sendable>(
+        port: Int, _ body: (inout TestClient) async throws -> Result
+    ) async throws -> (Result, [UInt8]) {
+        let tap = ByteTap()
+        let result = try await with(port: port, tap: tap, body)
+        return (result, tap.bytes.withLockedValue { $0 })
+    }
+
+    private static func with<Result: Sendable>(
+        port: Int, tap: ByteTap?, _ body: (inout TestClient) async throws -> Result
+    ) async throws -> Result {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tap { try channel.pipeline.syncOperations.addHandler(tap) }
                     try channel.pipeline.syncOperations.addBulletinSyncHandlers(role: .client, limits: .standard)
                     return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: channel)
                 }
@@ -22,6 +40,35 @@ struct TestClient {
             var client = TestClient(messages: inbound.makeAsyncIterator(), outbound: outbound)
             return try await body(&client)
         }
+    }
+
+    /// Records the inbound bytes, then passes them on unchanged.
+    final class ByteTap: ChannelInboundHandler, Sendable {
+        typealias InboundIn = ByteBuffer
+        typealias InboundOut = ByteBuffer
+
+        let bytes = NIOLockedValueBox<[UInt8]>([])
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let buffer = unwrapInboundIn(data)
+            bytes.withLockedValue { $0.append(contentsOf: buffer.readableBytesView) }
+            context.fireChannelRead(data)
+        }
+    }
+
+    /// Splits a server's byte stream into its frames' JSON payloads (inflated), checking the preamble first.
+    static func payloads(of bytes: [UInt8]) throws -> [[UInt8]] {
+        guard Array(bytes.prefix(4)) == FrameCodec.preamble else { throw ProtocolError.badPreamble }
+        var buffer = ByteBuffer(bytes: bytes.dropFirst(4))
+        let codec = FrameCodec(limits: .standard)
+        var payloads: [[UInt8]] = []
+        while let frame = try codec.readFrame(from: &buffer) {
+            let raw = Array(frame.payload.readableBytesView)
+            payloads.append(frame.flags & RawFrame.compressedFlag != 0
+                ? try Zlib.decompress(raw, limit: FrameLimits.standard.maxDecompressedBytes) : raw)
+        }
+        guard buffer.readableBytes == 0 else { throw ProtocolError.invalidJSON("trailing partial frame") }
+        return payloads
     }
 
     /// Sends one message.
