@@ -1,4 +1,5 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import SyncProtocol
 
@@ -15,6 +16,18 @@ struct Session: Sendable {
     let channel: any Channel
     let peer: String?
     let logger: Logger
+    /// Set once the account was revoked: the session then only drains what the peer still sends.
+    private let revoked = NIOLockedValueBox(false)
+
+    /// How long a revoked session waits for its peer to close after being told, before closing anyway.
+    static let revokedLinger: TimeAmount = .seconds(2)
+
+    init(environment: SessionEnvironment, channel: any Channel, peer: String?, logger: Logger) {
+        self.environment = environment
+        self.channel = channel
+        self.peer = peer
+        self.logger = logger
+    }
 
     /// Serves the connection until the peer leaves, a fatal error occurs, or the server shuts down.
     func run(_ connection: NIOAsyncChannel<InboundFrame, Message>) async {
@@ -52,6 +65,8 @@ struct Session: Sendable {
             if let registration { environment.sessions.remove(registration) }
         }
         for try await frame in inbound {
+            // Read and dropped, so that the connection never closes with unread input (see closeWhenRevoked).
+            if revoked.withLockedValue({ $0 }) { continue }
             var action = machine.received(frame)
             if case .authenticate(let hello) = action {
                 switch await environment.authenticator.authenticate(hello, peer: peer) {
@@ -254,14 +269,20 @@ struct Session: Sendable {
         } while stats.more && !environment.connections.isDraining
     }
 
-    /// Ends the session when its account is revoked: tells the peer, then stops reading (the session finishes what
-    /// it is doing and closes, as at shutdown).
-    private func closeWhenRevoked(_ revoked: AsyncStream<Void>, _ outbound: Outbound) async {
-        for await _ in revoked {
+    /// Ends the session when its account is revoked: tells the peer, closes the output (after the error is
+    /// written), and from then on drops what the peer sends until it closes its side, or for at most
+    /// ``revokedLinger``.
+    ///
+    /// Closing at once could leave a request the peer had already sent unread, and a socket closed with unread
+    /// input is reset: the peer's system may then discard the error before the peer reads it.
+    private func closeWhenRevoked(_ revocations: AsyncStream<Void>, _ outbound: Outbound) async {
+        for await _ in revocations {
             logger.info("account revoked; closing the session")
+            revoked.withLockedValue { $0 = true }
             try? await outbound.write(.error(ErrorMessage(
                 .unauthenticated, "the account was revoked; this session is closed")))
-            channel.close(mode: .input, promise: nil)
+            channel.close(mode: .output, promise: nil)
+            channel.eventLoop.scheduleTask(in: Self.revokedLinger) { [channel] in channel.close(promise: nil) }
             return
         }
     }
