@@ -269,9 +269,8 @@ struct Session: Sendable {
         } while stats.more && !environment.connections.isDraining
     }
 
-    /// Ends the session when its account is revoked: tells the peer, closes the output (after the error is
-    /// written), and from then on drops what the peer sends until it closes its side, or for at most
-    /// ``revokedLinger``.
+    /// Ends the session when its account is revoked: tells the peer, and from then on drops what the peer sends
+    /// (the request being served still finishes) until the peer closes its side, or for at most ``revokedLinger``.
     ///
     /// Closing at once could leave a request the peer had already sent unread, and a socket closed with unread
     /// input is reset: the peer's system may then discard the error before the peer reads it.
@@ -281,7 +280,6 @@ struct Session: Sendable {
             revoked.withLockedValue { $0 = true }
             try? await outbound.write(.error(ErrorMessage(
                 .unauthenticated, "the account was revoked; this session is closed")))
-            channel.close(mode: .output, promise: nil)
             channel.eventLoop.scheduleTask(in: Self.revokedLinger) { [channel] in channel.close(promise: nil) }
             return
         }
