@@ -52,16 +52,7 @@ public struct PublicationSnapshotPosition: ResumeTokenConvertible, Sendable, Has
 }
 
 /// One page of a field office's snapshot: the latest publication records of some issues.
-public struct PublicationPage: Sendable, Hashable {
-    /// The records, newest issue first.
-    public var records: [ChangeRecord]
-    /// Their JSON bytes, as counted against the page limit.
-    public var bytes: Int
-    /// The log head when the snapshot started.
-    public var headSeq: Int64
-    /// Where the next page starts, or `nil` when this was the last page.
-    public var next: PublicationSnapshotPosition?
-}
+public typealias PublicationPage = ResumablePage<PublicationSnapshotPosition>
 
 /// Builds the pages of a field office's snapshot: the latest publication record of every published or retracted
 /// issue, newest issue first, with keyset queries (memory per page is bounded by the page limits).

@@ -181,13 +181,18 @@ struct Session: Sendable {
             var narrowed = pull
             narrowed.filter = (pull.filter ?? PullFilter()).publicationsOnly
             if pull.snapshot == true {
-                try await streamPublicationSnapshot(narrowed, outbound, stats: &stats)
+                // A field office's snapshot: the latest publication of every released issue, newest first.
+                try await streamSnapshot(narrowed, outbound, stats: &stats) { position, limits in
+                    try await environment.store.publicationSnapshotPage(
+                        from: position, limits: limits, filter: narrowed.filter)
+                }
             } else {
                 try await streamLog(narrowed, editsFor: nil, outbound, stats: &stats)
             }
         } else if pull.snapshot == true {
-            guard let start = try await snapshotStart(pull, outbound) else { return }
-            try await streamSnapshot(pull, from: start, outbound, stats: &stats)
+            try await streamSnapshot(pull, outbound, stats: &stats) { position, limits in
+                try await environment.store.snapshotPage(from: position, limits: limits, filter: pull.filter)
+            }
         } else {
             try await streamLog(pull, editsFor: pull.edits == true ? clientID : nil, outbound, stats: &stats)
         }
@@ -216,51 +221,30 @@ struct Session: Sendable {
 
     /// The snapshot position a pull starts from: its resume token, or a fresh start (`.some(nil)`); `nil` after
     /// answering an invalid token with an error.
-    private func snapshotStart(_ pull: Pull, _ outbound: Outbound) async throws -> SnapshotPosition?? {
+    private func snapshotStart<Position: ResumeTokenConvertible>(
+        _ pull: Pull, _ outbound: Outbound
+    ) async throws -> Position?? {
         guard let token = pull.resume else { return .some(nil) }
         do {
-            return .some(try SnapshotPosition(token: token))
+            return .some(try Position(token: token))
         } catch {
             try await outbound.write(.error(ErrorMessage(.invalidMessage, "\(error)")))
             return nil
         }
     }
 
-    private func streamSnapshot(
-        _ pull: Pull, from start: SnapshotPosition?, _ outbound: Outbound, stats: inout PullStats
+    /// Streams a snapshot from the pull's resume token (or the start), one `page` at a time.
+    private func streamSnapshot<Position>(
+        _ pull: Pull, _ outbound: Outbound, stats: inout PullStats,
+        page: (Position?, PageLimits) async throws -> ResumablePage<Position>
     ) async throws {
+        guard var position: Position? = try await snapshotStart(pull, outbound) else { return }
         let limits = environment.pageLimits(for: pull)
-        var position = start
         repeat {
-            let page = try await environment.store.snapshotPage(from: position, limits: limits, filter: pull.filter)
+            let page = try await page(position, limits)
             position = page.next
             let more = page.next != nil
             // Until the last page the client's log cursor must not move: it pulls the log from head_seq after.
-            let toSeq = more ? pull.since : page.headSeq
-            try await outbound.write(.changes(Changes(
-                fromSeq: pull.since, toSeq: toSeq, more: more, changes: page.records, resume: page.next?.token,
-                headSeq: page.headSeq)))
-            stats.add(records: page.records.count, bytes: page.bytes, toSeq: toSeq, more: more)
-        } while stats.more && !environment.connections.isDraining
-    }
-
-    /// A field office's snapshot: the latest publication of every released issue, newest first.
-    private func streamPublicationSnapshot(_ pull: Pull, _ outbound: Outbound, stats: inout PullStats) async throws {
-        var position: PublicationSnapshotPosition?
-        if let token = pull.resume {
-            do {
-                position = try PublicationSnapshotPosition(token: token)
-            } catch {
-                try await outbound.write(.error(ErrorMessage(.invalidMessage, "\(error)")))
-                return
-            }
-        }
-        let limits = environment.pageLimits(for: pull)
-        repeat {
-            let page = try await environment.store.publicationSnapshotPage(
-                from: position, limits: limits, filter: pull.filter)
-            position = page.next
-            let more = page.next != nil
             let toSeq = more ? pull.since : page.headSeq
             try await outbound.write(.changes(Changes(
                 fromSeq: pull.since, toSeq: toSeq, more: more, changes: page.records, resume: page.next?.token,

@@ -1,4 +1,5 @@
 import Foundation
+import SyncProtocol
 
 /// A snapshot position that travels as an opaque `resume` token: base64 of its sorted-keys JSON.
 public protocol ResumeTokenConvertible: Codable {
@@ -25,4 +26,16 @@ extension ResumeTokenConvertible {
         else { throw SnapshotPositionError.invalidToken }
         self = position
     }
+}
+
+/// One page of a resumable snapshot: records, and where the next page starts.
+public struct ResumablePage<Position: ResumeTokenConvertible & Sendable & Hashable>: Sendable, Hashable {
+    /// The records, newest issue first.
+    public var records: [ChangeRecord]
+    /// Their JSON bytes, as counted against the page limit.
+    public var bytes: Int
+    /// The log head when the snapshot started.
+    public var headSeq: Int64
+    /// Where the next page starts, or `nil` when this was the last page.
+    public var next: Position?
 }

@@ -1,17 +1,9 @@
 import GRDB
 import SyncProtocol
 
-/// One page of a snapshot: synthetic `create` records of live entities.
-public struct SnapshotPage: Sendable, Hashable {
-    /// The records, in walk order (newest issue first, each followed by its children).
-    public var records: [ChangeRecord]
-    /// Their JSON bytes, as counted against the page limit.
-    public var bytes: Int
-    /// The log head when the snapshot started.
-    public var headSeq: Int64
-    /// Where the next page starts, or `nil` when this was the last page.
-    public var next: SnapshotPosition?
-}
+/// One page of a snapshot: synthetic `create` records of live entities, in walk order (newest issue first, each
+/// followed by its children).
+public typealias SnapshotPage = ResumablePage<SnapshotPosition>
 
 /// Builds snapshot pages by walking the materialised state with keyset queries: memory per page is bounded by the
 /// page limits, never by the archive.
