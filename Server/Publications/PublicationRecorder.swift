@@ -59,7 +59,7 @@ struct PublicationRecorder {
             seq: head, changeID: record.changeID, entity: EntityKind.publication.rawValue, entityID: issueID,
             issueID: issueID, op: record.op.rawValue, record: RecordJSON.text(record),
             receivedAt: receivedAt
-        ).insert(db)
+        ).append(db)
         try PublicationRow(
             issueID: issueID, sortDate: issue.sortDate, version: version, state: status.rawValue, seq: head,
             content: contentText
