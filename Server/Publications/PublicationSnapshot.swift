@@ -67,8 +67,10 @@ enum PublicationPager {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let date = position.issueDate, let id = position.issueID {
-            conditions.append("(p.sort_date < ? OR (p.sort_date = ? AND p.issue_id < ?))")
-            arguments += [date, date, id]
+            // A row value, not `sort_date < ? OR (…)`: with the OR, SQLite scans the index from the newest issue
+            // every page (see SnapshotPager.nextIssue).
+            conditions.append("(p.sort_date, p.issue_id) < (?, ?)")
+            arguments += [date, id]
         }
         if let issues = filter?.issues {
             conditions.append("p.issue_id IN (\(databaseQuestionMarks(count: issues.count)))")
@@ -80,20 +82,15 @@ enum PublicationPager {
             \(whereClause) ORDER BY p.sort_date DESC, p.issue_id DESC LIMIT ?
             """
         arguments += [limits.maxChanges + 1]
-        var records: [ChangeRecord] = []
-        var bytes = 0
+        var page = PageBuilder(limits: limits)
         var last: (date: String, id: String)?
         var more = false
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() {
-            let text: String = row["record"]
-            let size = text.utf8.count
-            guard limits.admits(size: size, count: records.count, bytes: bytes) else {
+            guard try page.add(json: row["record"]) else {
                 more = true
                 break
             }
-            records.append(try RecordJSON.record(from: text))
-            bytes += size
             last = (row["sort_date"], row["issue_id"])
         }
         var next: PublicationSnapshotPosition?
@@ -103,6 +100,6 @@ enum PublicationPager {
             position.issueID = last.id
             next = position
         }
-        return PublicationPage(records: records, bytes: bytes, headSeq: position.headSeq, next: next)
+        return PublicationPage(records: page.records, bytes: page.bytes, headSeq: position.headSeq, next: next)
     }
 }

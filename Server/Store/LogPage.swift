@@ -34,21 +34,16 @@ enum LogPager {
         }
         // One row past the count limit tells whether more follow; nothing beyond it is read.
         request = request.order(ChangeLogEntry.Columns.seq).limit(limits.maxChanges + 1)
-        var records: [ChangeRecord] = []
-        var bytes = 0
+        var page = PageBuilder(limits: limits)
         var more = false
         let rows = try Row.fetchCursor(db, request)
         while let row = try rows.next() {
-            let text = CompactRecordChoice.text(of: row, for: puller)
-            let size = text.utf8.count
-            guard limits.admits(size: size, count: records.count, bytes: bytes) else {
+            guard try page.add(json: CompactRecordChoice.text(of: row, for: puller)) else {
                 more = true
                 break
             }
-            records.append(try RecordJSON.record(from: text))
-            bytes += size
         }
-        let last = records.last?.seq ?? since
-        return LogPage(records: records, bytes: bytes, more: more, toSeq: more ? last : max(bound, since))
+        let last = page.records.last?.seq ?? since
+        return LogPage(records: page.records, bytes: page.bytes, more: more, toSeq: more ? last : max(bound, since))
     }
 }

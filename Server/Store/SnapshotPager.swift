@@ -9,11 +9,9 @@ public typealias SnapshotPage = ResumablePage<SnapshotPosition>
 /// page limits, never by the archive.
 struct SnapshotPager {
     private let db: Database
-    private let limits: PageLimits
     private let filter: PullFilter?
     private var position: SnapshotPosition
-    private var records: [ChangeRecord] = []
-    private var bytes = 0
+    private var page: PageBuilder
 
     /// Reads the page that starts at `position`.
     static func page(
@@ -22,13 +20,13 @@ struct SnapshotPager {
         var pager = SnapshotPager(db: db, limits: limits, filter: filter, position: position)
         let finished = try pager.walk()
         return SnapshotPage(
-            records: pager.records, bytes: pager.bytes, headSeq: position.headSeq,
+            records: pager.page.records, bytes: pager.page.bytes, headSeq: position.headSeq,
             next: finished ? nil : pager.position)
     }
 
     private init(db: Database, limits: PageLimits, filter: PullFilter?, position: SnapshotPosition) {
         self.db = db
-        self.limits = limits
+        page = PageBuilder(limits: limits)
         self.filter = filter
         self.position = position
     }
@@ -194,14 +192,13 @@ struct SnapshotPager {
         let envelope = CanonicalJSON.bytes(record).count
         // Likewise `base`, which carries the stored versions JSON.
         let size = envelope - 4 + entity.fields.utf8.count + entity.versions.utf8.count
-        guard limits.admits(size: size, count: records.count, bytes: bytes) else { return false }
-        record.fields = try RecordJSON.fields(from: entity.fields)
-        // A snapshot record's `base` carries the entity's per-field versions, so that the new replica's later edits
-        // name the same bases as everyone else's (conflict detection compares them).
-        record.base = try RecordJSON.versions(from: entity.versions)
-        records.append(record)
-        bytes += size
-        return true
+        return try page.add(size: size) {
+            record.fields = try RecordJSON.fields(from: entity.fields)
+            // A snapshot record's `base` carries the entity's per-field versions, so that the new replica's later
+            // edits name the same bases as everyone else's (conflict detection compares them).
+            record.base = try RecordJSON.versions(from: entity.versions)
+            return record
+        }
     }
 
     private func includes(_ kind: EntityKind) -> Bool {
