@@ -1,11 +1,19 @@
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// The open connections of a server, so that a shutdown can reach every session.
+/// The open connections of a server, from the moment they are accepted, so that a shutdown can reach every one.
+///
+/// A connection is accepted before its session starts reading it. A shutdown closes a session's input, so that the
+/// session finishes its request and says `bye`; a connection whose session has not started yet has had nothing
+/// read, and is closed outright (its input-closed event would reach no session).
 final class ConnectionRegistry: Sendable {
+    private struct Entry {
+        var channel: any Channel
+        var serving = false
+    }
+
     private struct State {
-        var channels: [Int: any Channel] = [:]
-        var nextID = 1
+        var entries: [ObjectIdentifier: Entry] = [:]
         var draining = false
     }
 
@@ -18,48 +26,56 @@ final class ConnectionRegistry: Sendable {
 
     /// How many connections are open.
     var count: Int {
-        state.withLockedValue { $0.channels.count }
+        state.withLockedValue { $0.entries.count }
     }
 
-    /// Records an open connection and returns its id. During a shutdown the connection's input is closed at once,
-    /// so its session ends after the handshake it may already have started.
-    func register(_ channel: any Channel) -> Int {
-        let (id, draining) = state.withLockedValue { state in
-            let id = state.nextID
-            state.nextID += 1
-            state.channels[id] = channel
-            return (id, state.draining)
+    /// Records an accepted connection until it closes; during a shutdown it is closed at once.
+    func register(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        let draining = state.withLockedValue { state in
+            state.entries[key] = Entry(channel: channel)
+            return state.draining
+        }
+        channel.closeFuture.whenComplete { _ in
+            self.state.withLockedValue { _ = $0.entries.removeValue(forKey: key) }
+        }
+        if draining {
+            channel.close(promise: nil)
+        }
+    }
+
+    /// Notes that a session now reads `channel`; during a shutdown its input is closed at once, so the session ends
+    /// after the handshake it may already have started.
+    func startServing(_ channel: any Channel) {
+        let draining = state.withLockedValue { state in
+            state.entries[ObjectIdentifier(channel)]?.serving = true
+            return state.draining
         }
         if draining {
             channel.close(mode: .input, promise: nil)
         }
-        return id
-    }
-
-    /// Forgets a closed connection.
-    func unregister(_ id: Int) {
-        state.withLockedValue { _ = $0.channels.removeValue(forKey: id) }
     }
 
     /// Begins draining: stops every session from reading further requests; each finishes what it is doing, says
-    /// `bye` and closes. Returns `false` if draining had already begun.
+    /// `bye` and closes. Connections no session reads yet are closed. Returns `false` if draining had already begun.
     @discardableResult
     func drain() -> Bool {
-        let channels = state.withLockedValue { state -> [any Channel]? in
+        let entries = state.withLockedValue { state -> [Entry]? in
             guard !state.draining else { return nil }
             state.draining = true
-            return Array(state.channels.values)
+            return Array(state.entries.values)
         }
-        guard let channels else { return false }
-        for channel in channels {
-            channel.close(mode: .input, promise: nil)
+        guard let entries else { return false }
+        for entry in entries {
+            entry.channel.close(mode: entry.serving ? .input : .all, promise: nil)
         }
         return true
     }
 
-    /// Closes every connection at once (when the shutdown grace period is over).
+    /// Closes every connection at once (when the shutdown grace period is over, or when the listener has stopped
+    /// and sessions have ended).
     func closeAll() {
-        let channels = state.withLockedValue { Array($0.channels.values) }
+        let channels = state.withLockedValue { $0.entries.values.map(\.channel) }
         for channel in channels {
             channel.close(promise: nil)
         }

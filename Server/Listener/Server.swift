@@ -28,7 +28,10 @@ public final class Server: Service, Sendable {
     public let store: ServerStore
     /// The address the listener is bound to.
     public let localAddress: SocketAddress
-    private let serverChannel: NIOAsyncChannel<NIOAsyncChannel<InboundFrame, Message>, Never>
+    /// Accepted connections arrive as plain channels, not yet reading: a `NIOAsyncChannel` is made for each only
+    /// when its session starts (see ``serve(_:)``), so that one accepted while the listener is torn down can be
+    /// dropped safely (an unserved `NIOAsyncChannel` traps when its writer is released unfinished).
+    private let serverChannel: NIOAsyncChannel<any Channel, Never>
     private let environment: SessionEnvironment
     private let logger: Logger
     private let graceTimer = NIOLockedValueBox<Scheduled<Void>?>(nil)
@@ -52,6 +55,7 @@ public final class Server: Service, Sendable {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> Server {
         let store = try ServerStore(directory: configuration.dataDirectory)
+        let connections = ConnectionRegistry()
         do {
             let tls = try configuration.tls?.makeContext()
             let channel = try await ServerBootstrap(group: eventLoopGroup)
@@ -61,6 +65,9 @@ public final class Server: Service, Sendable {
                 // A shutdown closes only a session's input, and must still be able to write its `bye`; a peer that
                 // half-closes likewise still gets the answers to what it sent. Sessions close fully when done.
                 .childChannelOption(.allowRemoteHalfClosure, value: true)
+                // Nothing is read before the session's `NIOAsyncChannel` exists, so no early byte can fall off the
+                // pipeline's end; ``serve(_:)`` turns reading on.
+                .childChannelOption(.autoRead, value: false)
                 .bind(host: configuration.host, port: configuration.port) { child in
                     child.eventLoop.makeCompletedFuture {
                         if let tls {
@@ -71,14 +78,15 @@ public final class Server: Service, Sendable {
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(
                             role: .server, limits: .preAuthentication,
                             codec: FrameCodec(compressionLevel: configuration.compressionLevel))
-                        return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: child)
+                        connections.register(child)
+                        return child
                     }
                 }
             let environment = SessionEnvironment(
                 store: store, broadcaster: HeadBroadcaster(head: try await store.headSeq()),
                 publications: HeadBroadcaster(head: try await store.publicationHead()),
                 sessions: AuthenticatedSessions(), authenticator: authenticator.prepared(for: store),
-                configuration: configuration, connections: ConnectionRegistry())
+                configuration: configuration, connections: connections)
             return try Server(
                 configuration: configuration, store: store, channel: channel, environment: environment,
                 logger: logger)
@@ -90,7 +98,7 @@ public final class Server: Service, Sendable {
 
     private init(
         configuration: ServerConfiguration, store: ServerStore,
-        channel: NIOAsyncChannel<NIOAsyncChannel<InboundFrame, Message>, Never>, environment: SessionEnvironment,
+        channel: NIOAsyncChannel<any Channel, Never>, environment: SessionEnvironment,
         logger: Logger
     ) throws {
         guard let address = channel.channel.localAddress else { throw ServerError.notBound }
@@ -126,6 +134,8 @@ public final class Server: Service, Sendable {
                     let checkpoints = store.walCheckpoints()
                     group.addTask { try? await checkpoints.run() }
                     await acceptConnections()
+                    // Connections accepted while the listener closed, that no session took up.
+                    environment.connections.closeAll()
                     group.cancelAll()
                 }
             } onCancel: {
@@ -193,10 +203,20 @@ public final class Server: Service, Sendable {
         }
     }
 
-    private func serve(_ connection: NIOAsyncChannel<InboundFrame, Message>) async {
-        let channel = connection.channel
-        let registration = environment.connections.register(channel)
-        defer { environment.connections.unregister(registration) }
+    private func serve(_ channel: any Channel) async {
+        let connection: NIOAsyncChannel<InboundFrame, Message>
+        do {
+            connection = try await channel.eventLoop.submit {
+                let connection = try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: channel)
+                try channel.syncOptions?.setOption(.autoRead, value: true)
+                return connection
+            }.get()
+        } catch {
+            // The channel closed before its session could start: nothing was read from it.
+            channel.close(promise: nil)
+            return
+        }
+        environment.connections.startServing(channel)
         let number = connectionIDs.withLockedValue { value in
             value += 1
             return value
