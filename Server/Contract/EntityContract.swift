@@ -45,9 +45,10 @@ enum EntityContract {
     static func violation(in change: ChangeRecord) -> String? {
         guard Identifiers.isLowercaseUUID(change.changeID) else { return "change_id must be a lowercase UUID" }
         guard Identifiers.isLowercaseUUID(change.entityID) else { return "entity_id must be a lowercase UUID" }
-        guard !change.clientID.isEmpty else { return "client_id must not be empty" }
+        guard Identifiers.isLowercaseUUID(change.clientID) else { return "client_id must be a lowercase UUID" }
         if change.entity == .conflict, let why = ConflictContract.violation(in: change) { return why }
         let contract = fields(of: change.entity)
+        if let why = baseViolation(in: change, contract: contract) { return why }
         switch change.op {
         case .delete:
             guard change.fields.isEmpty else { return "a delete carries no fields" }
@@ -67,6 +68,18 @@ enum EntityContract {
             }
             if let why = change.fields[name].flatMap(kind.check) {
                 return "field '\(name)' \(why)"
+            }
+        }
+        return nil
+    }
+
+    /// Why the record's `base` is malformed: each entry names a field of the entity and the `change_id` (a
+    /// lowercase UUID) that last wrote it in the author's replica (PROTOCOL.md section 7).
+    private static func baseViolation(in change: ChangeRecord, contract: [String: FieldKind]) -> String? {
+        for (name, version) in change.base.sorted(by: { $0.key < $1.key }) {
+            guard contract[name] != nil else { return "base names '\(name)', which \(change.entity.rawValue) lacks" }
+            guard Identifiers.isLowercaseUUID(version) else {
+                return "base.\(name) must be the change_id (a lowercase UUID) that last wrote the field"
             }
         }
         return nil

@@ -98,6 +98,11 @@ struct PushApplier {
             if rejectedCreates.contains(parent) {
                 return "its \(name) names \(parent), whose create was rejected earlier in this batch"
             }
+            // A parent deleted meanwhile is not a reason to refuse: that is a concurrent edit, which section 20 merges
+            // (an edit revives what it is about). Conflicts are the server's own records.
+            if change.entity != .conflict, try StoredEntity.find(parent, db) == nil {
+                return "its \(name) names \(parent), which the server does not know"
+            }
         }
         switch change.op {
         case .create:

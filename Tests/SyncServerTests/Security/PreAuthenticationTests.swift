@@ -82,14 +82,17 @@ import Testing
                     #expect(try await server.store.headSeq() == head)
                     _ = try await client.handshake(token: server.tokens[.editor])
                     // After `welcome`, a payload larger than the before-authentication limits is accepted.
-                    var big = factory.article(ChangeFactory.newID(), issue: ChangeFactory.newID(),
-                                              section: ChangeFactory.newID())
+                    let issue = ChangeFactory.newID()
+                    let section = ChangeFactory.newID()
+                    var big = factory.article(ChangeFactory.newID(), issue: issue, section: section)
                     big.fields["paragraphs"] = .array(Array(repeating: .string(String(repeating: "ạ", count: 1000)),
                                                             count: 200))
                     #expect(FrameCodec.json(.push(Push(batchID: "b", changes: [big]))).count
                         > FrameLimits.preAuthentication.maxDecompressedBytes)
-                    let ack = try await client.push([big])
-                    #expect(ack.results.map(\.status) == [.applied])
+                    let ack = try await client.push([
+                        factory.issue(issue, date: "2024-09-06"), factory.section(section, issue: issue), big,
+                    ])
+                    #expect(ack.results.map(\.status) == [.applied, .applied, .applied])
                 }
             }
         }

@@ -72,6 +72,39 @@ struct ContractCase: Sendable, CustomTestStringConvertible {
             change.fields["kind"] = "praise"
             return change
         },
+        ContractCase(name: "client id not a uuid", expectedInReason: "client_id") { factory, ids in
+            var change = factory.update(.article, ids.article, ["title": "x"])
+            change.clientID = "k"
+            return change
+        },
+        ContractCase(name: "base version not a change id", expectedInReason: "base") { factory, ids in
+            var change = factory.update(.article, ids.article, ["title": "x"])
+            change.base = ["title": "yesterday"]
+            return change
+        },
+        ContractCase(name: "base naming a field the entity lacks", expectedInReason: "base") { factory, ids in
+            var change = factory.update(.article, ids.article, ["title": "x"])
+            change.base = ["colour": ChangeFactory.newID()]
+            return change
+        },
+        ContractCase(name: "paragraphs as one string", expectedInReason: "paragraphs") { factory, ids in
+            factory.update(.article, ids.article, ["paragraphs": "Một đoạn."])
+        },
+        ContractCase(name: "article of an unknown issue", expectedInReason: "issue_id") { factory, ids in
+            factory.article(ChangeFactory.newID(), issue: ChangeFactory.newID(), section: ids.section)
+        },
+        ContractCase(name: "article of an unknown section", expectedInReason: "section_id") { factory, ids in
+            factory.article(ChangeFactory.newID(), issue: ids.issue, section: ChangeFactory.newID())
+        },
+        ContractCase(name: "section of an unknown issue", expectedInReason: "issue_id") { factory, _ in
+            factory.section(ChangeFactory.newID(), issue: ChangeFactory.newID())
+        },
+        ContractCase(name: "annotation of an unknown article", expectedInReason: "article_id") { factory, ids in
+            factory.annotation(ChangeFactory.newID(), issue: ids.issue, article: ChangeFactory.newID())
+        },
+        ContractCase(name: "article moved to an unknown section", expectedInReason: "section_id") { factory, ids in
+            factory.update(.article, ids.article, ["section_id": .string(ChangeFactory.newID())])
+        },
         ContractCase(name: "create of an existing entity", expectedInReason: "already exists") { factory, ids in
             factory.section(ids.section, issue: ids.issue)
         },
