@@ -145,6 +145,12 @@ struct SessionStateMachine: Sendable {
                     .batchTooLarge,
                     "push carried \(push.changes.count) changes; the limit is \(maxBatchChanges) (see welcome)")))
             }
+            // Results are matched to changes by change_id: without a usable one the batch cannot be answered.
+            if let index = push.changes.firstIndex(where: { !Identifiers.isLowercaseUUID($0.changeID) }) {
+                return .send(.error(ErrorMessage(
+                    .invalidMessage,
+                    "push: changes[\(index)].change_id is not a lowercase uuid; nothing of the batch was applied")))
+            }
             return .push(push)
         case .pull(let pull):
             guard pull.maxChanges >= 1, pull.maxBytes >= 1 else {

@@ -80,6 +80,7 @@ import Testing
             changeID: "x", entity: .issue, entityID: "i", op: .delete, hlc: .zero, author: "a", clientID: "c")
         let cases: [(Message, String)] = [
             (.push(Push(batchID: "b", changes: [change, change, change])), "batch_too_large"),
+            (.push(Push(batchID: "b", changes: [change])), "invalid_message"),  // change_id "x" is no uuid
             (.pull(Pull(since: 0, maxChanges: 0, maxBytes: 10)), "invalid_message"),
             (.pull(Pull(since: -1, maxChanges: 1, maxBytes: 10)), "invalid_message"),
             (.hello(hello), "unexpected_message"),
