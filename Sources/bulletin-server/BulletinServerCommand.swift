@@ -6,5 +6,5 @@ struct BulletinServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin-server",
         abstract: "The BulletinSync server: keeps the shared change log and serves editors' sync over TCP.",
-        subcommands: [ServeCommand.self, UserCommand.self, KeyCommand.self])
+        subcommands: [ServeCommand.self, UserCommand.self, KeyCommand.self, BackupCommand.self, RestoreCommand.self])
 }
