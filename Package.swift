@@ -167,6 +167,7 @@ let package = Package(
                 "BulletinFormat",
                 "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -77,16 +77,20 @@ public struct Welcome: Codable, Sendable, Hashable {
     public var headSeq: Int64
     /// The limits the server enforces.
     public var limits: WireLimits
-    /// Optional features the server offers, e.g. `snapshot`, `subscribe`.
+    /// Optional features the server offers, e.g. `snapshot`, `subscribe`, `account`.
     public var capabilities: [String]
+    /// The account the connection acts as (with capability `account`); absent from older servers.
+    public var account: WelcomeAccount?
 
     /// Creates a `welcome`.
-    public init(version: Int, serverID: String, headSeq: Int64, limits: WireLimits, capabilities: [String]) {
+    public init(version: Int, serverID: String, headSeq: Int64, limits: WireLimits, capabilities: [String],
+                account: WelcomeAccount? = nil) {
         self.version = version
         self.serverID = serverID
         self.headSeq = headSeq
         self.limits = limits
         self.capabilities = capabilities
+        self.account = account
     }
 
     enum CodingKeys: String, CodingKey {
@@ -95,6 +99,7 @@ public struct Welcome: Codable, Sendable, Hashable {
         case headSeq = "head_seq"
         case limits
         case capabilities
+        case account
     }
 }
 

@@ -48,8 +48,8 @@ final class TLSFailure: Sendable {
 
     /// Records `error` if it is a TLS error and none was recorded yet.
     func record(_ error: any Error) {
-        guard error is NIOSSLError || error is BoringSSLError else { return }
-        box.withLockedValue { $0 = $0 ?? "\(error)" }
+        guard error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError else { return }
+        box.withLockedValue { $0 = $0 ?? SyncError.tlsReason(error) }
     }
 
     /// A handler (placed after the TLS handler) that records the TLS error as it is raised, before the channel

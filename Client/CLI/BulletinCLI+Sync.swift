@@ -20,6 +20,8 @@ public struct StatusReport: Codable, Sendable, Hashable {
     public var openConflicts: Int
     /// The waiting changes, oldest first.
     public var changes: [PendingChange]
+    /// The account the server said this store acts as (on the last connect); absent until then.
+    public var account: AccountInfo?
 }
 
 extension BulletinCLI {
@@ -32,10 +34,13 @@ extension BulletinCLI {
             clientID: info.clientID, editor: info.editor, server: info.serverAddress, cursor: info.cursor,
             pending: changes.count, pendingBytes: changes.reduce(0) { $0 + $1.bytes },
             rejected: try local.rejectedChanges().count, openConflicts: try local.openConflictCount(),
-            changes: changes)
+            changes: changes, account: try local.account())
         if json { return try self.json(report) }
         var text = "editor \(report.editor) · client \(report.clientID)\n"
         text += "server \(report.server ?? "(not synced yet)") · cursor \(report.cursor)\n"
+        if let account = report.account {
+            text += "account \(account.name) · role \(account.role) (as the server said on the last sync)\n"
+        }
         text += report.pending == 0
             ? "nothing to push\n"
             : "\(report.pending) change\(report.pending == 1 ? "" : "s") to push (\(report.pendingBytes) bytes)\n"

@@ -38,8 +38,36 @@ public final class Conversation {
     }
 
     /// Sends one message.
+    ///
+    /// - Throws: ``SyncError`` when the connection is gone (never the channel's own error): the reason the read
+    ///   side saw when it says more than "closed" (the peer broke the protocol, reset the connection, failed TLS).
     public func send(_ message: Message) async throws {
-        try await sendMessage(message)
+        do {
+            try await sendMessage(message)
+        } catch {
+            guard let failure = SyncError(transportError: error) else { throw error }
+            throw await reasonForClosing() ?? failure
+        }
+    }
+
+    /// Whether ``reasonForClosing()`` is looking: a `pong` it sends on the way must not look again.
+    private var lookingForReason = false
+
+    /// The read side's reason for the end of the connection, read from the events of the next few ticks (a write
+    /// can fail before the read that explains it has been seen), or `nil` if it gives none.
+    private func reasonForClosing() async -> SyncError? {
+        guard !lookingForReason else { return nil }
+        lookingForReason = true
+        defer { lookingForReason = false }
+        let deadline = ticks + 5
+        while let event = try? await nextEvent() {
+            switch event {
+            case .closed(let error): return error.flatMap { SyncError(transportError: $0) }
+            case .tick where ticks >= deadline: return nil
+            default: continue
+            }
+        }
+        return nil
     }
 
     /// Returns and clears the head announced by `notify`.
@@ -91,8 +119,7 @@ public final class Conversation {
             case .tick:
                 if ticks >= deadline { throw SyncError.timedOut(what) }
             case .closed(let error):
-                if let problem = error as? ProtocolError { throw SyncError.protocolViolation(problem) }
-                throw SyncError.connectionClosed
+                throw error.flatMap { SyncError(transportError: $0) } ?? SyncError.connectionClosed
             }
         }
     }

@@ -13,6 +13,11 @@ extension LocalStore: SyncReplica {
         Credentials(user: try replicaInfo().editor, token: try accessSettings().token)
     }
 
+    /// Keeps the account the server says this store acts as.
+    public func welcomed(_ welcome: Welcome) throws {
+        try rememberAccount(from: welcome)
+    }
+
     /// How many changes wait in the outbox.
     public func pendingCount() throws -> Int {
         try pendingTotals().count

@@ -70,11 +70,28 @@ public struct SyncConnector: Sendable {
                     }
                 }
         } catch {
-            throw SyncError.connectionFailed(address: address.description, reason: Self.reason(error))
+            throw SyncError(transportError: error, address: address.description)
+                ?? SyncError.connectionFailed(address: address.description, reason: "\(error)")
         }
         let tick = options.tick
         let timeout = connectTimeout
-        return try await channel.executeThenClose { inbound, outbound in
+        do {
+            return try await converse(
+                over: channel, hello: hello, tlsFailure: tlsFailure, tick: tick, timeout: timeout, body)
+        } catch let error as SyncError {
+            throw error
+        } catch {
+            // Whatever the channel threw on the way (a write on a closed channel, a reset), said as a SyncError.
+            throw SyncError(transportError: error, address: address.description) ?? error
+        }
+    }
+
+    /// The exchange over a connected channel: the handshake, `body`, then `bye`; closes the channel on every path.
+    private func converse<Result: Sendable>(
+        over channel: NIOAsyncChannel<InboundFrame, Message>, hello: Hello, tlsFailure: TLSFailure, tick: Duration,
+        timeout: Duration, _ body: (Conversation, Welcome) async throws -> Result
+    ) async throws -> Result {
+        try await channel.executeThenClose { inbound, outbound in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 let (events, continuation) = AsyncStream.makeStream(of: ConversationEvent.self)
                 let credits = InboundCredits(Self.inboundBacklog)
@@ -111,21 +128,13 @@ public struct SyncConnector: Sendable {
                         return nil
                     }
                 } catch where tlsFailure.reason != nil {
-                    throw SyncError.connectionFailed(
-                        address: address.description, reason: "the TLS handshake failed (does --ca name the CA "
-                            + "that signed the server's certificate?): \(tlsFailure.reason ?? "")")
+                    throw SyncError.tlsFailed(address: address.description, reason: tlsFailure.reason ?? "")
                 }
                 let result = try await body(conversation, welcome)
                 try? await outbound.write(.bye(Bye(reason: "done")))
                 return result
             }
         }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if let error = error as? IOError { return error.description }
-        if error is ChannelError { return "\(error)" }
-        return String(describing: error)
     }
 }
 

@@ -24,6 +24,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     public func sync(_ conversation: Conversation, welcome: Welcome,
                      progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
         var summary = SyncSummary()
+        try replica.welcomed(welcome)
         try await pushAll(conversation, welcome: welcome, into: &summary)
         try await pullAll(conversation, welcome: welcome, into: &summary, progress: progress)
         summary.cursor = try replica.syncCursor().seq

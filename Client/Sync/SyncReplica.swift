@@ -43,4 +43,12 @@ public protocol SyncReplica: Sendable {
     /// For a snapshot page, the replica stores `page.resume` and `page.headSeq` as its snapshot progress; when
     /// `page.more` is false the snapshot is complete and the cursor becomes the snapshot's head.
     func apply(_ page: Changes, snapshot: Bool) throws
+    /// Keeps what the server's `welcome` says about this connection (the account it acts as); called once per
+    /// connection, before anything is pushed or pulled.
+    func welcomed(_ welcome: Welcome) throws
+}
+
+extension SyncReplica {
+    /// Keeps nothing.
+    public func welcomed(_ welcome: Welcome) throws {}
 }

@@ -56,6 +56,7 @@ private struct MessageMembers {
     var headSeq: JSONField<Int64> = .absent
     var limits: JSONField<WireLimits> = .absent
     var capabilities: JSONField<[String]> = .absent
+    var account: JSONField<WelcomeAccount> = .absent
     var batchID: JSONField<String> = .absent
     var changes: JSONField<[ChangeRecord]> = .absent
     var results: JSONField<[ChangeResult]> = .absent
@@ -89,6 +90,7 @@ private struct MessageMembers {
         case "head_seq": headSeq = try parser.int64Field()
         case "limits": limits = try parser.objectField(Self.limits)
         case "capabilities": capabilities = try parser.arrayField { try $0.stringField() }
+        case "account": account = try parser.objectField(WelcomeAccount.read)
         case "batch_id": batchID = try parser.stringField()
         case "changes": changes = try parser.arrayField { try $0.objectField(ChangeRecordMembers.record) }
         case "results": results = try parser.arrayField { try $0.objectField(Self.result) }
@@ -132,7 +134,8 @@ private struct MessageMembers {
                 return .welcome(Welcome(
                     version: try version.required(".version"), serverID: try serverID.required(".server_id"),
                     headSeq: try headSeq.required(".head_seq"), limits: try limits.required(".limits"),
-                    capabilities: try capabilities.required(".capabilities")))
+                    capabilities: try capabilities.required(".capabilities"),
+                    account: try account.optional(".account")))
             case "push":
                 return .push(Push(
                     batchID: try batchID.required(".batch_id"), changes: try changes.required(".changes")))

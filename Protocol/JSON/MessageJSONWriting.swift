@@ -57,6 +57,15 @@ extension CanonicalJSONWriter {
 
     private mutating func welcome(_ welcome: Welcome) {
         objectBody { writer in
+            if let account = welcome.account {
+                writer.key("account")
+                writer.objectBody { writer in
+                    writer.key("name")
+                    writer.string(account.name)
+                    writer.key("role")
+                    writer.string(account.role.rawValue)
+                }
+            }
             writer.key("capabilities")
             writer.strings(welcome.capabilities)
             writer.key("head_seq")

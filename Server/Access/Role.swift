@@ -1,17 +1,10 @@
-/// What an account may do on the server (PROTOCOL.md, "Authorization").
-public enum Role: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
-    /// Reads and writes drafts, sections, articles and annotations; moves an issue from draft to review.
-    case editor
-    /// All an editor may, plus approve, publish, correct a published issue, and retract it.
-    case chief
-    /// Read-only: receives signed publications of published issues, nothing else.
-    case fieldOffice = "field-office"
-    /// Manages accounts; may neither push nor pull.
-    case admin
+import SyncProtocol
 
-    /// The role's name as written on the command line and stored: `editor`, `chief`, `field-office`, `admin`.
-    public var description: String { rawValue }
+/// What an account may do on the server: the wire's ``AccountRole`` (PROTOCOL.md section 18), one type for the
+/// accounts table, the policy, and `welcome.account`.
+public typealias Role = AccountRole
 
+extension AccountRole {
     /// Whether the role may send `push` at all.
     public var mayPush: Bool { self == .editor || self == .chief }
 

@@ -103,7 +103,7 @@ struct Session: Sendable {
             case .close:
                 return
             case .welcome(let version):
-                try await welcome(version: version, outbound)
+                try await welcome(version: version, as: principal, outbound)
             case .push(let push):
                 guard try await apply(push, by: principal, outbound) else { return }
             case .pull(let pull):
@@ -135,12 +135,16 @@ struct Session: Sendable {
         }
     }
 
-    /// Raises the frame limits, then sends `welcome` (in that order, so a large first request is never refused).
-    private func welcome(version: Int, _ outbound: Outbound) async throws {
+    /// Raises the frame limits, then sends `welcome` (in that order, so a large first request is never refused),
+    /// telling the client the account it acts as.
+    private func welcome(version: Int, as principal: Principal?, _ outbound: Outbound) async throws {
         try await channel.triggerUserOutboundEvent(RaiseFrameLimits(limits: environment.standardLimits)).get()
         let welcome = Welcome(
             version: version, serverID: environment.store.serverID, headSeq: try await environment.store.headSeq(),
-            limits: environment.wireLimits, capabilities: SessionEnvironment.capabilities)
+            limits: environment.wireLimits, capabilities: SessionEnvironment.capabilities,
+            account: principal.flatMap { principal in
+                principal.user.map { WelcomeAccount(name: $0, role: principal.role) }
+            })
         try await outbound.write(.welcome(welcome))
     }
 

@@ -26,7 +26,7 @@ enum BulletinEntry {
             do {
                 return CommandResult(standardOutput: try command.output(using: cli))
             } catch {
-                return CommandResult(standardError: "error: \(describe(error))\n", status: 1)
+                return CommandResult(standardError: "error: \(describe(error))\n", status: ExitStatus.of(error))
             }
         } catch {
             let code = Bulletin.exitCode(for: error)
@@ -39,15 +39,17 @@ enum BulletinEntry {
         }
     }
 
-    /// One line for any error a command can throw.
+    /// One line for any error a command can throw; an error of the connection is said as the ``SyncError`` it
+    /// stands for, never as NIO's own words.
     static func describe(_ error: any Error) -> String {
+        if let error = SyncError(transportError: error) { return oneLine(error.description) }
         switch error {
-        case let error as StoreError: oneLine(error.description)
-        case let error as CommandError: oneLine(error.description)
+        case let error as StoreError: return oneLine(error.description)
+        case let error as CommandError: return oneLine(error.description)
         case let error as DatabaseError:
-            oneLine("the store failed: \(error.message ?? "SQLite error \(error.resultCode)")")
-        case let error as any CustomStringConvertible: oneLine(error.description)
-        default: oneLine(String(describing: error))
+            return oneLine("the store failed: \(error.message ?? "SQLite error \(error.resultCode)")")
+        case let error as any CustomStringConvertible: return oneLine(error.description)
+        default: return oneLine(String(describing: error))
         }
     }
 

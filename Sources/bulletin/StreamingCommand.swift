@@ -28,9 +28,9 @@ extension BulletinEntry {
             try await command.run(using: cli, output: output)
             return CommandResult()
         } catch is CancellationError {
-            return CommandResult(status: 130)
+            return CommandResult(status: ExitStatus.interrupted)
         } catch {
-            return CommandResult(standardError: "error: \(describe(error))\n", status: 1)
+            return CommandResult(standardError: "error: \(describe(error))\n", status: ExitStatus.of(error))
         }
     }
 }

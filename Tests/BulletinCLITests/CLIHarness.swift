@@ -40,6 +40,17 @@ final class CLIHarness: @unchecked Sendable {
         return BulletinEntry.run(arguments, cli: BulletinCLI(context: context))
     }
 
+    /// Runs one command line as the executable does, streaming commands (`sync`, `pull`) included.
+    func runStreaming(_ arguments: String...) async -> CommandResult {
+        let input = standardInput
+        let context = CommandContext(environment: environment, readStandardInput: { input })
+        let written = LockedText()
+        var result = await BulletinEntry.run(arguments, cli: BulletinCLI(context: context),
+                                             output: CommandOutput(write: { written.append($0) }))
+        result.standardOutput = written.text
+        return result
+    }
+
     /// Runs a command that must succeed and returns its output.
     func output(_ arguments: String...) throws -> String {
         let result = run(arguments)
@@ -84,6 +95,18 @@ final class CLIHarness: @unchecked Sendable {
         let third = try file("third.txt", "Ngân sách hỗ trợ khoảng 9,7 tỷ dong.\n\nĐoạn thứ hai.\n")
         _ = try output("article", "add", "2024-09-05", "--section", "1", "--title", "“Phủ sóng” toàn quốc",
                        "--body-file", third, "--source", "(Cand.com.vn 05/9, Hoài Thu – Minh Quân)")
+    }
+}
+
+/// Text appended from any thread.
+final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = ""
+
+    var text: String { lock.withLock { value } }
+
+    func append(_ more: String) {
+        lock.withLock { value += more }
     }
 }
 

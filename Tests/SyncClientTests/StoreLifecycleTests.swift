@@ -13,7 +13,7 @@ import Testing
         #expect(info.clientID == "0000aaaa-0000-4000-8000-000000000001")
         #expect(info.cursor == 0)
         #expect(info.serverAddress == nil)
-        #expect(info.schemaVersion == 7)
+        #expect(info.schemaVersion == 8)
         let (journal, migrations) = try store.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"))
@@ -21,7 +21,26 @@ import Testing
         #expect(journal == "wal")
         #expect(migrations == [
             "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts", "v5-contentless-search",
+            "v6-account",
         ])
+        #expect(try store.account() == nil)
+    }
+
+    @Test func aStoreMadeBeforeTheAccountTableGainsItOnOpenAndKnowsNoAccountYet() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v5-contentless-search")
+        try queue.write { db in try ReplicaRecord(clientID: "0000aaaa-0000-4000-8000-000000000009", editor: "Lan")
+            .insert(db) }
+        try queue.close()
+        let store = try LocalStore.open(at: path)
+        #expect(try store.account() == nil)
+        #expect(try store.replicaInfo().editor == "Lan")
+        let applied = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        }
+        #expect(applied.last == "v6-account")
     }
 
     @Test(arguments: [false, true])

@@ -15,7 +15,9 @@ import Testing
                 #expect(welcome.version == 1)
                 #expect(welcome.serverID == server.store.serverID)
                 #expect(welcome.headSeq == 0)
-                #expect(welcome.capabilities == ["snapshot", "subscribe", "edits"])
+                #expect(welcome.capabilities == ["snapshot", "subscribe", "edits", "account"])
+                // An anonymous hello (the test authenticator allows it) names no account.
+                #expect(welcome.account == nil)
                 #expect(welcome.limits.maxBatchChanges == server.configuration.maxBatchChanges)
                 #expect(welcome.limits.maxFrameBytes == FrameLimits.standard.maxFrameBytes)
             }

@@ -39,8 +39,8 @@ public enum InlineDiff {
             blocks.append(contentsOf: old[position..<hunk.old.lowerBound])
             let before = old[hunk.old].map(tokens)
             let after = new[hunk.new].map(tokens)
-            for segments in changedParagraphs(before, after) {
-                blocks.append(render(segments, style: style, separator: separator))
+            for block in changedParagraphs(before, after) {
+                blocks.append(render(block.segments, style: style, separator: separator))
             }
             position = hunk.old.upperBound
         }
@@ -48,15 +48,29 @@ public enum InlineDiff {
         return blocks.joined(separator: separator)
     }
 
+    /// One output block of a changed stretch: its segments, and which paragraphs of the stretch (relative to its
+    /// start, old and new side; an empty range where a side has none) it covers.
+    struct ChangedBlock {
+        var old: Range<Int>
+        var new: Range<Int>
+        var segments: [Segment]
+    }
+
     /// The diff of a changed stretch of paragraphs, one segment list per output block.
     ///
     /// Stretches of equal length are compared paragraph by paragraph. Otherwise two readings compete: the
     /// stretch as one stream (shows splits and joins as a changed `¶`) and the cheapest pairing of paragraphs;
     /// the one that marks fewer tokens wins, the stream on a tie.
-    private static func changedParagraphs(_ old: [[StreamToken]], _ new: [[StreamToken]]) -> [[Segment]] {
+    static func changedParagraphs(_ old: [[StreamToken]], _ new: [[StreamToken]]) -> [ChangedBlock] {
+        func side(_ index: Int, _ count: Int) -> Range<Int> {
+            index < count ? index..<index + 1 : count..<count
+        }
         if old.count == new.count || old.isEmpty || new.isEmpty {
             return (0..<max(old.count, new.count)).map { index in
-                segments(from: index < old.count ? old[index] : [], to: index < new.count ? new[index] : [])
+                ChangedBlock(
+                    old: side(index, old.count), new: side(index, new.count),
+                    segments: segments(from: index < old.count ? old[index] : [],
+                                       to: index < new.count ? new[index] : []))
             }
         }
         let stream = segments(from: separated(old), to: separated(new))
@@ -71,14 +85,25 @@ public enum InlineDiff {
         let steps = ParagraphAlignment.align(
             oldCount: old.count, newCount: new.count, pairCost: { markedCount(pair($0, $1)) },
             deleteCost: { old[$0].count }, insertCost: { new[$0].count })
-        let aligned = steps.map { step -> [Segment] in
+        var oldNext = 0, newNext = 0
+        let aligned = steps.map { step -> ChangedBlock in
             switch step {
-            case .pair(let oldIndex, let newIndex): pair(oldIndex, newIndex)
-            case .delete(let oldIndex): segments(from: old[oldIndex], to: [])
-            case .insert(let newIndex): segments(from: [], to: new[newIndex])
+            case .pair(let oldIndex, let newIndex):
+                (oldNext, newNext) = (oldIndex + 1, newIndex + 1)
+                return ChangedBlock(old: oldIndex..<oldIndex + 1, new: newIndex..<newIndex + 1,
+                                    segments: pair(oldIndex, newIndex))
+            case .delete(let oldIndex):
+                oldNext = oldIndex + 1
+                return ChangedBlock(old: oldIndex..<oldIndex + 1, new: newNext..<newNext,
+                                    segments: segments(from: old[oldIndex], to: []))
+            case .insert(let newIndex):
+                newNext = newIndex + 1
+                return ChangedBlock(old: oldNext..<oldNext, new: newIndex..<newIndex + 1,
+                                    segments: segments(from: [], to: new[newIndex]))
             }
         }
-        return aligned.reduce(0) { $0 + markedCount($1) } < markedCount(stream) ? aligned : [stream]
+        return aligned.reduce(0) { $0 + markedCount($1.segments) } < markedCount(stream)
+            ? aligned : [ChangedBlock(old: 0..<old.count, new: 0..<new.count, segments: stream)]
     }
 
     /// How many tokens a diff marks as removed or added.
@@ -100,13 +125,13 @@ public enum InlineDiff {
     }
 
     /// A stretch of the diff: unchanged tokens, or removed tokens replaced by added ones.
-    private enum Segment {
+    enum Segment {
         case same([StreamToken])
         case change(removed: [StreamToken], added: [StreamToken])
     }
 
     /// The diff as segments, with changes separated by a single whitespace token merged into one.
-    private static func segments(from old: [StreamToken], to new: [StreamToken]) -> [Segment] {
+    static func segments(from old: [StreamToken], to new: [StreamToken]) -> [Segment] {
         var result: [Segment] = []
         var position = 0
         for hunk in SequenceDiff.hunks(from: old, to: new) {
@@ -125,7 +150,7 @@ public enum InlineDiff {
         return result
     }
 
-    private static func render(_ segments: [Segment], style: Style, separator: String) -> String {
+    static func render(_ segments: [Segment], style: Style, separator: String) -> String {
         var output = ""
         for segment in segments {
             switch segment {
@@ -143,7 +168,7 @@ public enum InlineDiff {
         return output
     }
 
-    private static func text(_ tokens: [StreamToken], breaks: String) -> String {
+    static func text(_ tokens: [StreamToken], breaks: String) -> String {
         var result = ""
         for token in tokens {
             switch token {
@@ -154,7 +179,7 @@ public enum InlineDiff {
         return result
     }
 
-    private static func marked(_ text: String, colour: String, style: Style) -> String {
+    static func marked(_ text: String, colour: String, style: Style) -> String {
         switch style {
         case .plain: text
         case .ansi: colour + text + "\u{1B}[0m"

@@ -54,12 +54,14 @@ struct TLSTests {
                     _ = try await wrong.withConversation(hello: hello(token: token)) { _, welcome in welcome.headSeq }
                     Issue.record("a server certificate from an untrusted CA was accepted")
                 } catch let error as SyncError {
-                    guard case .connectionFailed(let failedAddress, let reason) = error else {
+                    guard case .tlsFailed(let failedAddress, let reason) = error else {
                         Issue.record("unexpected error: \(error)")
                         return
                     }
                     #expect(failedAddress == address.description)
-                    #expect(reason.contains("TLS handshake failed"), "\(reason)")
+                    #expect(error.code == "tls_failed")
+                    #expect(error.description.contains("TLS handshake failed"), "\(error)")
+                    #expect(!reason.isEmpty)
                     #expect(error.description.split(separator: "\n").count == 1)
                 }
                 // A plain-TCP client gets nowhere either (its preamble is not a TLS handshake).

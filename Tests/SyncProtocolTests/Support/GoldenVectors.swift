@@ -16,6 +16,7 @@ enum GoldenVectors {
     static let messages: [(name: String, message: Message)] = [
         ("hello", SampleMessages.hello),
         ("welcome", SampleMessages.welcome),
+        ("welcome-account", SampleMessages.welcomeWithAccount),
         ("push", SampleMessages.push),
         ("push_ack", SampleMessages.pushAck),
         ("pull", SampleMessages.pull),

@@ -97,7 +97,10 @@ struct RandomMessages {
                 version: Int(int()), serverID: string(), headSeq: int(),
                 limits: WireLimits(maxFrameBytes: Int(int()), maxDecompressedBytes: Int(int()),
                                    maxBatchChanges: Int(int())),
-                capabilities: (0..<Int.random(in: 0...3, using: &random)).map { _ in string() }))
+                capabilities: (0..<Int.random(in: 0...3, using: &random)).map { _ in string() },
+                account: optional {
+                    WelcomeAccount(name: $0.string(), role: AccountRole.allCases.randomElement(using: &$0.random)!)
+                }))
         case 2:
             return .push(Push(batchID: string(), changes: changes(seq: false)))
         case 3:

@@ -86,6 +86,13 @@ enum SampleMessages {
         limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
         capabilities: ["snapshot", "subscribe"]))
 
+    /// A `welcome` from a server offering `account`: the account the token belongs to, here a chief.
+    static let welcomeWithAccount = Message.welcome(Welcome(
+        version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
+        limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
+        capabilities: ["snapshot", "subscribe", "edits", "account"],
+        account: WelcomeAccount(name: "Nguyễn Thị Lan", role: .chief)))
+
     static let push = Message.push(Push(
         batchID: "4b3a2918-0706-45e4-93c2-b1a097867564", changes: [articleCreate, issueUpdatePushed]))
 
@@ -127,7 +134,7 @@ enum SampleMessages {
 
     /// Every sample, at least one per message type.
     static let all: [Message] = [
-        hello, welcome, push, pushAck, pull, snapshotPull, changes, snapshotChanges, subscribe, notify, ping, pong,
-        error, bye, byeWithoutReason,
+        hello, welcome, welcomeWithAccount, push, pushAck, pull, snapshotPull, changes, snapshotChanges, subscribe,
+        notify, ping, pong, error, bye, byeWithoutReason,
     ]
 }

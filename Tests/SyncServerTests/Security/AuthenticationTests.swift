@@ -22,6 +22,24 @@ import Testing
         #expect(accepted.compactMap { $0.metadata["client.user"] } == ["editor", "chief", "field-office", "admin"])
     }
 
+    @Test func welcomeNamesTheAccountOfTheTokenNotTheUserTheClientClaims() async throws {
+        try await withTimeout {
+            try await SecuredServer.with { server in
+                for role in Role.allCases {
+                    try await TestClient.with(port: server.port) { client in
+                        let answer = try await client.hello(token: server.tokens[role], user: "someone-else")
+                        guard case .welcome(let welcome) = answer else {
+                            Issue.record("\(role): \(answer)")
+                            return
+                        }
+                        #expect(welcome.capabilities.contains("account"))
+                        #expect(welcome.account == WelcomeAccount(name: role.rawValue, role: role))
+                    }
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         ("no token", nil as String?, "requires a token"),
         ("an unknown token", "bst_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "not valid"),
