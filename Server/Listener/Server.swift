@@ -26,6 +26,8 @@ public final class Server: Service, Sendable {
     public let configuration: ServerConfiguration
     /// The server's store (closed when ``run()`` returns).
     public let store: ServerStore
+    /// What the server counts (sessions, messages, pushes, latencies), for `--metrics`.
+    public let metrics: ServerMetrics
     /// The address the listener is bound to.
     public let localAddress: SocketAddress
     /// Accepted connections arrive as plain channels, not yet reading: a `NIOAsyncChannel` is made for each only
@@ -52,7 +54,8 @@ public final class Server: Service, Sendable {
     public static func bind(
         configuration: ServerConfiguration, logger: Logger,
         authenticator: any Authenticator = AccountAuthenticator(),
-        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        metrics: ServerMetrics = ServerMetrics()
     ) async throws -> Server {
         let store = try ServerStore(directory: configuration.dataDirectory)
         let connections = ConnectionRegistry()
@@ -75,9 +78,17 @@ public final class Server: Service, Sendable {
                             try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
                             try child.pipeline.syncOperations.addHandler(TLSInputCloser())
                         }
+                        try child.pipeline.syncOperations.addHandler(
+                            WireBytesHandler(metrics: metrics), position: .first)
+                        var codec = FrameCodec(compressionLevel: configuration.compressionLevel)
+                        codec.payloadObserver = { direction, bytes in
+                            metrics.count(direction == .inbound
+                                ? "bulletin_payload_received_bytes_total" : "bulletin_payload_sent_bytes_total",
+                                by: bytes)
+                        }
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(
-                            role: .server, limits: .preAuthentication,
-                            codec: FrameCodec(compressionLevel: configuration.compressionLevel))
+                            role: .server, limits: .preAuthentication, codec: codec)
+                        try child.pipeline.syncOperations.addHandler(MessageCountingHandler(metrics: metrics))
                         connections.register(child)
                         return child
                     }
@@ -86,7 +97,8 @@ public final class Server: Service, Sendable {
                 store: store, broadcaster: HeadBroadcaster(head: try await store.headSeq()),
                 publications: HeadBroadcaster(head: try await store.publicationHead()),
                 sessions: AuthenticatedSessions(), authenticator: authenticator.prepared(for: store),
-                configuration: configuration, connections: connections)
+                configuration: configuration, connections: connections, metrics: metrics)
+            metrics.head(try await store.headSeq())
             return try Server(
                 configuration: configuration, store: store, channel: channel, environment: environment,
                 logger: logger)
@@ -104,6 +116,7 @@ public final class Server: Service, Sendable {
         guard let address = channel.channel.localAddress else { throw ServerError.notBound }
         self.configuration = configuration
         self.store = store
+        self.metrics = environment.metrics
         self.serverChannel = channel
         self.environment = environment
         self.localAddress = address
@@ -226,6 +239,26 @@ public final class Server: Service, Sendable {
         let peer = channel.remoteAddress.map { "\($0)" }
         logger.info("connection opened", metadata: ["connection.peer": "\(peer ?? "unknown")"])
         await Session(environment: environment, channel: channel, peer: peer, logger: logger).run(connection)
+    }
+}
+
+extension Server {
+    /// Whether the server can take work: the store answers a query, the listener accepts, no shutdown has begun;
+    /// with a one-line reason either way (`/readyz`).
+    public func readiness() async -> (ready: Bool, reason: String) {
+        if environment.connections.isDraining { return (false, "draining: the server is shutting down") }
+        guard serverChannel.channel.isActive else { return (false, "the listener is closed") }
+        do {
+            let head = try await store.headSeq()
+            return (true, "ready: listening on \(localAddress), head seq \(head)")
+        } catch {
+            return (false, "the store does not answer: \(error)")
+        }
+    }
+
+    /// The metrics in the Prometheus text format, as scraped from `/metrics`.
+    public func metricsExposition() -> [UInt8] {
+        metrics.exposition(storePath: store.path)
     }
 }
 

@@ -63,6 +63,7 @@ struct Session: Sendable {
         defer {
             handshakeTimer.cancel()
             if let registration { environment.sessions.remove(registration) }
+            if let principal { environment.metrics.sessionClosed(principal.role) }
         }
         for try await frame in inbound {
             // Read and dropped, so that the connection never closes with unread input (see closeWhenRevoked).
@@ -73,6 +74,8 @@ struct Session: Sendable {
                 case .allowed(let allowed):
                     handshakeTimer.cancel()
                     principal = allowed
+                    environment.metrics.count("bulletin_handshakes_total", [("outcome", "accepted")])
+                    environment.metrics.sessionOpened(allowed.role)
                     logger.info("hello accepted", metadata: [
                         "client.id": "\(allowed.clientID)", "client.user": "\(allowed.user ?? "-")",
                         "client.role": "\(allowed.role)", "client.app": "\(hello.appVersion)",
@@ -84,9 +87,11 @@ struct Session: Sendable {
                     }
                     action = machine.authenticationSucceeded(as: allowed.role)
                 case .denied(let reason):
+                    environment.metrics.count("bulletin_handshakes_total", [("outcome", "denied")])
                     logger.info("hello refused", metadata: ["reason": "\(reason)"])
                     action = machine.authenticationFailed(reason)
                 case .rateLimited(let reason):
+                    environment.metrics.count("bulletin_handshakes_total", [("outcome", "rate_limited")])
                     logger.info("hello refused: rate limited", metadata: ["reason": "\(reason)"])
                     action = machine.authenticationRateLimited(reason)
                 }
@@ -150,6 +155,7 @@ struct Session: Sendable {
 
     /// Applies a batch and acknowledges it once durable; `false` when the store failed and the session must end.
     private func apply(_ push: Push, by principal: Principal?, _ outbound: Outbound) async throws -> Bool {
+        let started = ContinuousClock.now
         let outcome: PushOutcome
         do {
             // The state machine only lets a session that authenticated push; the role decides change by change.
@@ -161,12 +167,15 @@ struct Session: Sendable {
                 .internalError, "the server could not store the batch; nothing of it was applied, retry later")))
             return false
         }
+        let fanOut = ContinuousClock.now
         environment.broadcaster.publish(head: outcome.headSeq)
         if let publicationSeq = outcome.publicationSeq {
             environment.publications.publish(head: publicationSeq)
         }
+        environment.metrics.fannedOut(in: ContinuousClock.now - fanOut)
         try await outbound.write(.pushAck(PushAck(
             batchID: push.batchID, results: outcome.results, headSeq: outcome.headSeq)))
+        environment.metrics.pushed(outcome, in: ContinuousClock.now - started)
         logger.info("push", metadata: [
             "push.batch_id": "\(push.batchID)", "push.count": "\(push.changes.count)",
             "push.applied": "\(outcome.appliedCount)", "push.duplicates": "\(outcome.duplicateCount)",
@@ -180,6 +189,7 @@ struct Session: Sendable {
     /// A field office (`scope == .publications`) sees only `publication` records, in log pages and in snapshots.
     /// A pull with `edits` gets article text as text edits where that is smaller (see ``CompactRecordChoice``).
     private func stream(_ pull: Pull, scope: ReadScope, clientID: String, _ outbound: Outbound) async throws {
+        let started = ContinuousClock.now
         var stats = PullStats()
         if scope == .publications {
             var narrowed = pull
@@ -200,6 +210,8 @@ struct Session: Sendable {
         } else {
             try await streamLog(pull, editsFor: pull.edits == true ? clientID : nil, outbound, stats: &stats)
         }
+        environment.metrics.pulled(pages: stats.pages, snapshot: pull.snapshot == true,
+                                   in: ContinuousClock.now - started)
         logger.info("pull", metadata: [
             "pull.snapshot": "\(pull.snapshot == true)", "pull.since": "\(pull.since)",
             "pull.to_seq": "\(stats.toSeq)", "pull.pages": "\(stats.pages)", "pull.records": "\(stats.records)",

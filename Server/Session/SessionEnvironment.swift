@@ -18,6 +18,8 @@ struct SessionEnvironment: Sendable {
     let configuration: ServerConfiguration
     /// The open connections; tells whether the server is shutting down.
     let connections: ConnectionRegistry
+    /// What the sessions count.
+    let metrics: ServerMetrics
 
     /// The protocol versions this server speaks.
     static let supportedVersions = [1]

@@ -27,9 +27,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "zlib level of the frames sent, 1 (fastest) to 9 (smallest).")
     var compressionLevel: Int32 = 3
 
+    @Option(help: ArgumentHelp(
+        "Serve /metrics (Prometheus), /healthz and /readyz over HTTP on HOST:PORT (off unless given).",
+        valueName: "host:port"))
+    var metrics: String?
+
     func validate() throws {
         guard (1...9).contains(compressionLevel) else {
             throw ValidationError("--compression-level must be between 1 and 9, not \(compressionLevel)")
+        }
+        if let metrics, Self.hostAndPort(metrics) == nil {
+            throw ValidationError("--metrics takes HOST:PORT, e.g. 127.0.0.1:9464, not '\(metrics)'")
         }
         guard (tlsCertificate == nil) == (tlsKey == nil) else {
             throw ValidationError("--tls-cert and --tls-key go together: pass both, or neither for plain TCP")
@@ -54,8 +62,24 @@ struct ServeCommand: AsyncParsableCommand {
                 --data \(dataDirectory)` and give the printed token to the client
                 """)
         }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let metrics, let (host, port) = Self.hostAndPort(metrics) {
+            // Listed first, so stopped last: /readyz answers "draining" while the sync server shuts down.
+            services.append(.init(service: OperationsEndpoint(
+                server: server, host: host, port: port, logger: logger,
+                onListening: { port in logger.info("metrics listening", metadata: ["metrics.address": "\(host):\(port)"]) })))
+        }
+        services.append(.init(service: server))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+    }
+
+    /// `HOST:PORT` split, or `nil`.
+    static func hostAndPort(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+              (0...65535).contains(port), colon != text.startIndex
+        else { return nil }
+        return (String(text[..<colon]), port)
     }
 }
