@@ -2,7 +2,7 @@ import ArgumentParser
 import Logging
 import SyncClient
 
-/// `bulletin login --token T`.
+/// `bulletin login --token T`: stores (or replaces) the account token.
 struct LoginCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "login", abstract: "Store your account's token (from `bulletin-server user add`).")
@@ -11,11 +11,13 @@ struct LoginCommand: BulletinCommand {
     @Option(help: "The token.") var token: String
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.login(store: store.store, token: token)
+        let local = try cli.openStore(store.store)
+        try local.setToken(token)
+        return "token stored in \(local.path) (mode 0600); it is sent when you sync\n"
     }
 }
 
-/// `bulletin verify ISSUE [--json]`.
+/// `bulletin verify ISSUE [--json]`: re-checks a field office's stored publication.
 struct VerifyCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -26,11 +28,15 @@ struct VerifyCommand: BulletinCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.verify(store: store.store, issue: issue, json: json)
+        let result = try cli.openStore(store.store).verifyPublication(issue)
+        if json { return try cli.json(result) }
+        return "issue \(result.date) version \(result.version) (\(result.state)): signature valid (key "
+            + "\(result.keyID)), stored content matches\n"
     }
 }
 
-/// `bulletin pull [--server HOST:PORT] [--json]`.
+/// `bulletin pull [--server HOST:PORT] [--json]`: pulls without pushing — how a field office updates its replica of
+/// published issues (`bulletin sync --watch` keeps it current).
 struct PullCommand: StreamingBulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "pull",
@@ -44,6 +50,8 @@ struct PullCommand: StreamingBulletinCommand {
     func run(using cli: BulletinCLI, output: CommandOutput) async throws {
         var logger = Logger(label: "bulletin.pull")
         logger.logLevel = .warning
-        output.write(try await cli.pull(store: store.store, server: server, json: json, logger: logger))
+        let runner = try SyncRunner(store: try cli.openStore(store.store), server: server, logger: logger)
+        let summary = try await runner.pullOnce()
+        output.write(json ? try cli.json(summary) : SyncReport.pulled(summary, address: runner.address))
     }
 }

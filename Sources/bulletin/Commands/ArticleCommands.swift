@@ -1,4 +1,7 @@
 import ArgumentParser
+import BulletinCore
+import BulletinFormat
+import Foundation
 import SyncClient
 
 /// `bulletin article …`.
@@ -8,7 +11,8 @@ struct ArticleGroup: ParsableCommand {
         subcommands: [AddArticleCommand.self, EditArticleCommand.self, RemoveArticleCommand.self])
 }
 
-/// `bulletin article add ISSUE --section N --title T [--body-file F|-] [--source "Outlet dd/m, Author"]`.
+/// `bulletin article add ISSUE --section N --title T [--body-file F|-] [--source "Outlet dd/m, Author"]`: prints
+/// `DATE/N ID`.
 struct AddArticleCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Append an article to a section; prints DATE/N and its id.")
@@ -23,12 +27,23 @@ struct AddArticleCommand: BulletinCommand {
     @Option(help: "The source citation, e.g. \"Baophapluat.vn 05/9, Lê Hồng\".") var source: String?
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.addArticle(store: store.store, issue: issue, section: section, title: title, bodyFile: bodyFile,
-                           source: source)
+        let citation = try source.map { text in
+            guard let citation = CitationText.parse(text) else {
+                throw CommandError.invalidArgument(
+                    "--source must look like \"Outlet dd/m, Author\" (e.g. \"Baophapluat.vn 05/9, Lê Hồng\"), "
+                        + "got \"\(text)\"")
+            }
+            return citation
+        }
+        let paragraphs = try bodyFile.map(cli.readBody) ?? []
+        let article = try cli.openStore(store.store).addArticle(
+            issue: issue, section: section, title: title, paragraphs: paragraphs, source: citation)
+        return "\(article.reference) \(article.id)\n"
     }
 }
 
-/// `bulletin article edit ARTICLE [--title T] [--body-file F|-]`.
+/// `bulletin article edit ARTICLE [--title T] [--body-file F|-]`; with neither flag, opens `$EDITOR` on the title
+/// and paragraphs. Records only what changed.
 struct EditArticleCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
@@ -42,7 +57,39 @@ struct EditArticleCommand: BulletinCommand {
     var bodyFile: String?
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.editArticle(store: store.store, article: article, title: title, bodyFile: bodyFile)
+        let local = try cli.openStore(store.store)
+        let edit: ArticleEdit
+        if title == nil && bodyFile == nil {
+            let current = try local.articleText(article)
+            let edited = try editInEditor(current, cli: cli)
+            edit = try local.editArticle(current.article.id, title: edited.title, paragraphs: edited.paragraphs)
+        } else {
+            let paragraphs = try bodyFile.map(cli.readBody)
+            edit = try local.editArticle(article, title: title, paragraphs: paragraphs)
+        }
+        guard !edit.changedFields.isEmpty else { return "\(edit.article.reference): no changes\n" }
+        return "\(edit.article.reference): updated \(edit.changedFields.joined(separator: ", "))\n"
+    }
+
+    /// Opens `$EDITOR` on a temporary file holding the title, a blank line and the paragraphs; reads it back.
+    private func editInEditor(_ current: ArticleText, cli: BulletinCLI) throws -> (title: String, paragraphs: [String]) {
+        let context = cli.context
+        guard let editor = context.environment["EDITOR"], !editor.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandError.noEditor
+        }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bulletin-edit-\(UUID().uuidString.lowercased())")
+        let file = directory.appendingPathComponent("\(current.article.date)-\(current.article.number ?? 0).txt")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(BodyText.editBuffer(title: current.title, paragraphs: current.paragraphs).utf8).write(to: file)
+        } catch {
+            throw CommandError.cannotWrite(path: file.path, reason: error.localizedDescription)
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let status = try context.runEditor(editor, file.path)
+        guard status == 0 else { throw CommandError.editorFailed(command: editor, status: status) }
+        return try BodyText.parseEditBuffer(try cli.readText(file.path))
     }
 }
 
@@ -54,11 +101,12 @@ struct RemoveArticleCommand: BulletinCommand {
     @Argument(help: "DATE/N, an article id or a unique id prefix.") var article: String
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.removeArticle(store: store.store, article: article)
+        let removed = try cli.openStore(store.store).removeArticle(article)
+        return "removed \(removed.reference) “\(removed.title)”\n"
     }
 }
 
-/// `bulletin annotate ARTICLE TEXT [--kind K] [--paragraph N]`.
+/// `bulletin annotate ARTICLE TEXT [--kind K] [--paragraph N]` (N counts from 1): prints the annotation's id.
 struct AnnotateCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "annotate", abstract: "Annotate an article; prints the annotation's id.")
@@ -70,6 +118,18 @@ struct AnnotateCommand: BulletinCommand {
     @Option(help: "Anchor to this paragraph, counting from 1.") var paragraph: Int?
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.annotate(store: store.store, article: article, text: text, kind: kind, paragraph: paragraph)
+        let annotationKind = try kind.map { value in
+            guard let parsed = AnnotationKind(rawValue: value.lowercased()) else {
+                throw CommandError.invalidValue(option: "kind", value: value,
+                                                allowed: AnnotationKind.allCases.map(\.rawValue))
+            }
+            return parsed
+        } ?? .comment
+        if let paragraph, paragraph < 1 {
+            throw CommandError.invalidArgument("--paragraph counts from 1, got \(paragraph)")
+        }
+        let annotation = try cli.openStore(store.store).annotate(
+            article, text: text, kind: annotationKind, paragraph: paragraph.map { $0 - 1 })
+        return annotation.id + "\n"
     }
 }

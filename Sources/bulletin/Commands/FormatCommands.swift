@@ -1,7 +1,9 @@
 import ArgumentParser
+import BulletinCore
+import BulletinFormat
 import SyncClient
 
-/// `bulletin import FILE [--json]`.
+/// `bulletin import FILE [--json]`: stores a bulletin text file as a new issue; prints its id (or the issue).
 struct ImportCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import a bulletin text file as a new issue; prints its id.")
@@ -11,11 +13,20 @@ struct ImportCommand: BulletinCommand {
     @Flag(help: "Print the imported issue as JSON instead of its id.") var json = false
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.importFile(store: store.store, file: file, json: json)
+        let local = try cli.openStore(store.store)
+        let text = try cli.readText(file)
+        let reference: IssueReference
+        do {
+            reference = try local.importBulletin(text)
+        } catch let error as BulletinImportError {
+            throw CommandError.malformedFile(path: file, reason: error.description)
+        }
+        return json ? try cli.json(try local.issue(reference.id)) : reference.id + "\n"
     }
 }
 
-/// `bulletin export ISSUE --format bulletin|markdown|html|json [-o FILE]`.
+/// `bulletin export ISSUE --format bulletin|markdown|html|json [-o FILE]`: the export, or nothing when written to
+/// FILE.
 struct ExportCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export an issue as the bulletin text format, Markdown, HTML or JSON.")
@@ -27,6 +38,19 @@ struct ExportCommand: BulletinCommand {
     var outputFile: String?
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.export(store: store.store, issue: issue, format: format, output: outputFile)
+        guard let exportFormat = ExportFormat(rawValue: format.lowercased()) else {
+            throw CommandError.invalidValue(option: "format", value: format,
+                                            allowed: ExportFormat.allCases.map(\.rawValue))
+        }
+        let found = try cli.openStore(store.store).issue(issue)
+        var text = BulletinExporter.export(found, as: exportFormat)
+        if !text.hasSuffix("\n") { text += "\n" }
+        guard let outputFile else { return text }
+        do {
+            try AtomicFile.write(Array(text.utf8), to: outputFile)
+        } catch let error as AtomicFileError {
+            throw CommandError.cannotWrite(path: outputFile, reason: error.description)
+        }
+        return ""
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
+import BulletinCore
 import SyncClient
 
-/// `bulletin issues [--json]`.
+/// `bulletin issues [--json]`: every issue with its counts, newest first.
 struct IssuesCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "issues", abstract: "List issues: date, state, sections, articles, pending changes.")
@@ -10,11 +11,22 @@ struct IssuesCommand: BulletinCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.issues(store: store.store, json: json)
+        let summaries = try cli.openStore(store.store).issueSummaries()
+        if json { return try cli.json(summaries) }
+        guard !summaries.isEmpty else {
+            return "no issues yet; create one with `bulletin issue new --date YYYY-MM-DD`\n"
+        }
+        let rows = summaries.map { summary in
+            [summary.date, summary.state.rawValue, String(summary.sections), String(summary.articles),
+             String(summary.pending), summary.id]
+        }
+        return TextTable.render(
+            header: ["DATE", "STATE", "SECTIONS", "ARTICLES", "PENDING", "ID"], rows: rows,
+            rightAligned: [2, 3, 4])
     }
 }
 
-/// `bulletin show ISSUE [--json]`.
+/// `bulletin show ISSUE [--json]`: the whole issue, articles with open conflicts marked (see ``IssueJSON``).
 struct ShowCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show an issue with its sections, articles and annotations.")
@@ -24,7 +36,11 @@ struct ShowCommand: BulletinCommand {
     @Flag(help: "Print the structured issue as JSON.") var json = false
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.show(store: store.store, issue: issue, json: json)
+        let local = try cli.openStore(store.store)
+        let found = try local.issue(issue)
+        let conflicts = try local.openConflicts(ofIssue: found.id)
+        guard json else { return IssueText.render(found, conflicts: conflicts) }
+        return try IssueJSON.render(found, conflicts: conflicts)
     }
 }
 
@@ -34,7 +50,7 @@ struct IssueGroup: ParsableCommand {
         commandName: "issue", abstract: "Create issues.", subcommands: [NewIssueCommand.self])
 }
 
-/// `bulletin issue new --date YYYY-MM-DD`.
+/// `bulletin issue new --date YYYY-MM-DD`: prints the new issue's id.
 struct NewIssueCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "new", abstract: "Create a draft issue with the standard header; prints its id.")
@@ -43,17 +59,17 @@ struct NewIssueCommand: BulletinCommand {
     @Option(help: "The issue's date, YYYY-MM-DD.") var date: String
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.newIssue(store: store.store, date: date)
+        try cli.openStore(store.store).createIssue(date: date).id + "\n"
     }
 }
 
-/// `bulletin section add ISSUE TITLE`.
+/// `bulletin section …`.
 struct SectionGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "section", abstract: "Add sections.", subcommands: [AddSectionCommand.self])
 }
 
-/// `bulletin section add ISSUE TITLE`.
+/// `bulletin section add ISSUE TITLE`: prints the section's number and id.
 struct AddSectionCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Append a section to an issue; prints its number and id.")
@@ -63,11 +79,12 @@ struct AddSectionCommand: BulletinCommand {
     @Argument(help: "The section title, e.g. \"CẢI CÁCH ĐỊA PHƯƠNG\".") var title: String
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.addSection(store: store.store, issue: issue, title: title)
+        let section = try cli.openStore(store.store).addSection(issue: issue, title: title)
+        return "\(section.number) \(section.id)\n"
     }
 }
 
-/// `bulletin state ISSUE STATE`.
+/// `bulletin state ISSUE STATE`: moves the issue forward.
 struct StateCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "state",
@@ -78,6 +95,11 @@ struct StateCommand: BulletinCommand {
     @Argument(help: "review, approved, published or retracted (only forward).") var state: String
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.setState(store: store.store, issue: issue, state: state)
+        guard let target = PublicationState(rawValue: state.lowercased()) else {
+            throw CommandError.invalidValue(option: "state", value: state,
+                                            allowed: PublicationState.allCases.map(\.rawValue))
+        }
+        let change = try cli.openStore(store.store).setState(issue: issue, to: target)
+        return "\(change.issue.date): \(change.from.rawValue) → \(change.to.rawValue)\n"
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import SyncClient
 
-/// `bulletin search QUERY [--json] [--limit N]`.
+/// `bulletin search QUERY [--json] [--limit N]`: ranked results with snippets.
 struct SearchCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
@@ -13,11 +13,18 @@ struct SearchCommand: BulletinCommand {
     @Option(help: "At most this many results.") var limit = 20
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.search(store: store.store, query: query.joined(separator: " "), json: json, limit: limit)
+        let text = query.joined(separator: " ")
+        guard limit >= 1 else { throw CommandError.invalidArgument("--limit must be at least 1") }
+        let hits = try cli.openStore(store.store).search(text, limit: limit)
+        if json { return try cli.json(hits) }
+        guard !hits.isEmpty else { return "no matches for '\(text)'\n" }
+        return hits.map { hit in
+            "\(hit.rank). \(hit.ref)  \(hit.title)\n    \(hit.snippet)\n"
+        }.joined()
     }
 }
 
-/// `bulletin log [ISSUE|ARTICLE] [--json]`.
+/// `bulletin log [ISSUE|ARTICLE] [--json]`: who changed what, and when (oldest first).
 struct LogCommand: BulletinCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Who changed what, and when: everything, one issue or one article.")
@@ -27,19 +34,13 @@ struct LogCommand: BulletinCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func output(using cli: BulletinCLI) throws -> String {
-        try cli.log(store: store.store, target: target, json: json)
-    }
-}
-
-/// `bulletin status [--json]`.
-struct StatusCommand: BulletinCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Changes not yet pushed to the server.")
-
-    @OptionGroup var store: StoreOption
-    @Flag(help: "Print JSON.") var json = false
-
-    func output(using cli: BulletinCLI) throws -> String {
-        try cli.status(store: store.store, json: json)
+        let entries = try cli.openStore(store.store).history(of: target)
+        if json { return try cli.json(entries) }
+        guard !entries.isEmpty else { return "no changes\n" }
+        return entries.map { entry in
+            let fields = entry.op == "update" ? "  " + entry.fields.joined(separator: ", ") : ""
+            let pending = entry.pending ? "  (not pushed)" : ""
+            return "\(entry.time)  \(entry.author)  \(entry.op) \(entry.target)\(fields)\(pending)\n"
+        }.joined()
     }
 }

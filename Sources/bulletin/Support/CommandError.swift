@@ -1,5 +1,5 @@
 /// Errors of the `bulletin` commands themselves (files, editor, arguments), with a message a person can act on.
-public enum CommandError: Error, Sendable, Hashable, CustomStringConvertible {
+enum CommandError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A file could not be read.
     case cannotRead(path: String, reason: String)
     /// A file is not UTF-8 text.
@@ -20,7 +20,7 @@ public enum CommandError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidArgument(String)
 
     /// One line for a person.
-    public var description: String {
+    var description: String {
         switch self {
         case .cannotRead(let path, let reason):
             "cannot read \(path): \(reason)"

@@ -1,33 +1,40 @@
-import Foundation
+import ArgumentParser
+import SyncClient
 
-/// The `--json` shape of `bulletin status`.
-public struct StatusReport: Codable, Sendable, Hashable {
+/// The `--json` shape of `bulletin status` (README, "JSON shapes").
+struct StatusReport: Codable, Sendable, Hashable {
     /// The replica's client id.
-    public var clientID: String
+    var clientID: String
     /// The store's editor.
-    public var editor: String
+    var editor: String
     /// The remembered server address.
-    public var server: String?
+    var server: String?
     /// The sync cursor (highest server seq applied).
-    public var cursor: Int64
+    var cursor: Int64
     /// Number of changes waiting to be pushed.
-    public var pending: Int
+    var pending: Int
     /// Their total size in bytes of JSON.
-    public var pendingBytes: Int
+    var pendingBytes: Int
     /// Number of changes the server rejected.
-    public var rejected: Int
+    var rejected: Int
     /// Number of open conflicts (see `bulletin conflicts`).
-    public var openConflicts: Int
+    var openConflicts: Int
     /// The waiting changes, oldest first.
-    public var changes: [PendingChange]
+    var changes: [PendingChange]
     /// The account the server said this store acts as (on the last connect); absent until then.
-    public var account: AccountInfo?
+    var account: AccountInfo?
 }
 
-extension BulletinCLI {
-    /// `bulletin status [--json]`: what has not been synced yet.
-    public func status(store: String?, json: Bool) throws -> String {
-        let local = try openStore(store)
+/// `bulletin status [--json]`: what has not been synced yet, and the account the store acts as.
+struct StatusCommand: BulletinCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Changes not yet pushed to the server, and the account you act as.")
+
+    @OptionGroup var store: StoreOption
+    @Flag(help: "Print JSON.") var json = false
+
+    func output(using cli: BulletinCLI) throws -> String {
+        let local = try cli.openStore(store.store)
         let info = try local.replicaInfo()
         let changes = try local.pendingSummary()
         let report = StatusReport(
@@ -35,7 +42,7 @@ extension BulletinCLI {
             pending: changes.count, pendingBytes: changes.reduce(0) { $0 + $1.bytes },
             rejected: try local.rejectedChanges().count, openConflicts: try local.openConflictCount(),
             changes: changes, account: try local.account())
-        if json { return try self.json(report) }
+        if json { return try cli.json(report) }
         var text = "editor \(report.editor) · client \(report.clientID)\n"
         text += "server \(report.server ?? "(not synced yet)") · cursor \(report.cursor)\n"
         if let account = report.account {
@@ -56,17 +63,5 @@ extension BulletinCLI {
             text += "  \(change.hlc)  \(change.op) \(change.entity) \(change.entityID)\(fields)\n"
         }
         return text
-    }
-
-    /// `bulletin log [ISSUE|ARTICLE] [--json]`: who changed what, and when (oldest first).
-    public func log(store: String?, target: String?, json: Bool) throws -> String {
-        let entries = try openStore(store).history(of: target)
-        if json { return try self.json(entries) }
-        guard !entries.isEmpty else { return "no changes\n" }
-        return entries.map { entry in
-            let fields = entry.op == "update" ? "  " + entry.fields.joined(separator: ", ") : ""
-            let pending = entry.pending ? "  (not pushed)" : ""
-            return "\(entry.time)  \(entry.author)  \(entry.op) \(entry.target)\(fields)\(pending)\n"
-        }.joined()
     }
 }

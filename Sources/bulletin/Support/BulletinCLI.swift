@@ -1,14 +1,16 @@
 import BulletinCore
 import Foundation
+import SyncClient
 
-/// The logic of every `bulletin` command: each method takes the parsed arguments and returns what the command
-/// prints on standard output. The executable only parses arguments and prints; tests call these in-process.
-public struct BulletinCLI: Sendable {
+/// What every command works with: the outside world (``CommandContext``) and the few things all of them do with it
+/// — find and open the store, read files, print JSON. Each command's own logic is in its command type
+/// (`Commands/`), over SyncClient's operations.
+struct BulletinCLI: Sendable {
     /// The outside world.
-    public var context: CommandContext
+    var context: CommandContext
 
-    /// Creates the commands over a context.
-    public init(context: CommandContext) {
+    /// Creates the helpers over a context.
+    init(context: CommandContext) {
         self.context = context
     }
 
@@ -32,14 +34,14 @@ public struct BulletinCLI: Sendable {
 
     /// Reads a body file, or standard input for `-`, as paragraphs.
     func readBody(_ file: String) throws -> [String] {
-        let data: Data
-        if file == "-" {
-            data = try context.readStandardInput()
-        } else {
-            data = try readFile(file)
-        }
+        BodyText.paragraphs(try readText(file))
+    }
+
+    /// The UTF-8 text of a file, or of standard input for `-`.
+    func readText(_ file: String) throws -> String {
+        let data = file == "-" ? try context.readStandardInput() : try readFile(file)
         guard let text = String(data: data, encoding: .utf8) else { throw CommandError.notText(path: file) }
-        return BodyText.paragraphs(text)
+        return text
     }
 
     /// The bytes of a file, with a clear error.
@@ -51,16 +53,5 @@ public struct BulletinCLI: Sendable {
                 ? "permission denied or not a file" : "no such file"
             throw CommandError.cannotRead(path: path, reason: reason)
         }
-    }
-
-    /// `bulletin init [--editor NAME]`: creates the store. The editor defaults to `$USER`.
-    public func initStore(store: String?, editor: String?) throws -> String {
-        let path = try storePath(store)
-        guard let name = editor ?? context.environment["USER"], !name.isEmpty else {
-            throw CommandError.invalidArgument("pass --editor NAME (the name your changes are signed with)")
-        }
-        let created = try LocalStore.create(at: path, editor: name, options: context.storeOptions)
-        let info = try created.replicaInfo()
-        return "created store \(path) for editor \(info.editor) (client \(info.clientID))\n"
     }
 }

@@ -1,7 +1,8 @@
 import BulletinCore
 import Foundation
 
-/// The plain-text forms of article text that editors write: body files and the `article edit` buffer.
+/// The plain-text forms of article text that editors write — body files, the `article edit` buffer, a text area of
+/// the web app — read into paragraphs the same way by every front end.
 public enum BodyText {
     /// Paragraphs of a body file: blocks separated by blank lines; the lines of a block are joined by spaces
     /// (so hard-wrapped text reads as one paragraph). Text is normalised to NFC first.
@@ -16,11 +17,11 @@ public enum BodyText {
 
     /// Reads an edited buffer back: the first block is the title, the rest are paragraphs.
     ///
-    /// - Throws: ``CommandError/invalidArgument(_:)`` when the buffer is empty.
+    /// - Throws: ``StoreError/invalidArgument(_:)`` when the buffer is empty.
     public static func parseEditBuffer(_ text: String) throws -> (title: String, paragraphs: [String]) {
         let parts = blocks(TextNormalization.normalize(text))
         guard let title = parts.first else {
-            throw CommandError.invalidArgument("the edited text is empty; nothing was changed")
+            throw StoreError.invalidArgument("the edited text is empty; nothing was changed")
         }
         return (title, Array(parts.dropFirst()))
     }

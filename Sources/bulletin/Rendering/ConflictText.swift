@@ -1,9 +1,14 @@
 import BulletinCore
 import Foundation
+import SyncClient
 import SyncProtocol
 
-/// The human-readable form of `bulletin conflicts show`.
+/// The human-readable form of `bulletin conflicts show`: who changed what, and for text only the places that
+/// differ — each with a few words of context and the paragraph it is in — not the whole article again and again.
 enum ConflictText {
+    /// Words of unchanged text shown on either side of a change.
+    static let contextWords = 5
+
     static func render(_ conflict: ConflictInfo, style: InlineDiff.Style) -> String {
         var lines = [
             "conflict \(conflict.id) · \(conflict.kind.rawValue) · \(conflict.status.rawValue)"
@@ -17,12 +22,20 @@ enum ConflictText {
         if conflict.base.isNull || conflict.field == nil {
             lines += section("mine", value(conflict.mine))
             lines += section("theirs", value(conflict.theirs))
+            lines += section("now (what every replica shows until it is resolved)", value(conflict.current))
         } else {
-            lines += section("base", value(conflict.base))
-            lines += section("base → mine", diff(from: conflict.base, to: conflict.mine, style: style))
-            lines += section("base → theirs", diff(from: conflict.base, to: conflict.theirs, style: style))
+            lines += section("mine changed (base → mine)", changes(from: conflict.base, to: conflict.mine, style))
+            lines += section("theirs changed (base → theirs)",
+                             changes(from: conflict.base, to: conflict.theirs, style))
+            let now = "now (what every replica shows until it is resolved)"
+            if conflict.current == conflict.theirs {
+                lines += ["", "── \(now): theirs"]
+            } else if conflict.current == conflict.mine {
+                lines += ["", "── \(now): mine"]
+            } else {
+                lines += section(now + ", from the base", changes(from: conflict.base, to: conflict.current, style))
+            }
         }
-        lines += section("current (what every replica shows until it is resolved)", value(conflict.current))
         if conflict.status == .open {
             lines.append("")
             lines.append("resolve with `bulletin resolve \(conflict.id.prefix(8)) --take mine|theirs`"
@@ -48,14 +61,22 @@ enum ConflictText {
         ["", "── \(title)"] + body.split(separator: "\n", omittingEmptySubsequences: false).map { "   \($0)" }
     }
 
-    private static func diff(from old: JSONValue, to new: JSONValue, style: InlineDiff.Style) -> String {
+    /// The places where `new` differs from `old`: one line per changed paragraph (`¶N  …context [-old-]{+new+}
+    /// context…`) for article text, the changed words of a text field, or `old → new` for any other value.
+    private static func changes(from old: JSONValue, to new: JSONValue, _ style: InlineDiff.Style) -> String {
+        if old == new { return "(no change)" }
         if let before = old.stringArray, let after = new.stringArray {
-            return InlineDiff.render(from: before, to: after, style: style)
+            let excerpts = InlineDiff.excerpts(from: before, to: after, context: contextWords, style: style)
+            let width = excerpts.map(\.place.count).max() ?? 0
+            return excerpts.map { excerpt in
+                excerpt.place + String(repeating: " ", count: width - excerpt.place.count) + "  " + excerpt.text
+            }.joined(separator: "\n")
         }
         if let before = old.stringValue, let after = new.stringValue {
-            return InlineDiff.render(from: before, to: after, style: style)
+            return InlineDiff.excerpts(from: before, to: after, context: contextWords, style: style)
+                .map(\.text).joined(separator: "\n")
         }
-        return "\(value(old)) → \(value(new))"
+        return "\(compact(old)) → \(compact(new))"
     }
 
     private static func value(_ value: JSONValue) -> String {
