@@ -100,10 +100,12 @@ let package = Package(
             name: "bulletin",
             dependencies: [
                 "SyncClient",
+                "SyncProtocol",
                 "BulletinCore",
                 "BulletinFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

@@ -6,6 +6,10 @@ struct Bulletin: ParsableCommand {
         commandName: "bulletin",
         abstract: "Edit the bulletin offline: issues, sections, articles, annotations, search, import/export, sync, "
             + "conflicts.",
+        discussion: """
+            Every command takes --store PATH, before or after the command's name (`bulletin --store s.sqlite \
+            issues` or `bulletin issues --store s.sqlite`).
+            """,
         subcommands: [
             InitCommand.self, ImportCommand.self, IssuesCommand.self, ShowCommand.self, IssueGroup.self,
             SectionGroup.self, ArticleGroup.self, AnnotateCommand.self, StateCommand.self, ExportCommand.self,

@@ -15,6 +15,7 @@ struct CommandResult: Sendable, Hashable {
 enum BulletinEntry {
     /// Runs `arguments` (without the program name) against `cli`.
     static func run(_ arguments: [String], cli: BulletinCLI) -> CommandResult {
+        let arguments = StoreOption.movedAfterCommand(arguments)
         do {
             var parsed = try Bulletin.parseAsRoot(arguments)
             guard let command = parsed as? any BulletinCommand else {
@@ -72,7 +73,7 @@ enum BulletinEntry {
     }
 }
 
-/// A leaf command: turns its parsed arguments into output through ``BulletinCLI``.
+/// A leaf command: parses its arguments and, over SyncClient's operations, makes what it prints.
 protocol BulletinCommand: ParsableCommand {
     /// What the command prints on standard output.
     func output(using cli: BulletinCLI) throws -> String
@@ -83,12 +84,4 @@ extension BulletinCommand {
     mutating func run() throws {
         print(try output(using: BulletinCLI(context: .live)), terminator: "")
     }
-}
-
-/// `--store PATH`, shared by every command.
-struct StoreOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The store file (default: $BULLETIN_STORE, else $XDG_DATA_HOME/bulletin/store.sqlite, "
-            + "else ~/.local/share/bulletin/store.sqlite).", valueName: "path"))
-    var store: String?
 }

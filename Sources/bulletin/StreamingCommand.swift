@@ -18,7 +18,8 @@ extension BulletinEntry {
     /// Parses and runs a command line in-process, writing standard output through `output` as it goes;
     /// returns what went to standard error and the exit status.
     static func run(_ arguments: [String], cli: BulletinCLI, output: CommandOutput) async -> CommandResult {
-        guard let parsed = try? Bulletin.parseAsRoot(arguments), let command = parsed as? any StreamingBulletinCommand
+        let moved = StoreOption.movedAfterCommand(arguments)
+        guard let parsed = try? Bulletin.parseAsRoot(moved), let command = parsed as? any StreamingBulletinCommand
         else {
             let result = run(arguments, cli: cli)
             output.write(result.standardOutput)

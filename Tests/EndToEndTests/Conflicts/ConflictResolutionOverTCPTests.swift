@@ -10,8 +10,8 @@ import Testing
 /// resolves, and a third editor sees the resolution.
 @Suite(.timeLimit(.minutes(1)))
 struct ConflictResolutionOverTCPTests {
-    private func cli() -> BulletinCLI {
-        BulletinCLI(context: CommandContext(environment: [:], readStandardInput: { Data() }))
+    private func cli() -> BulletinCommandLine {
+        BulletinCommandLine()
     }
 
     @Test func twoEditorsConflictOneResolvesAndAThirdSeesTheResolution() async throws {
@@ -39,24 +39,22 @@ struct ConflictResolutionOverTCPTests {
                 try await khang.sync(port: server.port)
             }
             let cli = cli()
-            let list = try cli.conflicts(store: khang.store.path, all: false, json: false)
+            let list = try cli.output("conflicts", "--store", khang.store.path)
             #expect(list.contains("text"))
             #expect(list.contains("2024-09-05/1"))
             let conflict = try #require(try khang.store.conflicts().first)
             #expect(conflict.mineAuthor == "Thanh Hồng")
             #expect(conflict.theirsAuthor == "Minh Khang")
-            let shown = try cli.showConflict(store: khang.store.path, conflict: String(conflict.id.prefix(8)),
-                                             json: false)
+            let shown = try cli.output("conflicts", "show", String(conflict.id.prefix(8)), "--store", khang.store.path)
             #expect(shown.contains("[-63.000-]{+64.000+}"))
             #expect(shown.contains("[-63.000-]{+65.000+}"))
-            let coloured = BulletinCLI(context: CommandContext(environment: [:], readStandardInput: { Data() },
-                                                               colours: true))
-            let onTerminal = try coloured.showConflict(store: khang.store.path, conflict: conflict.id, json: false)
+            let coloured = BulletinCommandLine(colours: true)
+            let onTerminal = try coloured.output("conflicts", "show", conflict.id, "--store", khang.store.path)
             #expect(onTerminal.contains("\u{1B}["), "red and green on a terminal")
             #expect(!shown.contains("\u{1B}["))
-            #expect(try cli.status(store: khang.store.path, json: false).contains("1 open conflict"))
+            #expect(try cli.output("status", "--store", khang.store.path).contains("1 open conflict"))
             let before = try JSONSerialization.jsonObject(
-                with: Data(try cli.show(store: khang.store.path, issue: "2024-09-05", json: true).utf8))
+                with: Data(try cli.output("show", "2024-09-05", "--json", "--store", khang.store.path).utf8))
                 as? [String: Any]
             #expect(before?["open_conflicts"] as? Int == 1)
             let marked = (before?["sections"] as? [[String: Any]])?.first?["articles"] as? [[String: Any]]
@@ -65,8 +63,8 @@ struct ConflictResolutionOverTCPTests {
             // Khang's figure is shown meanwhile (his edit was the later one); he takes Hồng's instead. Her clean
             // budget fix stays either way.
             #expect(try khang.store.articleText("2024-09-05/1").paragraphs[0].contains("65.000"))
-            let resolved = try cli.resolve(store: khang.store.path, conflict: String(conflict.id.prefix(8)),
-                                           take: "mine", file: nil)
+            let resolved = try cli.output(
+                "resolve", String(conflict.id.prefix(8)), "--take", "mine", "--store", khang.store.path)
             #expect(resolved.contains("wrote paragraphs"))
             try await withTimeout {
                 try await khang.sync(port: server.port)
@@ -80,7 +78,7 @@ struct ConflictResolutionOverTCPTests {
             #expect(seen.resolvedBy == "Minh Khang")
             #expect(try lan.store.openConflictCount() == 0)
             let after = try JSONSerialization.jsonObject(
-                with: Data(try cli.show(store: lan.store.path, issue: "2024-09-05", json: true).utf8))
+                with: Data(try cli.output("show", "2024-09-05", "--json", "--store", lan.store.path).utf8))
                 as? [String: Any]
             #expect(after?["open_conflicts"] == nil, "no marks without open conflicts")
             #expect(try await ReplicaContents.onServer(server, like: lan.contents()) == lan.contents())
@@ -110,7 +108,7 @@ struct ConflictResolutionOverTCPTests {
             #expect(conflict.kind == .value)
             let file = directory.file("title.txt")
             try Data("Lâm Đồng: 5.700 hồ sơ trực tuyến\n".utf8).write(to: URL(fileURLWithPath: file))
-            _ = try cli().resolve(store: hong.store.path, conflict: conflict.id, take: nil, file: file)
+            _ = try cli().output("resolve", conflict.id, "--file", file, "--store", hong.store.path)
             try await withTimeout {
                 try await hong.sync(port: server.port)
                 try await khang.sync(port: server.port)

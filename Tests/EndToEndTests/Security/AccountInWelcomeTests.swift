@@ -6,12 +6,12 @@ import Testing
 
 /// A client knows the account it acts as from the server's `welcome` (issue 18, item 3), never from a flag.
 @Suite(.timeLimit(.minutes(1))) struct AccountInWelcomeTests {
-    private func cli() -> BulletinCLI {
-        BulletinCLI(context: CommandContext(environment: [:], readStandardInput: { Data() }))
+    private func cli() -> BulletinCommandLine {
+        BulletinCommandLine()
     }
 
     private func status(_ path: String) throws -> [String: Any] {
-        let text = try cli().status(store: path, json: true)
+        let text = try cli().output("status", "--json", "--store", path)
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
@@ -25,22 +25,20 @@ import Testing
                 let token = try await server.store.addAccount(name: "acct-\(role.rawValue)", role: role)
                 let path = directory.file("\(role.rawValue).sqlite")
                 // `init --role` picks the kind of replica (editor here), not what the account may do.
-                _ = try cli().initStore(store: path, editor: editor, access: InitAccess(
-                    server: "127.0.0.1:\(server.port)", token: token))
+                _ = try cli().output(
+                    "init", "--store", path, "--editor", editor, "--server", "127.0.0.1:\(server.port)", "--token", token)
                 #expect(try LocalStore.open(at: path).account() == nil, "nothing is known before the first connect")
                 #expect(try status(path)["account"] == nil)
-                #expect(!(try cli().status(store: path, json: false).contains("role")))
+                #expect(!(try cli().output("status", "--store", path).contains("role")))
 
-                let output = CommandOutput(write: { _ in })
-                try await cli().sync(store: path, server: nil, watch: false, json: false, output: output,
-                                     logger: quietLogger)
+                _ = try await cli().streamed("sync", "--store", path)
 
                 let account = try LocalStore.open(at: path).account()
                 #expect(account == AccountInfo(name: "acct-\(role.rawValue)", role: role))
                 let reported = try #require(try status(path)["account"] as? [String: Any])
                 #expect(reported["name"] as? String == "acct-\(role.rawValue)")
                 #expect(reported["role"] as? String == role.rawValue)
-                #expect(try cli().status(store: path, json: false)
+                #expect(try cli().output("status", "--store", path)
                     .contains("account acct-\(role.rawValue) · role \(role.rawValue)"))
             }
         }

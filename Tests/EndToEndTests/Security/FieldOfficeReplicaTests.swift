@@ -6,6 +6,7 @@ import SyncProtocol
 import SyncServer
 import TestSupport
 import Testing
+@testable import bulletin
 
 /// A field office's store, end to end: pulls verified publications of published issues only, materialises them
 /// for offline export, re-verifies them, and refuses tampered ones.
@@ -94,19 +95,17 @@ import Testing
     @Test func initForAFieldOfficeNeedsThePinnedKeyAndMakesTheStorePrivate() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let cli = BulletinCLI(context: CommandContext(environment: ["USER": "hue"], readStandardInput: { Data() }))
+        let cli = BulletinCommandLine(environment: ["USER": "hue"])
         let key = PublicationSigningKey.generate().publicKey.base64
-        #expect(throws: CommandError.self) {
-            try cli.initStore(store: directory.file("a.sqlite"), editor: nil, access: InitAccess(
-                server: "127.0.0.1:7420", token: "bst_x", role: .fieldOffice))
-        }
+        let office = ["--server", "127.0.0.1:7420", "--token", "bst_x", "--role", "field-office"]
+        let withoutKey = cli.run(["init", "--store", directory.file("a.sqlite")] + office)
+        #expect(withoutKey.status == 1)
+        #expect(withoutKey.standardError.contains("--server-key KEY"))
         #expect(!FileManager.default.fileExists(atPath: directory.file("a.sqlite")))
-        #expect(throws: CommandError.self) {
-            try cli.initStore(store: directory.file("b.sqlite"), editor: nil, access: InitAccess(
-                server: "127.0.0.1:7420", token: "bst_x", role: .fieldOffice, serverKey: "not a key"))
-        }
-        let output = try cli.initStore(store: directory.file("c.sqlite"), editor: nil, access: InitAccess(
-            server: "127.0.0.1:7420", token: "bst_x", role: .fieldOffice, serverKey: key, tls: true))
+        #expect(cli.run(["init", "--store", directory.file("b.sqlite"), "--server-key", "not a key"] + office).status
+            == 1)
+        let output = try cli.output(
+            ["init", "--store", directory.file("c.sqlite"), "--server-key", key, "--tls"] + office)
         #expect(output.contains("mode 0600"))
         let store = try LocalStore.open(at: directory.file("c.sqlite"))
         #expect(try store.accessSettings() == AccessSettings(
@@ -114,7 +113,7 @@ import Testing
         #expect(try store.serverAddress() == "127.0.0.1:7420")
         let mode = try FileManager.default.attributesOfItem(atPath: directory.file("c.sqlite"))[.posixPermissions]
         #expect(mode as? Int == 0o600)
-        _ = try cli.login(store: directory.file("c.sqlite"), token: "bst_y")
+        _ = try cli.output("login", "--token", "bst_y", "--store", directory.file("c.sqlite"))
         #expect(try store.credentials()?.token == "bst_y")
     }
 }

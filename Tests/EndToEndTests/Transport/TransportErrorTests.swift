@@ -34,6 +34,12 @@ import Testing
         throw PeerError("the sync did not fail")
     }
 
+    /// The `welcome` of a peer that plays server for the handshake only.
+    static let welcome = Message.welcome(Welcome(
+        version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 5,
+        limits: WireLimits(maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22, maxBatchChanges: 100),
+        capabilities: []))
+
     static func check(_ error: SyncError, code: String, saying words: [String]) {
         #expect(error.code == code, "\(error)")
         for word in words { #expect(error.description.contains(word), "\(error.description)") }
@@ -63,13 +69,9 @@ import Testing
 
     @Test func aPeerThatClosesMidSyncSaysSo() async throws {
         // A proper handshake, then the client's `pull` is read and the connection closed without an answer.
-        let welcome = Message.welcome(Welcome(
-            version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 5,
-            limits: WireLimits(maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22, maxBatchChanges: 100),
-            capabilities: []))
         let peer = try FakePeer { socket in
             _ = FakePeer.readFrame(socket, preamble: true)
-            FakePeer.write(socket, FrameCodec.preamble + FrameCodec().frame(for: welcome))
+            FakePeer.write(socket, FrameCodec.preamble + FrameCodec().frame(for: Self.welcome))
             _ = FakePeer.readFrame(socket)
             FakePeer.closeGracefully(socket)
         }
@@ -88,6 +90,19 @@ import Testing
         Self.check(error, code: "timeout", saying: ["no answer from the server in time", "welcome", "run sync again"])
     }
 
+    @Test func aPeerThatStallsMidSyncSaysWhatItWaitedFor() async throws {
+        let peer = try FakePeer { socket in
+            _ = FakePeer.readFrame(socket, preamble: true)
+            FakePeer.write(socket, FrameCodec.preamble + FrameCodec().frame(for: Self.welcome))
+            FakePeer.stall(socket)
+        }
+        defer { peer.close() }
+        let error = try await withTimeout {
+            try await Self.failure(port: peer.port, options: SyncOptions(replyTimeout: .milliseconds(300)))
+        }
+        Self.check(error, code: "timeout", saying: ["no answer from the server in time", "changes", "run sync again"])
+    }
+
     @Test func aTLSClientAtAPlainServerSaysTheHandshakeFailed() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -98,6 +113,16 @@ import Testing
                 #expect(!error.isRetryable)
             }
         }
+    }
+
+    @Test func anUnusableCAFileIsNamedWithWhatToCheck() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let notPEM = directory.file("ca.pem")
+        try Data("not a certificate".utf8).write(to: URL(fileURLWithPath: notPEM))
+        let port = try FakePeer.refusingPort()
+        let error = try await withTimeout { try await Self.failure(port: port, tls: ClientTLS(caFile: notPEM)) }
+        Self.check(error, code: "connection_failed", saying: ["TLS CA file \(notPEM)", "check --ca"])
     }
 
     @Test func aPlainClientAtAPeerThatIsNoBulletinServerIsToldToCheckTheAddress() async throws {
