@@ -122,6 +122,8 @@ let package = Package(
                 "SyncServer",
                 "SyncClient",
                 "CZlib",
+                // The attack payloads of issue 19, shared with the tests.
+                "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -136,6 +138,7 @@ let package = Package(
             dependencies: [
                 "SyncProtocol",
                 "BulletinCore",
+                "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],

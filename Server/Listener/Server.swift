@@ -34,6 +34,12 @@ public final class Server: Service, Sendable {
     private let graceTimer = NIOLockedValueBox<Scheduled<Void>?>(nil)
     private let connectionIDs = NIOLockedValueBox(0)
 
+    /// Large inbound frames are inflated and parsed on NIO's shared thread pool (one thread per core), never on the
+    /// event loops: a peer's 64 MiB payload must not delay other connections' reads or deadlines (issue 19).
+    private static let decodingOffload = FrameDecodingOffload { work in
+        NIOThreadPool.singleton.submit { _ in work() }
+    }
+
     /// The bound TCP port (the real one when the configuration asked for port 0).
     public var port: Int { localAddress.port ?? configuration.port }
 
@@ -70,7 +76,8 @@ public final class Server: Service, Sendable {
                         }
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(
                             role: .server, limits: .preAuthentication,
-                            codec: FrameCodec(compressionLevel: configuration.compressionLevel))
+                            codec: FrameCodec(compressionLevel: configuration.compressionLevel),
+                            offload: Self.decodingOffload)
                         return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: child)
                     }
                 }
