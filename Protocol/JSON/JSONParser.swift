@@ -253,7 +253,9 @@ struct JSONParser {
     /// such an object is refused as `invalid_message` rather than one value silently dropped. Hashing is linear
     /// because every name has passed the stream-safe check (or the payload is already refused, and nothing is
     /// built).
-    private mutating func makeObject(_ members: ArraySlice<(name: String, value: JSONValue)>) throws -> [String: JSONValue] {
+    private mutating func makeObject(
+        _ members: ArraySlice<(name: String, value: JSONValue)>
+    ) throws -> [String: JSONValue] {
         guard deferredProblem == nil else { return [:] }
         try allowance.charge(DecodingAllowance.dictionaryCost(
             count: members.count, entryStride: MemoryLayout<(String, JSONValue)>.stride))

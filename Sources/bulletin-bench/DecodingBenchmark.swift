@@ -105,7 +105,8 @@ struct DecodingBenchmark: AsyncParsableCommand {
             ]
             let record = ChangeRecord(
                 changeID: UUID().uuidString.lowercased(), entity: .article, entityID: UUID().uuidString.lowercased(),
-                op: .create, fields: fields, hlc: HLCTimestamp(wallMillis: 1_725_523_200_000 + Int64(index), counter: 0),
+                op: .create, fields: fields,
+                hlc: HLCTimestamp(wallMillis: 1_725_523_200_000 + Int64(index), counter: 0),
                 author: "editor-lan", clientID: "5f0c6f7e-2b7d-4c1a-9a57-1f1de2a3b4c5")
             total += CanonicalJSON.bytes(record).count + 1
             records.append(record)

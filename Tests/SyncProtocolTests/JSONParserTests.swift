@@ -68,7 +68,8 @@ import Testing
     @Test func repeatedNamesAreInvalidJSON() throws {
         #expect(errorCode(#"{"a":1,"a":2}"#) == .invalidJSON)
         #expect(errorCode(#"{"a":1,"b":{"c":1},"\u0061":2}"#) == .invalidJSON)
-        #expect(try parse(#"{"a":{"a":1},"b":{"a":2}}"#) == .object(["a": .object(["a": .int(1)]), "b": .object(["a": .int(2)])]))
+        #expect(try parse(#"{"a":{"a":1},"b":{"a":2}}"#)
+                    == .object(["a": .object(["a": .int(1)]), "b": .object(["a": .int(2)])]))
     }
 
     @Test func invalidUTF8InAStringIsReported() throws {

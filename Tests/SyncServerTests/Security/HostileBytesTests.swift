@@ -84,7 +84,8 @@ import Testing
                             #expect(pong.nonce == 7, "\(name)")
                         default:
                             // A push within the allowance is refused by the server's rules, not the decoder.
-                            #expect(name.contains("fields") || name.contains("hello"), "\(name): \(String(describing: answer))")
+                            #expect(name.contains("fields") || name.contains("hello"),
+                                    "\(name): \(String(describing: answer))")
                         }
                     }
                     // Still serving this very connection.

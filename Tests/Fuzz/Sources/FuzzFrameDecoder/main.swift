@@ -3,6 +3,7 @@
 //
 // Properties: chunked = whole (same frames, same error, same bytes written back); every byte the server writes
 // back is its preamble followed by `error` frames that decode; a fatal error is reported exactly once.
+import Glibc
 import NIOCore
 import NIOEmbedded
 @testable import FuzzedProtocol
@@ -61,7 +62,8 @@ func checkWritten(_ outcome: Outcome) {
         guard case .error(let error) = message else { preconditionFailure("the pipeline wrote \(message)") }
         errors.append(ErrorCode(rawValue: error.code) ?? .internalError)
     }
-    precondition(errors.count <= 1 && errors.last == outcome.error, "errors written \(errors), raised \(String(describing: outcome.error))")
+    precondition(errors.count <= 1 && errors.last == outcome.error,
+                 "errors written \(errors), raised \(String(describing: outcome.error))")
 }
 
 /// Every recoverable error handed to the session must make an `error` reply that decodes to the same code.
@@ -87,6 +89,7 @@ struct SplitMix {
     }
 }
 
+/// One input: checks every property, traps on a violation (libFuzzer then keeps the input).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: start, count: count)
@@ -105,3 +108,18 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+// MARK: Driver
+
+// With two `main`s linked (SwiftPM's, which runs this top-level code, and libFuzzer's), either may win: both start
+// libFuzzer on `fuzz`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
+) -> CInt
+
+var arguments = CommandLine.argc
+var vector = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&arguments, &vector) { start, count in fuzz(start, count) })

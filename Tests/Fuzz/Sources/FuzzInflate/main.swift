@@ -4,6 +4,7 @@
 // zlib stream. Property: `Zlib.decompress` returns exactly zlib's output when the stream is complete, clean and
 // within the limit; `decompressed_too_large` when zlib produces more; `decompression_failed` otherwise. Then, the
 // input taken as data: compress → decompress gives it back, and one byte less of limit is too large.
+import Glibc
 import CZlib
 @testable import FuzzedProtocol
 
@@ -53,6 +54,7 @@ func ours(_ stream: UnsafeRawBufferPointer, limit: Int) -> Inflated {
 
 let limits = [0, 1, 1 << 10, 64 << 10, FrameLimits.preAuthentication.maxDecompressedBytes]
 
+/// One input: checks every property, traps on a violation (libFuzzer then keeps the input).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: start, count: count)
@@ -71,3 +73,18 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+// MARK: Driver
+
+// With two `main`s linked (SwiftPM's, which runs this top-level code, and libFuzzer's), either may win: both start
+// libFuzzer on `fuzz`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
+) -> CInt
+
+var arguments = CommandLine.argc
+var vector = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&arguments, &vector) { start, count in fuzz(start, count) })

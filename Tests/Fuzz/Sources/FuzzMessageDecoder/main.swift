@@ -3,6 +3,7 @@
 // Properties: a decoded message's canonical JSON decodes again and re-encodes to the same bytes; any JSON value's
 // canonical form is stable (write, read back, write again: same bytes; -0.0 included); every error makes an
 // `error` reply that decodes; stored-JSON parsing and wire decoding agree on what is valid JSON.
+import Glibc
 @testable import FuzzedProtocol
 
 /// The canonical bytes of a value.
@@ -18,6 +19,7 @@ func checkReply(_ error: ProtocolError) {
     precondition(frame[4] != 0 || message == .error(error.errorMessage), "error reply round trip")
 }
 
+/// One input: checks every property, traps on a violation (libFuzzer then keeps the input).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let input = UnsafeRawBufferPointer(start: start, count: count)
@@ -59,3 +61,18 @@ func isObject(_ value: JSONValue) -> Bool {
     if case .object = value { return true }
     return false
 }
+
+// MARK: Driver
+
+// With two `main`s linked (SwiftPM's, which runs this top-level code, and libFuzzer's), either may win: both start
+// libFuzzer on `fuzz`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
+) -> CInt
+
+var arguments = CommandLine.argc
+var vector = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&arguments, &vector) { start, count in fuzz(start, count) })
