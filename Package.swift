@@ -130,6 +130,8 @@ let package = Package(
                 "SyncServer",
                 "SyncClient",
                 "CZlib",
+                // The attack payloads of issue 19, shared with the tests.
+                "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -144,6 +146,7 @@ let package = Package(
             dependencies: [
                 "SyncProtocol",
                 "BulletinCore",
+                "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],

@@ -134,12 +134,12 @@ public struct FrameCodec: Sendable {
             if frame.flags & RawFrame.compressedFlag != 0 {
                 return try Zlib.withInflated(payload, limit: limit) { json in
                     observer?(.inbound, json.count)
-                    return try Self.decodeJSON(json)
+                    return try MessageJSONDecoding.message(from: json, limit: limit)
                 }
             }
             guard payload.count <= limit else { throw ProtocolError.decompressedTooLarge(limit: limit) }
             observer?(.inbound, payload.count)
-            return try Self.decodeJSON(payload)
+            return try MessageJSONDecoding.message(from: payload, limit: limit)
         }
     }
 

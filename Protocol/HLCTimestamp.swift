@@ -36,7 +36,13 @@ public struct HLCTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses the wire form; `nil` unless it is exactly 15 digits, a dash and 5 digits.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let parsed = text.withUTF8({ HLCTimestamp(utf8: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses the wire form from its UTF-8 bytes (as the JSON decoder reads them, without making a `String`).
+    init?(utf8 bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 21, bytes[15] == UInt8(ascii: "-") else { return nil }
         var millis: Int64 = 0
         for byte in bytes[0..<15] {

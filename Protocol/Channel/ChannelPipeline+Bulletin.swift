@@ -15,9 +15,12 @@ extension ChannelPipeline.SynchronousOperations {
     ///     ``RaiseFrameLimits`` once the peer has authenticated.
     ///   - codec: Compression settings for outbound frames. Its `limits`, and ``FrameLimits/standard``, also set
     ///     how far ``RaiseFrameLimits`` may raise the frame limit later (buffers are capped accordingly).
+    ///   - offload: Where large frames are inflated and parsed, off the event loop (servers: so that one peer's
+    ///     large frame never delays the other connections); `nil` decodes every frame on the loop.
     /// - Throws: If the handlers cannot be added.
     public func addBulletinSyncHandlers(
-        role: ProtocolRole, limits: FrameLimits, codec: FrameCodec = FrameCodec()
+        role: ProtocolRole, limits: FrameLimits, codec: FrameCodec = FrameCodec(),
+        offload: FrameDecodingOffload? = nil
     ) throws {
         let ceiling = max(limits.maxFrameBytes, codec.limits.maxFrameBytes, FrameLimits.standard.maxFrameBytes)
         var current = codec
@@ -26,7 +29,7 @@ extension ChannelPipeline.SynchronousOperations {
         try addHandler(
             ByteToMessageHandler(FrameDecoder(state: state), maximumBufferSize: state.maximumBufferSize),
             name: "bulletin.frame-decoder")
-        try addHandler(SyncFramingHandler(role: role, state: state), name: "bulletin.framing")
+        try addHandler(SyncFramingHandler(role: role, state: state, offload: offload), name: "bulletin.framing")
         try addHandler(
             MessageToByteHandler(MessageFrameEncoder(codec: current), desiredBufferCapacity: 64 << 10),
             name: "bulletin.message-encoder")

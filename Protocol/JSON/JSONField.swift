@@ -107,17 +107,44 @@ extension JSONParser {
         }
     }
 
-    /// A string member that must be one of an enumeration's raw values.
-    mutating func enumerationField<Value: RawRepresentable<String>>(_ type: Value.Type) throws -> JSONField<Value> {
-        switch try stringField() {
-        case .value(let text):
-            guard let value = Value(rawValue: text) else {
-                return .invalid(FieldProblem(path: "", reason: "has an unknown value '\(text.prefix(40))'"))
+    /// A string member that must be one of an enumeration's raw values, matched on its UTF-8 bytes (no `String` is
+    /// made of the text).
+    mutating func enumerationField<Value: RawRepresentable<String> & CaseIterable>(
+        _ type: Value.Type
+    ) throws -> JSONField<Value> {
+        guard try peek() == 0x22 else { return try mismatch("must be a string") }  // "
+        return try readStringBytes { text in
+            for value in Value.allCases where value.rawValue.utf8.elementsEqual(text) {
+                return .value(value)
             }
-            return .value(value)
-        case .absent: return .absent
-        case .null: return .null
-        case .invalid(let problem): return .invalid(problem)
+            return .invalid(FieldProblem(path: "", reason: "has an unknown value '\(JSONParser.excerpt(text))'"))
+        }
+    }
+
+    /// A hybrid-logical-clock member (change-record `hlc`), parsed from its bytes.
+    mutating func hlcField() throws -> JSONField<HLCTimestamp> {
+        guard try peek() == 0x22 else { return try mismatch("must be a string") }  // "
+        return try readStringBytes { text in
+            guard let hlc = HLCTimestamp(utf8: text) else {
+                return .invalid(FieldProblem(
+                    path: "", reason: "must look like 001725523200000-00003, not '\(JSONParser.excerpt(text))'"))
+            }
+            return .value(hlc)
+        }
+    }
+
+    /// A string member that names something from a short list (a message's `type`): a text longer than
+    /// `maximumBytes` is cut there (and marked with `…`), so that comparing it with the names stays cheap and it
+    /// still matches none of them.
+    mutating func tokenField(maximumBytes: Int = 64) throws -> JSONField<String> {
+        guard try peek() == 0x22 else { return try mismatch("must be a string") }  // "
+        return try readStringBytes { text in
+            guard text.count > maximumBytes else { return .value(String(decoding: text, as: UTF8.self)) }
+            var end = maximumBytes
+            while end > 0, text[end] & 0xC0 == 0x80 {
+                end -= 1
+            }
+            return .value(String(decoding: UnsafeRawBufferPointer(rebasing: text[..<end]), as: UTF8.self) + "…")
         }
     }
 
@@ -130,6 +157,8 @@ extension JSONParser {
     }
 
     /// An array member whose elements `element` reads; the first element with a problem makes the array's problem.
+    ///
+    /// Each element is charged to the allowance at twice its stride: the array's capacity grows by doubling.
     mutating func arrayField<Element>(
         _ element: (inout JSONParser) throws -> JSONField<Element>
     ) throws -> JSONField<[Element]> {
@@ -139,6 +168,7 @@ extension JSONParser {
         try readArray { parser, position in
             switch try element(&parser) {
             case .value(let value):
+                try parser.allowance.charge(2 * MemoryLayout<Element>.stride)
                 elements.append(value)
             case .absent, .null:
                 problem = problem ?? FieldProblem(path: "[\(position)]", reason: "must not be null")
@@ -154,9 +184,8 @@ extension JSONParser {
 
     /// An object of any values (change-record `fields`).
     mutating func valuesField() throws -> JSONField<[String: JSONValue]> {
-        guard try peek() == 0x7B, case .object(let members) = try readValue() else {  // {
-            return try mismatch("must be an object")
-        }
+        guard try peek() == 0x7B else { return try mismatch("must be an object") }  // {
+        guard case .object(let members) = try readValue() else { preconditionFailure("a '{' starts an object") }
         return .value(members)
     }
 
@@ -166,8 +195,23 @@ extension JSONParser {
             var members: [String: String] = [:]
             var problem: FieldProblem?
             try parser.readObject { parser, name in
+                // Byte-equal repeats are invalid_json (readObject); names equal only after normalisation would
+                // be one key here, so they are refused rather than one value dropped (PROTOCOL.md section 6).
+                guard parser.deferredProblem == nil else {
+                    // The payload is refused already; a name that is not stream-safe must not be hashed.
+                    try parser.skipValue()
+                    return
+                }
+                let key = name.string
                 switch try parser.stringField() {
-                case .value(let text): members[name] = text
+                case .value(let text):
+                    if members[key] != nil {
+                        problem = problem ?? FieldProblem(
+                            path: ".\(name)", reason: "differs from another key only in Unicode normalization")
+                    }
+                    try parser.allowance.charge(
+                        DecodingAllowance.stringCost(utf8Count: name.bytes.count) + 3 * MemoryLayout<String>.stride)
+                    members[key] = text
                 case .absent, .null: problem = problem ?? FieldProblem(path: ".\(name)", reason: "must be a string")
                 case .invalid(let inner): problem = problem ?? inner.inside(".\(name)")
                 }
@@ -178,9 +222,11 @@ extension JSONParser {
 
     /// Reads (and so checks) a value of the wrong JSON type: `null` is reported as such, anything else as `reason`.
     private mutating func mismatch<Value>(_ reason: String) throws -> JSONField<Value> {
-        if case .null = try readValue() {
+        if try peek() == 0x6E {  // n
+            _ = try readValue()
             return .null
         }
+        try skipValue()
         return .invalid(FieldProblem(path: "", reason: reason))
     }
 }

@@ -9,11 +9,21 @@ enum MessageJSONDecoding {
     ///
     /// - Throws: ``ProtocolError/invalidUTF8`` and ``ProtocolError/invalidJSON(_:)`` (fatal),
     ///   ``ProtocolError/unsupportedMessage(_:)`` and ``ProtocolError/invalidMessage(_:)`` (not fatal).
-    static func message(from bytes: UnsafeRawBufferPointer) throws -> Message {
-        var parser = try JSONParser(validating: bytes)
+    /// - Parameter limit: The receiver's `max_decompressed_bytes`, which sets the memory allowance's constant part.
+    static func message(
+        from bytes: UnsafeRawBufferPointer, limit: Int = FrameLimits.standard.maxDecompressedBytes
+    ) throws -> Message {
+        try message(from: bytes, allowance: .forPayload(of: bytes.count, limit: limit)).message
+    }
+
+    /// Decodes one payload within `allowance`; also returns how much of it was charged.
+    static func message(
+        from bytes: UnsafeRawBufferPointer, allowance: DecodingAllowance
+    ) throws -> (message: Message, charged: Int) {
+        var parser = try JSONParser(validating: bytes, allowance: allowance)
         guard try parser.peek() == 0x7B else {  // {
-            _ = try parser.readValue()
-            try parser.finish()
+            try parser.skipValue()
+            try parser.finishSyntax()
             throw ProtocolError.invalidJSON("the payload must be one JSON object")
         }
         var members = MessageMembers()
@@ -21,7 +31,7 @@ enum MessageJSONDecoding {
             try members.read(name, from: &parser)
         }
         try parser.finish()
-        return try members.assembled()
+        return (try members.assembled(), allowance.remaining - parser.allowance.remaining)
     }
 
     /// Decodes one change record from its JSON text (a stored log row or outbox row).
@@ -77,9 +87,9 @@ private struct MessageMembers {
     var retryable: JSONField<Bool> = .absent
     var reason: JSONField<String> = .absent
 
-    mutating func read(_ member: String, from parser: inout JSONParser) throws {
+    mutating func read(_ member: MemberName, from parser: inout JSONParser) throws {
         switch member {
-        case "type": type = try parser.stringField()
+        case "type": type = try parser.tokenField()
         case "versions": versions = try parser.arrayField { try $0.intField() }
         case "client_id": clientID = try parser.stringField()
         case "credentials": credentials = try parser.objectField(Self.credentials)
@@ -110,7 +120,7 @@ private struct MessageMembers {
         case "message": message = try parser.stringField()
         case "retryable": retryable = try parser.boolField()
         case "reason": reason = try parser.stringField()
-        default: _ = try parser.readValue()  // unknown members are checked for syntax, then ignored
+        default: try parser.skipValue()  // unknown members are checked, not built
         }
     }
 
@@ -178,7 +188,7 @@ private struct MessageMembers {
             switch member {
             case "user": user = try parser.stringField()
             case "token": token = try parser.stringField()
-            default: _ = try parser.readValue()
+            default: try parser.skipValue()
             }
         }
         return .assemble { () throws(FieldProblem) in
@@ -195,7 +205,7 @@ private struct MessageMembers {
             case "max_frame_bytes": frame = try parser.intField()
             case "max_decompressed_bytes": decompressed = try parser.intField()
             case "max_batch_changes": batch = try parser.intField()
-            default: _ = try parser.readValue()
+            default: try parser.skipValue()
             }
         }
         return .assemble { () throws(FieldProblem) in
@@ -220,7 +230,7 @@ private struct MessageMembers {
             case "reason": reason = try parser.stringField()
             case "code": code = try parser.stringField()
             case "conflict_id": conflictID = try parser.stringField()
-            default: _ = try parser.readValue()
+            default: try parser.skipValue()
             }
         }
         return .assemble { () throws(FieldProblem) in
@@ -237,7 +247,7 @@ private struct MessageMembers {
             switch member {
             case "entities": entities = try parser.arrayField { try $0.enumerationField(EntityKind.self) }
             case "issues": issues = try parser.arrayField { try $0.stringField() }
-            default: _ = try parser.readValue()
+            default: try parser.skipValue()
             }
         }
         return .assemble { () throws(FieldProblem) in
@@ -270,12 +280,12 @@ private struct ChangeRecordMembers {
             case "op": members.op = try parser.enumerationField(ChangeOperation.self)
             case "fields": members.fields = try parser.valuesField()
             case "base": members.base = try parser.stringsField()
-            case "hlc": members.hlc = try Self.hlc(parser.stringField())
+            case "hlc": members.hlc = try parser.hlcField()
             case "author": members.author = try parser.stringField()
             case "client_id": members.clientID = try parser.stringField()
             case "seq": members.seq = try parser.int64Field()
             case "seen": members.seen = try parser.int64Field()
-            default: _ = try parser.readValue()
+            default: try parser.skipValue()
             }
         }
         return .assemble { () throws(FieldProblem) in
@@ -286,20 +296,6 @@ private struct ChangeRecordMembers {
                 hlc: try members.hlc.required(".hlc"), author: try members.author.required(".author"),
                 clientID: try members.clientID.required(".client_id"), seq: try members.seq.optional(".seq"),
                 seen: try members.seen.optional(".seen"))
-        }
-    }
-
-    private static func hlc(_ text: JSONField<String>) -> JSONField<HLCTimestamp> {
-        switch text {
-        case .value(let text):
-            guard let hlc = HLCTimestamp(text) else {
-                return .invalid(FieldProblem(
-                    path: "", reason: "must look like 001725523200000-00003, not '\(text.prefix(40))'"))
-            }
-            return .value(hlc)
-        case .absent: return .absent
-        case .null: return .null
-        case .invalid(let problem): return .invalid(problem)
         }
     }
 }

@@ -39,6 +39,12 @@ public final class Server: Service, Sendable {
     private let graceTimer = NIOLockedValueBox<Scheduled<Void>?>(nil)
     private let connectionIDs = NIOLockedValueBox(0)
 
+    /// Large inbound frames are inflated and parsed on this server's own threads (one per core), never on the
+    /// event loops: a peer's 64 MiB payload must not delay other connections' reads or deadlines (issue 19). The
+    /// pool is the server's, not NIO's shared one, so that nothing else in the process competes with it (or is
+    /// starved by a hostile peer's decoding).
+    private let decodingPool: NIOThreadPool
+
     /// The bound TCP port (the real one when the configuration asked for port 0).
     public var port: Int { localAddress.port ?? configuration.port }
 
@@ -59,6 +65,9 @@ public final class Server: Service, Sendable {
     ) async throws -> Server {
         let store = try ServerStore(directory: configuration.dataDirectory)
         let connections = ConnectionRegistry()
+        let decodingPool = NIOThreadPool(numberOfThreads: System.coreCount)
+        decodingPool.start()
+        let offload = FrameDecodingOffload { work in decodingPool.submit { _ in work() } }
         do {
             let tls = try configuration.tls?.makeContext()
             let channel = try await ServerBootstrap(group: eventLoopGroup)
@@ -87,7 +96,7 @@ public final class Server: Service, Sendable {
                                 by: bytes)
                         }
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(
-                            role: .server, limits: .preAuthentication, codec: codec)
+                            role: .server, limits: .preAuthentication, codec: codec, offload: offload)
                         try child.pipeline.syncOperations.addHandler(MessageCountingHandler(metrics: metrics))
                         connections.register(child)
                         return child
@@ -101,9 +110,10 @@ public final class Server: Service, Sendable {
             metrics.head(try await store.headSeq())
             return try Server(
                 configuration: configuration, store: store, channel: channel, environment: environment,
-                logger: logger)
+                decodingPool: decodingPool, logger: logger)
         } catch {
             try? store.close()
+            try? await decodingPool.shutdownGracefully()
             throw error
         }
     }
@@ -111,12 +121,13 @@ public final class Server: Service, Sendable {
     private init(
         configuration: ServerConfiguration, store: ServerStore,
         channel: NIOAsyncChannel<any Channel, Never>, environment: SessionEnvironment,
-        logger: Logger
+        decodingPool: NIOThreadPool, logger: Logger
     ) throws {
         guard let address = channel.channel.localAddress else { throw ServerError.notBound }
         self.configuration = configuration
         self.store = store
         self.metrics = environment.metrics
+        self.decodingPool = decodingPool
         self.serverChannel = channel
         self.environment = environment
         self.localAddress = address
@@ -159,6 +170,7 @@ public final class Server: Service, Sendable {
         }
         graceTimer.withLockedValue { $0?.cancel() }
         environment.broadcaster.finishAll()
+        try? await decodingPool.shutdownGracefully()
         try store.close()
         logger.info("stopped")
     }

@@ -50,7 +50,7 @@ import Testing
         let value = try parse(
             "[0,-0,7,-9223372036854775808,9223372036854775807,9223372036854775808,1.5,2.0,1E3,-1e-2]")
         #expect(value == .array([
-            .int(0), .int(0), .int(7), .int(.min), .int(.max), .double(9_223_372_036_854_775_808), .double(1.5),
+            .int(0), .double(-0.0), .int(7), .int(.min), .int(.max), .double(9_223_372_036_854_775_808), .double(1.5),
             .double(2), .double(1000), .double(-0.01),
         ]))
     }
@@ -65,8 +65,11 @@ import Testing
         #expect(errorCode(deep) == .invalidJSON)
     }
 
-    @Test func repeatedNamesKeepOneValue() throws {
-        #expect(try parse(#"{"a":1,"a":2}"#) == .object(["a": .int(2)]))
+    @Test func repeatedNamesAreInvalidJSON() throws {
+        #expect(errorCode(#"{"a":1,"a":2}"#) == .invalidJSON)
+        #expect(errorCode(#"{"a":1,"b":{"c":1},"\u0061":2}"#) == .invalidJSON)
+        #expect(try parse(#"{"a":{"a":1},"b":{"a":2}}"#)
+                    == .object(["a": .object(["a": .int(1)]), "b": .object(["a": .int(2)])]))
     }
 
     @Test func invalidUTF8InAStringIsReported() throws {

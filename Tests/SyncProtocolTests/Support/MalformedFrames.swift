@@ -54,6 +54,13 @@ struct MalformedCase: Sendable, CustomStringConvertible {
         MalformedCase(name: "empty payload", bytes: FrameCodec.frame(flags: 0, payload: []), expected: .invalidJSON),
         MalformedCase(name: "garbage after the object", bytes: json(#"{"type":"ping","nonce":7} x"#),
                       expected: .invalidJSON),
+        MalformedCase(name: "repeated member name", bytes: json(#"{"type":"ping","nonce":7,"nonce":8}"#),
+                      expected: .invalidJSON),
+        MalformedCase(name: "repeated field key",
+                      bytes: json(#"{"type":"push","batch_id":"b","changes":[{"change_id":"c","entity":"issue","#
+                                  + #""entity_id":"i","op":"update","hlc":"001725523200000-00003","author":"a","#
+                                  + #""client_id":"k","fields":{"title":"a","ti\u0074le":"b"}}]}"#),
+                      expected: .invalidJSON),
     ]
 
     /// Well-formed JSON objects that are not usable messages: answered, but the connection stays open.
@@ -78,6 +85,23 @@ struct MalformedCase: Sendable, CustomStringConvertible {
                       bytes: json(#"{"type":"push","batch_id":"b","changes":[{"change_id":"c","entity":"poem","#
                                   + #""entity_id":"i","op":"delete","hlc":"001725523200000-00003","author":"a","#
                                   + #""client_id":"k"}]}"#),
+                      expected: .invalidMessage),
+        MalformedCase(name: "combining mark run",
+                      bytes: json(#"{"type":"ping","nonce":7,"note":"a"# + String(repeating: "\u{0301}", count: 31)
+                                  + #""}"#),
+                      expected: .invalidMessage),
+        MalformedCase(name: "field keys equal after normalization",
+                      bytes: json(#"{"type":"push","batch_id":"b","changes":[{"change_id":"c","entity":"issue","#
+                                  + #""entity_id":"i","op":"update","hlc":"001725523200000-00003","author":"a","#
+                                  + "\"client_id\":\"k\",\"fields\":{\"t\u{E9}\":1,\"te\u{0301}\":2}}]}"),
+                      expected: .invalidMessage),
+        MalformedCase(name: "values beyond the memory allowance",
+                      bytes: FrameCodec.frame(flags: 1, payload: Zlib.compress(
+                        Array(#"{"type":"push","batch_id":"b","changes":[{"change_id":"c","entity":"issue","#.utf8)
+                            + Array(#""entity_id":"i","op":"update","hlc":"001725523200000-00003","author":"a","#.utf8)
+                            + Array(#""client_id":"k","fields":{"x":[[0]"#.utf8)
+                            + Array(repeating: Array(",[0]".utf8), count: 60_000).joined()
+                            + Array("]}}]}".utf8), level: 9)),
                       expected: .invalidMessage),
     ]
 

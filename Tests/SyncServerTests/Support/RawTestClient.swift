@@ -35,6 +35,20 @@ struct RawTestClient {
         try await write(FrameCodec.frame(flags: 0, payload: Array(json.utf8)))
     }
 
+    /// Waits for the server's 4-byte preamble; `false` if the connection closed first.
+    mutating func awaitPreamble() async throws -> Bool {
+        while !preambleSeen {
+            if buffer.readableBytes >= 4 {
+                guard buffer.readBytes(length: 4) == FrameCodec.preamble else { throw ProtocolError.badPreamble }
+                preambleSeen = true
+                return true
+            }
+            guard var more = try await bytes.next() else { return false }
+            buffer.writeBuffer(&more)
+        }
+        return true
+    }
+
     /// The next message the server sent (after its preamble), or `nil` once it closed the connection.
     mutating func nextMessage() async throws -> Message? {
         let codec = FrameCodec(limits: .standard)

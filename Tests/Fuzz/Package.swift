@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// libFuzzer harnesses for the wire decoders (issue 19). Built and run by `run.sh`, never by the root package.
+//
+// `FuzzedProtocol` is the root's `Protocol/` folder itself (a symlink), compiled without the publication files:
+// signing is the only part that needs swift-crypto, and leaving BoringSSL out keeps the fuzz build within CI's
+// budget. Everything the harnesses exercise (frames, zlib, UTF-8, JSON, messages, the NIO pipeline) is the same
+// source the server and client build.
+let package = Package(
+    name: "BulletinFuzz",
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        .target(name: "CZlib", path: "Sources/CZlib", linkerSettings: [.linkedLibrary("z")]),
+        .target(
+            name: "FuzzedProtocol",
+            dependencies: ["CZlib", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Sources/FuzzedProtocol",
+            exclude: [
+                "PROTOCOL.md", "vectors", "Publication/PublicationKeys.swift", "Publication/Publication.swift",
+                "Publication/PublicationContent.swift",
+            ],
+            // The harnesses check internal invariants too (`@testable import`).
+            swiftSettings: [.swiftLanguageMode(.v6), .unsafeFlags(["-enable-testing"])]
+        ),
+        .executableTarget(
+            name: "FuzzFrameDecoder",
+            dependencies: [
+                "FuzzedProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "FuzzMessageDecoder", dependencies: ["FuzzedProtocol"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .executableTarget(
+            name: "FuzzInflate", dependencies: ["FuzzedProtocol", "CZlib"], swiftSettings: [.swiftLanguageMode(.v6)]),
+    ]
+)
