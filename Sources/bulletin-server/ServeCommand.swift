@@ -27,6 +27,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "zlib level of the frames sent, 1 (fastest) to 9 (smallest).")
     var compressionLevel: Int32 = 3
 
+    @Option(help: ArgumentHelp("How log lines are written to standard error: text, or json (one object a line).",
+                               valueName: "text|json"))
+    var logFormat = "text"
+
+    @Option(help: ArgumentHelp("The least severe level logged.", valueName: "trace|debug|info|notice|warning|error"))
+    var logLevel = "info"
+
     @Option(help: ArgumentHelp(
         "Serve /metrics (Prometheus), /healthz and /readyz over HTTP on HOST:PORT (off unless given).",
         valueName: "host:port"))
@@ -35,6 +42,12 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...9).contains(compressionLevel) else {
             throw ValidationError("--compression-level must be between 1 and 9, not \(compressionLevel)")
+        }
+        guard ["text", "json"].contains(logFormat) else {
+            throw ValidationError("--log-format must be text or json, not '\(logFormat)'")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let metrics, Self.hostAndPort(metrics) == nil {
             throw ValidationError("--metrics takes HOST:PORT, e.g. 127.0.0.1:9464, not '\(metrics)'")
@@ -45,7 +58,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let json = logFormat == "json"
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = json
+                ? JSONLinesLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
         let logger = Logger(label: "bulletin-server")
         var tls: ServerTLS?
         if let tlsCertificate, let tlsKey {
