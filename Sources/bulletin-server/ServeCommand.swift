@@ -27,6 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "zlib level of the frames sent, 1 (fastest) to 9 (smallest).")
     var compressionLevel: Int32 = 3
 
+    @Option(help: ArgumentHelp(
+        "On SIGTERM/SIGINT, how long sessions may finish their current request before they are closed.",
+        valueName: "seconds"))
+    var drainTimeout: Double = 10
+
     @Option(help: ArgumentHelp("How log lines are written to standard error: text, or json (one object a line).",
                                valueName: "text|json"))
     var logFormat = "text"
@@ -42,6 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...9).contains(compressionLevel) else {
             throw ValidationError("--compression-level must be between 1 and 9, not \(compressionLevel)")
+        }
+        guard drainTimeout >= 0, drainTimeout <= 3600 else {
+            throw ValidationError("--drain-timeout must be between 0 and 3600 seconds")
         }
         guard ["text", "json"].contains(logFormat) else {
             throw ValidationError("--log-format must be text or json, not '\(logFormat)'")
@@ -73,7 +81,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let server = try await Server.bind(
             configuration: ServerConfiguration(
-                host: host, port: port, dataDirectory: dataDirectory, tls: tls, compressionLevel: compressionLevel),
+                host: host, port: port, dataDirectory: dataDirectory,
+                shutdownGracePeriod: .milliseconds(Int64(drainTimeout * 1000)), tls: tls,
+                compressionLevel: compressionLevel),
             logger: logger)
         let accounts = try await server.store.accounts().filter { !$0.isRevoked }
         if accounts.isEmpty {
