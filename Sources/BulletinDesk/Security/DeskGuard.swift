@@ -27,7 +27,9 @@ struct DeskGuard: RouterMiddleware {
         if let key = request.uri.queryParameters["key"] {
             guard LaunchSecrets.matches(String(key), desk.secrets.urlKey) else { throw GuardRefusal.session }
             // Exchange the key for a cookie and take it out of the address bar (and out of the history).
-            var response = Response(status: .seeOther, headers: [.location: request.uri.path])
+            let rest = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("key=") }
+            let location = request.uri.path + (rest.isEmpty ? "" : "?" + rest.joined(separator: "&"))
+            var response = Response(status: .seeOther, headers: [.location: location])
             response.setCookie(Cookie(name: LaunchSecrets.cookieName, value: desk.secrets.session, path: "/",
                                       httpOnly: true, sameSite: .strict))
             return response
