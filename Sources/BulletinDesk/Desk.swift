@@ -92,7 +92,7 @@ public final class Desk: Sendable {
             let refused = try store.rejectedChanges()
             var byCode: [String: Int] = [:]
             for change in refused { byCode[change.code ?? "other", default: 0] += 1 }
-            return (try roleLookup(store), try store.pendingTotals().count, try store.openConflictCount(), byCode)
+            return (try roleLookup(store), try store.pendingCount(), try store.openConflictCount(), byCode)
         }
         var path = request.uri.path
         if let query = request.uri.query, !query.isEmpty { path += "?" + query }
