@@ -96,9 +96,36 @@ let package = Package(
             path: "Client",
             swiftSettings: strict
         ),
+        .target(
+            name: "BulletinDesk",
+            dependencies: [
+                "SyncClient",
+                "SyncProtocol",
+                "BulletinCore",
+                "BulletinFormat",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            // Catalogs, CSS and JS are compiled into the binary: the desk works offline with no files beside it.
+            resources: [
+                .embedInCode("Catalog/vi.json"),
+                .embedInCode("Catalog/en.json"),
+                .embedInCode("Assets/desk.css"),
+                .embedInCode("Assets/desk.js"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "bulletin",
             dependencies: [
+                "BulletinDesk",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "SyncClient",
                 "SyncProtocol",
                 "BulletinCore",
@@ -124,6 +151,7 @@ let package = Package(
         .executableTarget(
             name: "bulletin-bench",
             dependencies: [
+                "BulletinDesk",
                 "SyncProtocol",
                 "BulletinCore",
                 "BulletinFormat",
@@ -215,6 +243,24 @@ let package = Package(
         .testTarget(
             name: "BulletinCLITests",
             dependencies: ["bulletin", "SyncClient", "BulletinCore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinDeskTests",
+            dependencies: [
+                "BulletinDesk",
+                "bulletin",
+                "SyncClient",
+                "SyncServer",
+                "SyncProtocol",
+                "BulletinCore",
+                "BulletinFormat",
+                "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

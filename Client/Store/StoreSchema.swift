@@ -8,7 +8,7 @@ enum StoreSchema {
 
     /// Names of the migrations, in order.
     static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
-                                        "v5-contentless-search", "v6-account"]
+                                        "v5-contentless-search", "v6-account", "v7-settings"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -21,6 +21,7 @@ enum StoreSchema {
         migrator.registerMigration("v4-conflicts", migrate: createConflictTables)
         migrator.registerMigration("v5-contentless-search", migrate: makeSearchIndexContentless)
         migrator.registerMigration("v6-account", migrate: AccountRecord.createTable)
+        migrator.registerMigration("v7-settings", migrate: SettingRecord.createTable)
         return migrator
     }
 

@@ -7,9 +7,12 @@ public struct TimedOut: Error, CustomStringConvertible {
 }
 
 /// Runs `body`, failing with ``TimedOut`` if it takes longer than `seconds` (a guard, never a synchronisation).
+///
+/// The default is generous on purpose: it catches a hang, not slowness. The whole suite runs in parallel on 2 cores
+/// in a debug build, where a step that takes a second alone can wait tens of seconds for a thread.
 @discardableResult
 public func withTimeout<Result: Sendable>(
-    seconds: Int = 20, _ body: @escaping @Sendable () async throws -> Result
+    seconds: Int = 45, _ body: @escaping @Sendable () async throws -> Result
 ) async throws -> Result {
     try await withThrowingTaskGroup(of: Result?.self) { group in
         group.addTask { try await body() }
