@@ -1,0 +1,83 @@
+"""Driving Debian's Chromium: launch, keyboard-only navigation with a visible focus, interface-word checks."""
+
+from __future__ import annotations
+
+import os
+import re
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Every wait in the browser tests is on an event, bounded by these (milliseconds).
+LIVE_UPDATE_LIMIT_MS = 10_000   # another editor's change reaches an open page (issue 11: "within a time limit")
+PAGE_LIMIT_MS = 15_000          # a navigation or a form post
+
+
+def launch(playwright):
+    """Headless Chromium from Debian; --no-sandbox because CI runs as root (Chromium refuses otherwise)."""
+    if not os.path.exists(CHROMIUM):
+        raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's `chromium` (Tests/run-all.sh does)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                      args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
+
+
+FOCUS_VISIBLE_JS = """
+() => {
+    const element = document.activeElement;
+    if (!element || element === document.body || element === document.documentElement) {
+        return {ok: false, why: 'nothing is focused', what: ''};
+    }
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow && style.boxShadow !== 'none';
+    const what = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') +
+        ' "' + (element.getAttribute('aria-label') || element.innerText || element.value || '').slice(0, 40) + '"';
+    const rect = element.getBoundingClientRect();
+    const onScreen = rect.width > 0 && rect.height > 0;
+    return {ok: element.matches(':focus-visible') && (outline || shadow) && onScreen,
+            why: `focus-visible=${element.matches(':focus-visible')} outline=${style.outlineStyle} ` +
+                 `${style.outlineWidth} shadow=${style.boxShadow} size=${rect.width}x${rect.height}`,
+            what};
+}
+"""
+
+
+def assert_focus_visible(page, step: str) -> str:
+    """Fails unless the focused element shows a focus indicator (outline or box-shadow under :focus-visible)."""
+    state = page.evaluate(FOCUS_VISIBLE_JS)
+    assert state["ok"], f"{step}: the focus is not visible on {state['what']} ({state['why']})"
+    return state["what"]
+
+
+def is_focused(locator) -> bool:
+    return locator.evaluate("element => element === document.activeElement")
+
+
+def tab_to(page, locator, step: str, backwards: bool = False, limit: int = 120) -> None:
+    """Presses Tab (or Shift+Tab) until `locator` has the focus, checking at every stop that focus is visible."""
+    key = "Shift+Tab" if backwards else "Tab"
+    locator.wait_for(state="visible", timeout=PAGE_LIMIT_MS)
+    for _ in range(limit):
+        page.keyboard.press(key)
+        assert_focus_visible(page, f"{step} ({key})")
+        if is_focused(locator):
+            return
+    raise AssertionError(f"{step}: {limit} presses of {key} never reached {locator}")
+
+
+def visible_interface_text(page) -> str:
+    """The text a person meets on the page: body text, the title, and the labels and hints of controls."""
+    return page.evaluate("""
+        () => [document.title, document.body.innerText,
+               ...[...document.querySelectorAll('[aria-label],[title],[placeholder],[alt],input[type=submit],'
+                   + 'input[type=button]')]
+                   .map(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder'),
+                              e.getAttribute('alt'), e.type === 'submit' || e.type === 'button' ? e.value : '']
+                             .filter(Boolean).join(' '))].join('\\n')
+    """)
+
+
+def english_words_on(page, words: list[str], content: str = "") -> list[str]:
+    """The English interface words (whole words, any case) the page shows, outside the bulletin's own content."""
+    text = visible_interface_text(page)
+    for piece in filter(None, content.split("\n")):
+        text = text.replace(piece, " ")
+    return sorted({word for word in words if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text, re.I)})
