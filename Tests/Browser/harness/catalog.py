@@ -56,6 +56,21 @@ class Catalog:
             text = text.replace("{" + name + "}", str(value))
         return text
 
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """The plural form of `key` for `count` (CLDR: Vietnamese has one form, English `one` and `other`)."""
+        entry = self.entries.get(key)
+        if not isinstance(entry, dict):
+            return self.text(key, count=self.number(count), **values)
+        form = "one" if self.lang == "en" and count == 1 else "other"
+        text = entry.get(form) or entry["other"]
+        for name, value in {"count": self.number(count), **values}.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    def number(self, value: int) -> str:
+        """A whole number as the language writes it: 5.700 in Vietnamese, 5,700 in English."""
+        return f"{value:,}".replace(",", "." if self.lang == "vi" else ",")
+
     def pattern(self, key: str) -> re.Pattern[str]:
         """A regular expression matching the rendered text of `key`, whatever its placeholders hold."""
         parts = _PLACEHOLDER.split(self.raw(key))
