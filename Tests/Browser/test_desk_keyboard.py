@@ -92,7 +92,7 @@ def test_keyboard_only_editor_and_chief(newsroom, contexts, axe):
     tab_to(page, submit, "note form → add")
     screenshot(page, f"keyboard-{next(shot):02}-note", full_page=False)
     press(view, "Space", "add the note")
-    expect(page.locator(f"#a-{article.id} aside.notes")).to_contain_text("Ghi chú thêm bằng bàn phím")
+    expect(page.locator(f"#a-{article.id}-p{chosen_paragraph}")).to_contain_text("Ghi chú thêm bằng bàn phím")
     annotations = json.loads(b.cli("show", SAMPLE_DATE, "--json"))["sections"][0]["articles"][0]["annotations"]
     assert [(note["text"], str(note.get("paragraph"))) for note in annotations] == \
         [("Ghi chú thêm bằng bàn phím", chosen_paragraph)], annotations
@@ -117,13 +117,12 @@ def test_keyboard_only_editor_and_chief(newsroom, contexts, axe):
     chief_page = chief_view.page
     tab_to(chief_page, chief_page.locator(f"tr[data-issue='{issue}'] a").first, "chief: the issue's link")
     press(chief_view, "Enter", "chief opens the issue")
-    if chief_page.locator("#state-published").count() == 0:
-        tab_to(chief_page, chief_page.locator("#state-approved"), "chief: approve")
-        press(chief_view, "Enter", "chief approves")
-    publish = chief_page.locator("#state-published")
-    tab_to(chief_page, publish, "chief: publish")
-    assert is_focused(publish)
-    screenshot(chief_page, f"keyboard-{next(shot):02}-publish", full_page=False)
-    press(chief_view, "Enter", "chief publishes")
+    for state, _ in chief_view.WORKFLOW:          # draft → review → approved → published, one move at a time
+        button = chief_view.workflow_button(state)
+        tab_to(chief_page, button, f"chief: {state}")
+        assert is_focused(button)
+        screenshot(chief_page, f"keyboard-{next(shot):02}-chief-{state}", full_page=False)
+        press(chief_view, "Enter", f"chief: {state}")
+        expect(chief_page.locator("#issue-bar")).to_contain_text(chief_view.t(f"state.{state}"))
     expect(chief_page.locator("#issue-bar")).to_contain_text(chief_view.t("state.published"))
     screenshot(chief_page, f"keyboard-{next(shot):02}-published", full_page=False)

@@ -51,7 +51,7 @@ def is_focused(locator) -> bool:
     return locator.evaluate("element => element === document.activeElement")
 
 
-def tab_to(page, locator, step: str, backwards: bool = False, limit: int = 120) -> None:
+def tab_to(page, locator, step: str, backwards: bool = False, limit: int = 400) -> None:
     """Presses Tab (or Shift+Tab) until `locator` has the focus, checking at every stop that focus is visible."""
     key = "Shift+Tab" if backwards else "Tab"
     locator.wait_for(state="visible", timeout=PAGE_LIMIT_MS)

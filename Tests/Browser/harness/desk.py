@@ -130,6 +130,23 @@ class DeskPage:
         with self.page.expect_navigation():
             self.button("action.save", scope=f"form#edit-{article.id}").click()
 
+    # Publication workflow: one move at a time, each with the button the role is offered (draft → review →
+    # approved → published), found by its catalog text.
+    WORKFLOW = (("review", "action.submit_review"), ("approved", "action.approve"), ("published", "action.publish"))
+
+    def workflow_button(self, state: str):
+        key = dict(self.WORKFLOW)[state]
+        return self.button(key, scope="form#workflow")
+
+    def advance_to_published(self) -> None:
+        """Clicks the workflow's buttons until the issue is published (what a chief does from a draft)."""
+        for state, _ in self.WORKFLOW:
+            if self.page.locator(f"#state-{state}").count() == 0:
+                continue
+            with self.page.expect_navigation():
+                self.workflow_button(state).click()
+            expect(self.page.locator("#issue-bar")).to_contain_text(self.t(f"state.{state}"))
+
     def conflict_flag(self, article_id: str):
         return self.page.locator(f"#a-{article_id}-conflict")
 
