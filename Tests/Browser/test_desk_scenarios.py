@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from harness.artifacts import screenshot
-from harness.browser import LIVE_UPDATE_LIMIT_MS
+from harness.browser import LIVE_UPDATE_LIMIT_MS, RECONNECT_LIMIT_MS
 from harness.desk import DeskPage, SampleArticle, issue_id, sample_articles
 from harness.newsroom import SAMPLE_DATE
 
@@ -104,8 +104,10 @@ def test_b_offline_edits_of_one_sentence_conflict_and_a_resolution_reaches_both(
         expect(page.page.locator("#status-pending")).not_to_have_text(page.cat.plural("status.pending", 0))
 
     a.go_online()                       # A's edit reaches the server first: B's, second, is "mine" for B
+    page_a.expect_connection("status.online", timeout=RECONNECT_LIMIT_MS)
     page_a.expect_pending(0)
     b.go_online()
+    page_b.expect_connection("status.online", timeout=RECONNECT_LIMIT_MS)
     page_b.expect_pending(0)
     for page in (page_a, page_b):
         expect(page.conflict_flag(article.id)).to_be_visible(timeout=LIVE_UPDATE_LIMIT_MS)

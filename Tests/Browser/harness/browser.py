@@ -9,6 +9,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Every wait in the browser tests is on an event, bounded by these (milliseconds).
 LIVE_UPDATE_LIMIT_MS = 10_000   # another editor's change reaches an open page (issue 11: "within a time limit")
 PAGE_LIMIT_MS = 15_000          # a navigation or a form post
+RECONNECT_LIMIT_MS = 45_000     # a store back online: its reconnect backoff is capped at 30 s (README, sync --watch)
 
 
 def launch(playwright):
