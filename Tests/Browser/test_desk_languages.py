@@ -39,7 +39,7 @@ def tour(view: DeskPage, axe, pages: list[tuple[str, str]], lang: str) -> None:
         expect(view.page.locator("html")).to_have_attribute("lang", lang)
         expect(view.page.locator("main#main")).to_be_visible()
         axe.check(view.page, label)
-        screenshot(view.page, f"tour-{label}-{lang}")
+        screenshot(view.page, f"tour-{label}-{lang}", full_page=False)
         if lang == "vi":
             found = english_words_on(view.page, words)
             assert found == [], f"{label} ({path}) shows English interface words in Vietnamese: {found}"
