@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         .target(
@@ -90,9 +91,36 @@ let package = Package(
             path: "Client",
             swiftSettings: strict
         ),
+        .target(
+            name: "BulletinDesk",
+            dependencies: [
+                "SyncClient",
+                "SyncProtocol",
+                "BulletinCore",
+                "BulletinFormat",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["README.md"],
+            // Catalogs, CSS and JS are compiled into the binary: the desk works offline with no files beside it.
+            resources: [
+                .embedInCode("Catalog/vi.json"),
+                .embedInCode("Catalog/en.json"),
+                .embedInCode("Assets/desk.css"),
+                .embedInCode("Assets/desk.js"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "bulletin",
             dependencies: [
+                "BulletinDesk",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "SyncClient",
                 "BulletinCore",
                 "BulletinFormat",
@@ -116,6 +144,7 @@ let package = Package(
         .executableTarget(
             name: "bulletin-bench",
             dependencies: [
+                "BulletinDesk",
                 "SyncProtocol",
                 "BulletinCore",
                 "BulletinFormat",
@@ -202,6 +231,23 @@ let package = Package(
         .testTarget(
             name: "BulletinCLITests",
             dependencies: ["bulletin", "SyncClient", "BulletinCore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "BulletinDeskTests",
+            dependencies: [
+                "BulletinDesk",
+                "SyncClient",
+                "SyncServer",
+                "SyncProtocol",
+                "BulletinCore",
+                "BulletinFormat",
+                "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -8,7 +8,7 @@ enum StoreSchema {
 
     /// Names of the migrations, in order.
     static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
-                                        "v5-contentless-search"]
+                                        "v5-contentless-search", "v6-settings"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -20,6 +20,7 @@ enum StoreSchema {
         migrator.registerMigration("v3-access", migrate: AccessRecord.createTables)
         migrator.registerMigration("v4-conflicts", migrate: createConflictTables)
         migrator.registerMigration("v5-contentless-search", migrate: makeSearchIndexContentless)
+        migrator.registerMigration("v6-settings", migrate: SettingRecord.createTable)
         return migrator
     }
 

@@ -68,14 +68,19 @@ public struct SyncRunner: Sendable {
     /// Stays connected until cancelled: pulls on every `notify`, pushes local changes as they are made,
     /// reconnects with backoff after a disconnect.
     ///
-    /// - Parameter onActivity: Called after each push or pull.
+    /// - Parameters:
+    ///   - onActivity: Called after each push or pull.
+    ///   - onConnection: Called when the connection is established or lost.
     public func watch(backoff: Backoff = Backoff(),
-                      onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in }) async throws {
+                      onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in },
+                      onConnection: @escaping @Sendable (WatchConnectionEvent) -> Void = { _ in }) async throws {
         try store.setServerAddress(address.description)
         let loop = WatchLoop(engine: engine, connector: connector, backoff: backoff, hello: { [self] in
             try hello()
         })
-        try await withBackgroundCheckpoints { try await loop.run(onActivity: onActivity) }
+        try await withBackgroundCheckpoints {
+            try await loop.run(onActivity: onActivity, onConnection: onConnection)
+        }
     }
 
     /// Runs `body` with ``WALCheckpoints`` beside it: pulled pages then never wait for the log to be copied back

@@ -24,18 +24,23 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
 
     /// Runs until the task is cancelled or a non-retryable error occurs.
     ///
-    /// - Parameter onActivity: Called after each push or pull that moved something, with what it did.
-    public func run(onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in }) async throws {
+    /// - Parameters:
+    ///   - onActivity: Called after each push or pull that moved something, with what it did.
+    ///   - onConnection: Called when a connection is established (after `welcome`) and when it is lost.
+    public func run(onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in },
+                    onConnection: @escaping @Sendable (WatchConnectionEvent) -> Void = { _ in }) async throws {
         var attempt = 0
         var generator = SystemRandomNumberGenerator()
         while !Task.isCancelled {
             do {
                 try await connector.withConversation(hello: try hello()) { conversation, welcome in
                     attempt = 0
+                    onConnection(.connected)
                     try await watch(conversation, welcome: welcome, onActivity: onActivity)
                 }
             } catch let error as SyncError where error.isRetryable {
                 let delay = backoff.delay(forAttempt: attempt, using: &generator)
+                onConnection(.disconnected(error, retryIn: delay))
                 engine.logger.info("watch: connection lost, reconnecting", metadata: [
                     "error": "\(error)", "retry.attempt": "\(attempt)", "retry.delay_ms": "\(delay.wholeMilliseconds)",
                 ])
@@ -79,4 +84,12 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
             }
         }
     }
+}
+
+/// A change of the watch loop's connection, for a front end that shows whether it is online.
+public enum WatchConnectionEvent: Sendable {
+    /// The server welcomed the client: the loop is online.
+    case connected
+    /// The connection failed or was lost; the loop tries again after the delay.
+    case disconnected(SyncError, retryIn: Duration)
 }

@@ -10,6 +10,6 @@ struct Bulletin: ParsableCommand {
             InitCommand.self, ImportCommand.self, IssuesCommand.self, ShowCommand.self, IssueGroup.self,
             SectionGroup.self, ArticleGroup.self, AnnotateCommand.self, StateCommand.self, ExportCommand.self,
             SearchCommand.self, LogCommand.self, StatusCommand.self, SyncCommand.self, PullCommand.self,
-            LoginCommand.self, VerifyCommand.self, ConflictsGroup.self, ResolveCommand.self,
+            LoginCommand.self, VerifyCommand.self, ConflictsGroup.self, ResolveCommand.self, UICommand.self,
         ])
 }

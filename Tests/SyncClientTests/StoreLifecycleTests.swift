@@ -13,7 +13,7 @@ import Testing
         #expect(info.clientID == "0000aaaa-0000-4000-8000-000000000001")
         #expect(info.cursor == 0)
         #expect(info.serverAddress == nil)
-        #expect(info.schemaVersion == 7)
+        #expect(info.schemaVersion == 8)
         let (journal, migrations) = try store.writer.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"))
