@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from harness.artifacts import screenshot
 from harness.browser import assert_focus_visible, is_focused, tab_to
 from harness.desk import DeskPage, issue_id, sample_articles
+from harness.known_issues import xfail_for
 from harness.newsroom import SAMPLE_DATE
 
 pytestmark = pytest.mark.desk
@@ -28,6 +29,7 @@ def press(view: DeskPage, key: str, step: str, navigates: bool = True) -> None:
     view.page.wait_for_load_state("load")
 
 
+@xfail_for("origin-null", "role-from-server")
 def test_keyboard_only_editor_and_chief(newsroom, contexts, axe):
     newsroom.start_server()
     a = newsroom.store("thanh", editor="Thanh Hồng")

@@ -64,16 +64,27 @@ def tab_to(page, locator, step: str, backwards: bool = False, limit: int = 400) 
     raise AssertionError(f"{step}: {limit} presses of {key} never reached {locator}")
 
 
-def visible_interface_text(page) -> str:
-    """The text a person meets on the page: body text, the title, and the labels and hints of controls."""
-    return page.evaluate("""
-        () => [document.title, document.body.innerText,
-               ...[...document.querySelectorAll('[aria-label],[title],[placeholder],[alt],input[type=submit],'
-                   + 'input[type=button]')]
-                   .map(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder'),
-                              e.getAttribute('alt'), e.type === 'submit' || e.type === 'button' ? e.value : '']
-                             .filter(Boolean).join(' '))].join('\\n')
-    """)
+# What people wrote (note texts, their authors' names) is content, as the bulletin's own text is.
+USER_DATA = ".note-text, .note-author"
+
+
+def visible_interface_text(page, exclude: str = USER_DATA) -> str:
+    """The text a person meets on the page: body text, the title, and the labels and hints of controls; without
+    the elements matching `exclude`."""
+    return page.evaluate("""(exclude) => {
+        const body = document.body.cloneNode(true);
+        body.querySelectorAll(exclude).forEach(e => e.remove());
+        body.querySelectorAll('script, style').forEach(e => e.remove());
+        const labels = [...body.querySelectorAll('[aria-label],[title],[placeholder],[alt],input[type=submit],'
+                                                 + 'input[type=button]')]
+            .map(e => [e.getAttribute('aria-label'), e.getAttribute('title'), e.getAttribute('placeholder'),
+                       e.getAttribute('alt'), e.type === 'submit' || e.type === 'button' ? e.value : '']
+                      .filter(Boolean).join(' '));
+        const texts = [];
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) { texts.push(walker.currentNode.nodeValue); }
+        return [document.title, texts.join(' '), ...labels].join('\\n');
+    }""", exclude)
 
 
 def english_words_on(page, words: list[str], content: str = "") -> list[str]:

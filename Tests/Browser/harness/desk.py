@@ -153,12 +153,15 @@ class DeskPage:
     def csrf_token(self) -> str:
         return self.page.locator("input[name=_csrf]").first.get_attribute("value")
 
-    def post(self, path: str, fields: dict[str, str]) -> int:
+    def post(self, path: str, fields: dict[str, str]) -> tuple[int, str]:
         """A form POST sent from the page's own origin with its cookie (`fetch`), as a forged request would be;
-        returns the HTTP status."""
-        return self.page.evaluate("""async ([path, fields]) => {
+        returns the HTTP status and the error page's reason (`#error-reason`), if any."""
+        return tuple(self.page.evaluate("""async ([path, fields]) => {
             const body = new URLSearchParams(fields);
             const response = await fetch(path, {method: 'POST', body, credentials: 'same-origin',
                                                  redirect: 'manual'});
-            return response.status;
-        }""", [path, fields])
+            const text = response.type === 'opaqueredirect' ? '' : await response.text();
+            const reason = new DOMParser().parseFromString(text, 'text/html').getElementById('error-reason');
+            return [response.type === 'opaqueredirect' ? 303 : response.status,
+                    reason ? reason.textContent.trim() : ''];
+        }""", [path, fields]))

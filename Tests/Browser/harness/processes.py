@@ -92,6 +92,11 @@ class Child:
         with self._changed:
             return "\n".join(f"  [{stream}] {line}" for stream, line in self._lines[-count:])
 
+    def terminate(self) -> None:
+        """Sends SIGTERM without waiting (several children stop side by side; `stop` then waits for each)."""
+        if self._stopped is None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+
     def stop(self, timeout: float = 20.0, expect_status: Optional[int] = 0) -> int:
         """Sends SIGTERM and waits for the exit; checks the status (0 by default: a clean stop)."""
         if self._stopped is not None:
