@@ -237,6 +237,7 @@ let package = Package(
             name: "BulletinDeskTests",
             dependencies: [
                 "BulletinDesk",
+                "bulletin",
                 "SyncClient",
                 "SyncServer",
                 "SyncProtocol",

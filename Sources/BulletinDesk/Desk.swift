@@ -104,6 +104,7 @@ public final class Desk: Sendable {
     }
 
     /// A store call made on behalf of a request; every open page hears of it when it changed something.
+    @discardableResult
     func change<Value: Sendable>(_ body: @escaping @Sendable (LocalStore) throws -> Value) async throws -> Value {
         let value = try await worker.run(body)
         events.changed()

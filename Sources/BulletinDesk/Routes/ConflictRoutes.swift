@@ -9,18 +9,21 @@ enum ConflictRoutes {
     static func register(on router: Router<BasicRequestContext>, desk: Desk) {
         router.get("/conflicts") { request, _ -> Response in
             let env = try await desk.env(for: request)
-            let (open, resolved) = try await desk.read { store in
+            let (open, resolved, subjects) = try await desk.read { store in
                 let all = try store.conflicts(includingResolved: true)
-                return (all.filter { $0.status == .open }, all.filter { $0.status != .open })
+                var subjects: [String: ConflictSubject] = [:]
+                for conflict in all.prefix(200) { subjects[conflict.id] = ConflictSubject.find(conflict, in: store) }
+                return (all.filter { $0.status == .open }, all.filter { $0.status != .open }, subjects)
             }
-            return DeskResponse.html(ConflictPages.list(env, open: open, resolved: resolved))
+            return DeskResponse.html(ConflictPages.list(env, open: open, resolved: resolved, subjects: subjects))
         }
 
         router.get("/conflicts/:id") { request, context -> Response in
             let id = try PathID.get(context)
             let env = try await desk.env(for: request)
             let conflict = try await exact(desk, id)
-            return DeskResponse.html(ConflictPages.detail(env, conflict))
+            let subject = try await desk.read { store in ConflictSubject.find(conflict, in: store) }
+            return DeskResponse.html(ConflictPages.detail(env, conflict, subject: subject))
         }
 
         router.post("/conflicts/:id/resolve") { request, context -> Response in
