@@ -21,9 +21,6 @@ KNOWN = {
     "sync-stops-on-cut": (
         "the desk's background sync stops for good when its connection is cut ('I/O on closed channel' is treated "
         "as not retryable): the store stays offline until `bulletin ui` is restarted"),
-    "conflict-target-english": (
-        "the conflict list and view name what a conflict is about in English on Vietnamese pages "
-        "(`article 2024-09-05/1 “…”`: ConflictInfo.target is the command line's English text, not a catalog text)"),
     "role-from-server": (
         "the desk takes the role from the store's kind, so a chief's store is an editor's: no approve or publish "
         "button (waits for the `role` branch: the server tells the client its role)"),
