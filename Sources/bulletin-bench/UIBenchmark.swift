@@ -41,6 +41,20 @@ struct UIBenchmark: AsyncParsableCommand {
         print(report("issues list", list))
         let page = try await measure { try await DeskBenchmark.renderIssuePage(desk, issueID: middle.id) }
         print(report("issue page", page))
+        // Where the time goes: the store calls the two pages make, alone.
+        let parts: [(String, () throws -> Void)] = [
+            ("issueSummaries", { _ = try local.issueSummaries() }),
+            ("issue", { _ = try local.issue(middle.id) }),
+            ("pendingTotals", { _ = try local.pendingTotals() }),
+            ("rejectedChanges", { _ = try local.rejectedChanges() }),
+            ("openConflictCount", { _ = try local.openConflictCount() }),
+            ("conflicts", { _ = try local.conflicts() }),
+            ("openConflicts(ofIssue:)", { _ = try local.openConflicts(ofIssue: middle.id) }),
+        ]
+        for (name, call) in parts {
+            let times = try measureSync(call)
+            print("  store \(name)" + String(format: ": p50 %.2f ms", times[times.count / 2]))
+        }
         var load = [Double](repeating: 0, count: 3)
         if getloadavg(&load, 3) == 3 {
             print(String(format: "load average: %.2f %.2f %.2f", load[0], load[1], load[2]))
@@ -59,6 +73,18 @@ struct UIBenchmark: AsyncParsableCommand {
             times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
         }
         return (times.sorted(), bytes)
+    }
+
+    private func measureSync(_ call: () throws -> Void) throws -> [Double] {
+        var times: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<max(10, runs / 4) {
+            let start = clock.now
+            try call()
+            let elapsed = clock.now - start
+            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        }
+        return times.sorted()
     }
 
     private func report(_ name: String, _ result: (times: [Double], bytes: Int)) -> String {

@@ -72,73 +72,78 @@ func el(_ tag: StaticString, attributes: [Attribute]) -> Node {
     Node(content: .element(tag, attributes, []))
 }
 
-/// Renders nodes to HTML text.
+/// Renders nodes to HTML bytes: tag and attribute names are copied from their static strings, texts escaped as
+/// they are copied (one pass, no intermediate strings).
 enum HTMLRenderer {
-    private static let voidElements: Set<String> = ["input", "meta", "link", "br", "hr", "img"]
+    private static let voidElements: [StaticString] = ["input", "meta", "link", "br", "hr", "img"]
 
-    static func render(_ nodes: [Node]) -> String {
-        var output = "<!DOCTYPE html>\n"
+    static func render(_ nodes: [Node]) -> [UInt8] {
+        var output: [UInt8] = []
         output.reserveCapacity(64 * 1024)
+        append("<!DOCTYPE html>\n", to: &output)
         for node in nodes { write(node, into: &output) }
         return output
     }
 
-    static func fragment(_ nodes: [Node]) -> String {
-        var output = ""
-        for node in nodes { write(node, into: &output) }
-        return output
-    }
-
-    private static func write(_ node: Node, into output: inout String) {
+    private static func write(_ node: Node, into output: inout [UInt8]) {
         switch node.content {
         case .text(let text):
             escape(text, into: &output)
         case .list(let nodes):
             for child in nodes { write(child, into: &output) }
         case .element(let tag, let attributes, let children):
-            let name = tag.description
-            output += "<"
-            output += name
+            output.append(UInt8(ascii: "<"))
+            append(tag, to: &output)
             for attribute in attributes {
-                output += " "
-                output += attribute.name.description
+                output.append(UInt8(ascii: " "))
+                append(attribute.name, to: &output)
                 if let value = attribute.value {
-                    output += "=\""
+                    output.append(UInt8(ascii: "="))
+                    output.append(UInt8(ascii: "\""))
                     escape(value, into: &output)
-                    output += "\""
+                    output.append(UInt8(ascii: "\""))
                 }
             }
-            output += ">"
-            if voidElements.contains(name) { return }
+            output.append(UInt8(ascii: ">"))
+            if children.isEmpty, isVoid(tag) { return }
             for child in children { write(child, into: &output) }
-            output += "</"
-            output += name
-            output += ">"
+            output.append(UInt8(ascii: "<"))
+            output.append(UInt8(ascii: "/"))
+            append(tag, to: &output)
+            output.append(UInt8(ascii: ">"))
+        }
+    }
+
+    private static func append(_ text: StaticString, to output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    private static func isVoid(_ tag: StaticString) -> Bool {
+        tag.withUTF8Buffer { name in
+            voidElements.contains { candidate in candidate.withUTF8Buffer { $0.elementsEqual(name) } }
         }
     }
 
     /// Escapes the five characters that can end a text or an attribute value.
-    static func escape(_ text: String, into output: inout String) {
-        var start = text.utf8.startIndex
-        var index = start
-        let utf8 = text.utf8
-        while index != utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: replacement = nil
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                append(replacement, to: &output)
+                start = index + 1
             }
-            if let replacement {
-                output += text[start..<index]
-                output += replacement
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        output += text[start..<utf8.endIndex]
     }
 }

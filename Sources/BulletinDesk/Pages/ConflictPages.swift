@@ -6,7 +6,7 @@ import SyncProtocol
 /// with word-level highlights and the ways to resolve it.
 enum ConflictPages {
     static func list(_ env: PageEnv, open: [ConflictInfo], resolved: [ConflictInfo],
-                     subjects: [String: ConflictSubject]) -> String {
+                     subjects: [String: ConflictSubject]) -> [UInt8] {
         Layout.page(env, title: env.t("conflicts.title"), mainID: "conflicts") {
             el("h1") { env.t("conflicts.title") }
             if open.isEmpty {
@@ -44,7 +44,7 @@ enum ConflictPages {
         }
     }
 
-    static func detail(_ env: PageEnv, _ conflict: ConflictInfo, subject: ConflictSubject) -> String {
+    static func detail(_ env: PageEnv, _ conflict: ConflictInfo, subject: ConflictSubject) -> [UInt8] {
         let theirsAuthor = conflict.theirsAuthor ?? env.t("conflict.unknown_author")
         return Layout.page(env, title: env.t("conflict.title"), mainID: "conflict") {
             el("h1") { env.t("conflict.title") }

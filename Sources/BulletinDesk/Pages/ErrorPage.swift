@@ -1,6 +1,6 @@
 /// A refusal or an error, as a page: what happened and where to go.
 enum ErrorPage {
-    static func render(_ env: PageEnv, _ failure: DeskFailure) -> String {
+    static func render(_ env: PageEnv, _ failure: DeskFailure) -> [UInt8] {
         let heading: String
         switch failure.status {
         case 404: heading = env.t("error.heading.not_found")

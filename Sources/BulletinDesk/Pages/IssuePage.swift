@@ -28,7 +28,7 @@ struct EditClash: Sendable {
 /// `/issues/{id}`: the issue laid out like the printed bulletin — masthead, contents, sections, numbered articles
 /// with their sources — with the desk's actions beside it.
 enum IssuePage {
-    static func render(_ env: PageEnv, _ model: IssuePageModel) -> String {
+    static func render(_ env: PageEnv, _ model: IssuePageModel) -> [UInt8] {
         let issue = model.issue
         let title = issue.titleLines.joined(separator: " ")
         return Layout.page(env, title: "\(title) — \(env.format.longDate(issue.date))", mainID: "issue") {

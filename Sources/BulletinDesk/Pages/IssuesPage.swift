@@ -3,7 +3,7 @@ import SyncClient
 /// `/`: the issues, newest first, with their counts; create an issue; import a bulletin file.
 enum IssuesPage {
     static func render(_ env: PageEnv, issues: [IssueSummary], conflictsByIssue: [String: Int],
-                       today: String) -> String {
+                       today: String) -> [UInt8] {
         Layout.page(env, title: env.t("issues.title"), mainID: "issues") {
             el("h1") { env.t("issues.title") }
             if env.role.edits {

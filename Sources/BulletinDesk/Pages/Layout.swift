@@ -1,7 +1,7 @@
 /// The frame of every page: language, landmarks, skip link, navigation, language switch and the live status line.
 enum Layout {
     /// A whole page. `title` is the page's own title (the `<title>` adds the desk's name).
-    static func page(_ env: PageEnv, title: String, mainID: String, @HTMLBuilder _ content: () -> [Node]) -> String {
+    static func page(_ env: PageEnv, title: String, mainID: String, @HTMLBuilder _ content: () -> [Node]) -> [UInt8] {
         let body = content()
         return HTMLRenderer.render([
             el("html", .init("lang", env.catalog.language.rawValue)) {

@@ -4,7 +4,7 @@ import SyncClient
 
 /// Search and history pages.
 enum ReadingPages {
-    static func search(_ env: PageEnv, query: String, hits: [SearchHit]?, failure: DeskFailure?) -> String {
+    static func search(_ env: PageEnv, query: String, hits: [SearchHit]?, failure: DeskFailure?) -> [UInt8] {
         Layout.page(env, title: env.t("search.title"), mainID: "search") {
             el("h1") { env.t("search.title") }
             el("form", .class("search-form"), .id("search-form"), .init("method", "get"), .init("action", "/search"),
@@ -48,7 +48,7 @@ enum ReadingPages {
     }
 
     static func history(_ env: PageEnv, heading: String, back: (href: String, label: String)?,
-                        entries: [HistoryEntry]) -> String {
+                        entries: [HistoryEntry]) -> [UInt8] {
         Layout.page(env, title: heading, mainID: "history") {
             el("h1") { heading }
             if let back { el("p") { el("a", .href(back.href)) { back.label } } }
@@ -110,7 +110,7 @@ enum ReadingPages {
     }
 
     /// The print view: the issue alone, as the bulletin prints (the print stylesheet drops the desk).
-    static func print(_ env: PageEnv, _ issue: Issue) -> String {
+    static func print(_ env: PageEnv, _ issue: Issue) -> [UInt8] {
         Layout.page(env, title: env.t("print.title", ["date": env.format.longDate(issue.date)]), mainID: "print") {
             el("p", .class("print-hint no-print")) {
                 el("a", .href("/issues/\(issue.id)")) { env.t("print.back") }

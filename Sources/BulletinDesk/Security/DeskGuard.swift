@@ -97,7 +97,7 @@ enum SecurityHeaders {
 
 /// A bare page for requests refused before a session exists.
 enum MinimalPage {
-    static func render(_ catalog: Catalog, key: String) -> String {
+    static func render(_ catalog: Catalog, key: String) -> [UInt8] {
         HTMLRenderer.render([
             el("html", .init("lang", catalog.language.rawValue)) {
                 el("head") {
@@ -117,9 +117,9 @@ enum MinimalPage {
 
 /// Response helpers.
 enum DeskResponse {
-    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+    static func html(_ page: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
 
     /// A 303 to a page of the desk (`/…` only: never to another site).
