@@ -84,7 +84,7 @@ browser_tests() {
     local bin status
     bin=$(swift build --show-bin-path) || return 1
     BULLETIN_BIN_DIR="$bin" "$VENV/bin/python" -m pytest -p no:cacheprovider -c Tests/Browser/pytest.ini \
-        --rootdir Tests/Browser Tests/Browser
+        --rootdir Tests/Browser --durations=8 Tests/Browser
     status=$?
     if [ "$status" -eq 5 ]; then
         echo "error: pytest collected no browser test (exit status 5): that is a failure here"
