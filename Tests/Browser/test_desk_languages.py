@@ -120,19 +120,19 @@ def test_switching_the_language_keeps_the_page_and_the_unsaved_form(newsroom, co
     newsroom.start_server()
     editor = newsroom.store("thanh", editor="Thanh Hồng")
     editor.import_sample()
-    article = sample_articles(editor)[0]
+    article, other = sample_articles(editor)[:2]     # one article in its edit form, a note on another
     path = f"/issues/{issue_id(editor)}?edit={article.id}"
     view = DeskPage.open(contexts(), newsroom.open_desk(editor, lang="vi"), path)
     title = view.page.locator(f"#edit-{article.id}-title")
     title.fill("Tiêu đề chưa lưu – đang sửa dở")
-    view.page.locator(f"#a-{article.id}-note-open").click()
-    note = view.page.locator(f"form#a-{article.id}-note [name=text]")
+    view.page.locator(f"#a-{other.id}-note-open").click()
+    note = view.page.locator(f"form#a-{other.id}-note [name=text]")
     note.fill("Ghi chú chưa gửi")
 
     view.switch_language("en")
     assert view.path == path, f"the switch left the page: {view.path}"
     expect(view.page.locator(f"#edit-{article.id}-title")).to_have_value("Tiêu đề chưa lưu – đang sửa dở")
-    expect(view.page.locator(f"form#a-{article.id}-note [name=text]")).to_have_value("Ghi chú chưa gửi")
+    expect(view.page.locator(f"form#a-{other.id}-note [name=text]")).to_have_value("Ghi chú chưa gửi")
     expect(view.button("action.save", scope=f"form#edit-{article.id}")).to_be_visible()
     screenshot(view.page, "language-switched-en")
 

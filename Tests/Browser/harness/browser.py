@@ -33,7 +33,10 @@ FOCUS_VISIBLE_JS = """
         ' "' + (element.getAttribute('aria-label') || element.innerText || element.value || '').slice(0, 40) + '"';
     const rect = element.getBoundingClientRect();
     const onScreen = rect.width > 0 && rect.height > 0;
-    return {ok: element.matches(':focus-visible') && (outline || shadow) && onScreen,
+    // A date or time field takes the focus into its segments, which Chromium highlights itself.
+    const segmented = element.tagName === 'INPUT' && /^(date|time|datetime-local|month|week)$/.test(element.type);
+    return {ok: (segmented ? element === document.activeElement : element.matches(':focus-visible') && (outline || shadow))
+                && onScreen,
             why: `focus-visible=${element.matches(':focus-visible')} outline=${style.outlineStyle} ` +
                  `${style.outlineWidth} shadow=${style.boxShadow} size=${rect.width}x${rect.height}`,
             what};
