@@ -92,7 +92,7 @@ public final class Desk: Sendable {
             let refused = try store.rejectedChanges()
             var byCode: [String: Int] = [:]
             for change in refused { byCode[change.code ?? "other", default: 0] += 1 }
-            return (try roleLookup(store), try store.pendingTotals().count, try store.openConflictCount(), byCode)
+            return (try roleLookup(store), try store.pendingCount(), try store.openConflictCount(), byCode)
         }
         var path = request.uri.path
         if let query = request.uri.query, !query.isEmpty { path += "?" + query }
@@ -131,7 +131,6 @@ public final class Desk: Sendable {
         return Application(
             router: router(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
-            services: [EventsCloser(events: events)],
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 hosts.allow(host: host, port: bound)
@@ -141,11 +140,18 @@ public final class Desk: Sendable {
     }
 }
 
-/// Ends the live-update streams at shutdown, so that the server's open event streams finish and it can stop.
-struct EventsCloser: Service {
+/// Ends the live-update streams at shutdown, so that the server's open event streams finish and it can stop. Run it
+/// after the application in the same service group (services stop in reverse order).
+public struct EventsCloser: Service {
     let events: DeskEvents
 
-    func run() async throws {
+    /// Creates the closer for `events`.
+    public init(events: DeskEvents) {
+        self.events = events
+    }
+
+    /// Waits for graceful shutdown, then ends every event stream.
+    public func run() async throws {
         try? await gracefulShutdown()
         events.finish()
     }

@@ -45,7 +45,7 @@ struct UIBenchmark: AsyncParsableCommand {
         let parts: [(String, () throws -> Void)] = [
             ("issueSummaries", { _ = try local.issueSummaries() }),
             ("issue", { _ = try local.issue(middle.id) }),
-            ("pendingTotals", { _ = try local.pendingTotals() }),
+            ("pendingCount", { _ = try local.pendingCount() }),
             ("rejectedChanges", { _ = try local.rejectedChanges() }),
             ("openConflictCount", { _ = try local.openConflictCount() }),
             ("conflicts", { _ = try local.conflicts() }),

@@ -21,6 +21,7 @@ import Testing
         #expect(journal == "wal")
         #expect(migrations == [
             "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts", "v5-contentless-search",
+            "v6-settings",
         ])
     }
 

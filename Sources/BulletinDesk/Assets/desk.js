@@ -12,10 +12,12 @@
       return false;
     }
     if (field.tagName === "SELECT") {
+      // Without a `selected` attribute the first option is the default one.
+      var initial = 0;
       for (var i = 0; i < field.options.length; i++) {
-        if (field.options[i].selected !== field.options[i].defaultSelected) { return true; }
+        if (field.options[i].defaultSelected) { initial = i; break; }
       }
-      return false;
+      return field.selectedIndex !== initial;
     }
     if (field.type === "checkbox" || field.type === "radio") { return field.checked !== field.defaultChecked; }
     return field.value !== field.defaultValue;

@@ -78,7 +78,8 @@ enum GuardRefusal: Error {
     case session
 }
 
-/// The headers on every response: a CSP without inline script or style, no framing, no sniffing, no referrer,
+/// The headers on every response: a CSP without inline script or style, no framing, no sniffing, no referrer to
+/// other sites (`same-origin`: a form POST then carries its Origin, which `no-referrer` would make `null`),
 /// no caching of pages that hold a token.
 enum SecurityHeaders {
     static let policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -88,7 +89,7 @@ enum SecurityHeaders {
         response.headers[.contentSecurityPolicy] = policy
         response.headers[.init("X-Content-Type-Options")!] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
-        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        response.headers[.init("Referrer-Policy")!] = "same-origin"
         response.headers[.init("Cross-Origin-Opener-Policy")!] = "same-origin"
         response.headers[.init("Cross-Origin-Resource-Policy")!] = "same-origin"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }

@@ -48,7 +48,8 @@ struct UICommand: StreamingBulletinCommand {
         let sync = BackgroundSync(store: local, status: desk.status, events: desk.events, logger: logger,
                                   clock: { Int64(Date().timeIntervalSince1970 * 1000) })
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: application), .init(service: sync)],
+            services: [.init(service: application), .init(service: sync),
+                       .init(service: EventsCloser(events: desk.events))],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
