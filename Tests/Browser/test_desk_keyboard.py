@@ -29,7 +29,7 @@ def press(view: DeskPage, key: str, step: str, navigates: bool = True) -> None:
     view.page.wait_for_load_state("load")
 
 
-@xfail_for("origin-null", "role-from-server")
+@xfail_for("role-from-server")
 def test_keyboard_only_editor_and_chief(newsroom, contexts, axe):
     newsroom.start_server()
     a = newsroom.store("thanh", editor="Thanh Hồng")

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from harness.artifacts import screenshot
 from harness.browser import english_words_on
 from harness.desk import DeskPage, issue_id, sample_articles
-from harness.known_issues import xfail_for
 from harness.newsroom import SAMPLE, SAMPLE_DATE
 
 pytestmark = pytest.mark.desk
@@ -115,7 +114,6 @@ def test_field_office_pages(newsroom, contexts, axe, lang):
     expect(view.page.locator("form#workflow")).to_have_count(0)
 
 
-@xfail_for("origin-null")
 def test_switching_the_language_keeps_the_page_and_the_unsaved_form(newsroom, contexts, axe):
     newsroom.start_server()
     editor = newsroom.store("thanh", editor="Thanh Hồng")

@@ -7,7 +7,6 @@ import pytest
 from playwright.sync_api import expect
 
 from harness.desk import DeskPage
-from harness.known_issues import xfail_for
 
 pytestmark = pytest.mark.desk
 
@@ -27,7 +26,6 @@ def test_without_the_key_nothing_is_served(newsroom, contexts):
     expect(page.locator("body")).not_to_contain_text("2024")
 
 
-@xfail_for("sigterm-with-events")
 def test_the_desk_stops_on_sigterm_after_a_page_was_open(newsroom, contexts):
     newsroom.start_server()
     desk = newsroom.open_desk(newsroom.store("thanh"))

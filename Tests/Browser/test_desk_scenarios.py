@@ -63,7 +63,6 @@ def open_issue(newsroom, contexts, store, lang="vi") -> DeskPage:
     return view
 
 
-@xfail_for("origin-null", "live-select-dirty")
 def test_a_an_edit_reaches_another_editors_open_page_without_a_reload(newsroom, contexts, axe, two_editors):
     a, b = two_editors
     article = next(article for article in sample_articles(a) if article.paragraphs)
@@ -85,7 +84,6 @@ def test_a_an_edit_reaches_another_editors_open_page_without_a_reload(newsroom, 
     screenshot(page_b.page, "issue-page-vi")
 
 
-@xfail_for("origin-null", "live-select-dirty", "sync-stops-on-cut")
 def test_b_offline_edits_of_one_sentence_conflict_and_a_resolution_reaches_both(newsroom, contexts, axe,
                                                                                 two_editors):
     a, b = two_editors
@@ -147,7 +145,7 @@ def test_b_offline_edits_of_one_sentence_conflict_and_a_resolution_reaches_both(
     axe.check(page_a.page, "conflicts list")
 
 
-@xfail_for("origin-null", "role-from-server")
+@xfail_for("role-from-server")
 def test_c_a_chief_publishes_and_a_field_office_shows_the_verified_issue(newsroom, contexts, axe):
     newsroom.start_server()
     editor = newsroom.store("thanh", editor="Thanh Hồng")
