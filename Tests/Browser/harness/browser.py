@@ -61,6 +61,8 @@ def tab_to(page, locator, step: str, backwards: bool = False, limit: int = 400) 
     locator.wait_for(state="visible", timeout=PAGE_LIMIT_MS)
     for _ in range(limit):
         page.keyboard.press(key)
+        if page.evaluate("!document.activeElement || document.activeElement === document.body"):
+            continue   # past the last element the focus leaves the page (the browser's own stop), then wraps
         assert_focus_visible(page, f"{step} ({key})")
         if is_focused(locator):
             return
