@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# THE test command of BulletinSync (README, and `.ci/run` calls exactly this): `bash Tests/run-all.sh`.
+#
+#   1. installs what is missing: Debian `chromium`, `libsqlite3-dev`, `zlib1g-dev`, `openssl`, a font with
+#      Vietnamese glyphs (`fonts-noto-core`), Python's venv; PyPI `playwright`, `axe-playwright-python` and
+#      `pytest` at the versions pinned in Tests/Browser/requirements.txt, in .build/browser-venv (Playwright drives
+#      Debian's /usr/bin/chromium: `playwright install` is never run, nothing else is downloaded);
+#   2. builds everything once (`swift build --build-tests`, debug, reusing .build) and runs `swift test`;
+#   3. runs the browser tests (Tests/Browser, pytest + Playwright + axe-core) against the binaries just built;
+#      screenshots, the axe report and every process's log go to .build/browser-tests/;
+#   4. builds the libFuzzer harnesses (Tests/Fuzz, release) and runs each for 20 s from the seed corpus.
+#
+# Works without standard input (CI=true). Every step runs even when an earlier test step failed (a build failure
+# stops the run); the exit status is non-zero if anything failed. Each step's time is printed at the end.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+failed=()
+timings=()
+
+# step NAME COMMAND…: runs one step, records its time and whether it failed.
+step() {
+    local name=$1 start status
+    shift
+    echo "==> $name"
+    start=$(date +%s)
+    "$@"
+    status=$?
+    timings+=("$(printf '%-16s %4ss  %s' "$name" "$(( $(date +%s) - start ))" \
+        "$([ "$status" -eq 0 ] && echo ok || echo "FAILED (status $status)")")")
+    [ "$status" -eq 0 ] || failed+=("$name")
+    return "$status"
+}
+
+finish() {
+    echo
+    echo "==> run-all summary"
+    printf '  %s\n' "${timings[@]}"
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "run-all: FAILED: ${failed[*]}"
+        exit 1
+    fi
+    echo "run-all: every step passed"
+    exit 0
+}
+
+install_system_packages() {
+    local missing=() package
+    for package in chromium libsqlite3-dev zlib1g-dev openssl xxd; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    # Vietnamese glyphs (ắ, ổ, ự…) for the screenshots: Noto or DejaVu both have them.
+    if ! dpkg-query -W -f='${Status}' fonts-noto-core 2>/dev/null | grep -q "install ok installed" &&
+        ! dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q "install ok installed"; then
+        missing+=(fonts-noto-core)
+    fi
+    python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv python3-pip)
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "installing ${missing[*]}"
+        apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" || return 1
+    fi
+    [ -x /usr/bin/chromium ] || { echo "error: /usr/bin/chromium is missing after the install"; return 1; }
+}
+
+VENV=.build/browser-venv
+install_python_packages() {
+    # --system-site-packages: pinned packages already on the machine are used as they are (no download).
+    if [ ! -x "$VENV/bin/python" ]; then
+        python3 -m venv --system-site-packages "$VENV" || return 1
+    fi
+    "$VENV/bin/python" -m pip install --quiet -r Tests/Browser/requirements.txt
+}
+
+build() {
+    swift build --build-tests
+}
+
+swift_tests() {
+    swift test --skip-build
+}
+
+browser_tests() {
+    local bin status
+    bin=$(swift build --show-bin-path) || return 1
+    BULLETIN_BIN_DIR="$bin" "$VENV/bin/python" -m pytest -p no:cacheprovider -c Tests/Browser/pytest.ini \
+        --rootdir Tests/Browser --durations=8 Tests/Browser
+    status=$?
+    if [ "$status" -eq 5 ]; then
+        echo "error: pytest collected no browser test (exit status 5): that is a failure here"
+        return 5
+    fi
+    return "$status"
+}
+
+step install-system install_system_packages || finish
+step install-python install_python_packages || finish
+step build build || finish
+step swift-test swift_tests
+
+step browser-tests browser_tests
+# The libFuzzer harnesses (Tests/Fuzz), a short bounded run each: a release build of their own, then 20 s per
+# harness from the seed corpus of Protocol/vectors. Long campaigns: `bash Tests/Fuzz/run.sh 3600`.
+step fuzz bash Tests/Fuzz/run.sh 20
+
+finish
