@@ -34,11 +34,10 @@ public final class Server: Service, Sendable {
     private let graceTimer = NIOLockedValueBox<Scheduled<Void>?>(nil)
     private let connectionIDs = NIOLockedValueBox(0)
 
-    /// Large inbound frames are inflated and parsed on NIO's shared thread pool (one thread per core), never on the
-    /// event loops: a peer's 64 MiB payload must not delay other connections' reads or deadlines (issue 19).
-    private static let decodingOffload = FrameDecodingOffload { work in
-        NIOThreadPool.singleton.submit { _ in work() }
-    }
+    /// Where inbound compressed and large frames are inflated and parsed: this server's own threads (one per core),
+    /// never its event loops, so that a peer's 64 MiB payload does not delay other connections' reads or deadlines
+    /// (issue 19). Not NIO's shared pool: other work in the process must not queue behind hostile frames.
+    private let decodingPool: NIOThreadPool
 
     /// The bound TCP port (the real one when the configuration asked for port 0).
     public var port: Int { localAddress.port ?? configuration.port }
@@ -58,6 +57,9 @@ public final class Server: Service, Sendable {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> Server {
         let store = try ServerStore(directory: configuration.dataDirectory)
+        let decodingPool = NIOThreadPool(numberOfThreads: System.coreCount)
+        decodingPool.start()
+        let offload = FrameDecodingOffload { work in decodingPool.submit { _ in work() } }
         do {
             let tls = try configuration.tls?.makeContext()
             let channel = try await ServerBootstrap(group: eventLoopGroup)
@@ -77,7 +79,7 @@ public final class Server: Service, Sendable {
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(
                             role: .server, limits: .preAuthentication,
                             codec: FrameCodec(compressionLevel: configuration.compressionLevel),
-                            offload: Self.decodingOffload)
+                            offload: offload)
                         return try NIOAsyncChannel<InboundFrame, Message>(wrappingChannelSynchronously: child)
                     }
                 }
@@ -88,9 +90,10 @@ public final class Server: Service, Sendable {
                 configuration: configuration, connections: ConnectionRegistry())
             return try Server(
                 configuration: configuration, store: store, channel: channel, environment: environment,
-                logger: logger)
+                decodingPool: decodingPool, logger: logger)
         } catch {
             try? store.close()
+            try? await decodingPool.shutdownGracefully()
             throw error
         }
     }
@@ -98,13 +101,14 @@ public final class Server: Service, Sendable {
     private init(
         configuration: ServerConfiguration, store: ServerStore,
         channel: NIOAsyncChannel<NIOAsyncChannel<InboundFrame, Message>, Never>, environment: SessionEnvironment,
-        logger: Logger
+        decodingPool: NIOThreadPool, logger: Logger
     ) throws {
         guard let address = channel.channel.localAddress else { throw ServerError.notBound }
         self.configuration = configuration
         self.store = store
         self.serverChannel = channel
         self.environment = environment
+        self.decodingPool = decodingPool
         self.localAddress = address
         var logger = logger
         logger[metadataKey: "server.id"] = "\(store.serverID)"
@@ -143,6 +147,8 @@ public final class Server: Service, Sendable {
         }
         graceTimer.withLockedValue { $0?.cancel() }
         environment.broadcaster.finishAll()
+        // Every session has ended, so no frame is being decoded.
+        try? await decodingPool.shutdownGracefully()
         try store.close()
         logger.info("stopped")
     }
