@@ -39,10 +39,9 @@ public final class Server: Service, Sendable {
     private let graceTimer = NIOLockedValueBox<Scheduled<Void>?>(nil)
     private let connectionIDs = NIOLockedValueBox(0)
 
-    /// Large inbound frames are inflated and parsed on this server's own threads (one per core), never on the
-    /// event loops: a peer's 64 MiB payload must not delay other connections' reads or deadlines (issue 19). The
-    /// pool is the server's, not NIO's shared one, so that nothing else in the process competes with it (or is
-    /// starved by a hostile peer's decoding).
+    /// Where inbound compressed and large frames are inflated and parsed: this server's own threads (one per core),
+    /// never its event loops, so that a peer's 64 MiB payload does not delay other connections' reads or deadlines
+    /// (issue 19). Not NIO's shared pool: other work in the process must not queue behind hostile frames.
     private let decodingPool: NIOThreadPool
 
     /// The bound TCP port (the real one when the configuration asked for port 0).
@@ -130,6 +129,7 @@ public final class Server: Service, Sendable {
         self.decodingPool = decodingPool
         self.serverChannel = channel
         self.environment = environment
+        self.decodingPool = decodingPool
         self.localAddress = address
         var logger = logger
         logger[metadataKey: "server.id"] = "\(store.serverID)"
@@ -170,6 +170,7 @@ public final class Server: Service, Sendable {
         }
         graceTimer.withLockedValue { $0?.cancel() }
         environment.broadcaster.finishAll()
+        // Every session has ended, so no frame is being decoded.
         try? await decodingPool.shutdownGracefully()
         try store.close()
         logger.info("stopped")

@@ -8,16 +8,13 @@ import Testing
 /// Issue 19, through a real server on loopback: whatever hostile peers send (before and after login), a fresh
 /// connection is answered promptly, the handshake deadline holds, and the attackers only get error replies.
 @Suite(.timeLimit(.minutes(2)), .serialized) struct HostileBytesTests {
-    /// The most a fresh connection may wait for `BSYN` during an attack. Issue 19 asks 100 ms of a release server,
-    /// which `bulletin-bench decoding` measures; this debug-build test runs beside the whole suite on 2 cores, where
-    /// scheduling alone can cost a second, so it bounds what it can tell apart reliably: answered within seconds,
-    /// not stalled for minutes as before the fix.
+    /// The most a fresh connection may wait for `BSYN` during an attack, typically (the median) and at worst.
+    ///
+    /// Issue 19 asks 100 ms of a release server. Tests run a debug build on a shared 2-core machine beside the
+    /// rest of the suite, where one scheduling delay can exceed a second; before the fix the wait was minutes (the
+    /// handshake deadline could not even fire), which these bounds still catch.
+    static let typicalAnswerBound: Duration = .milliseconds(250)
     static let answerBound: Duration = .seconds(3)
-
-    /// The inflated size of the logged-in attack frames: 2 MiB, enough to need the offload and to show linear
-    /// decoding (the quadratic decoder took minutes on far less), small enough that a debug build decodes it
-    /// without starving the suite's other tests of CPU. `bulletin-bench decoding` measures 64 MiB in release.
-    static let loggedInSize = 2 << 20
 
     /// Before login: frames within the pre-authentication limits (256 KiB inflated).
     static let preAuthFrames: [[UInt8]] = [
@@ -26,10 +23,12 @@ import Testing
         HostilePayloads.nestedArraysInFields(size: 250 << 10),
     ].map(compressed)
 
-    /// After login: the worst shapes at ``loggedInSize`` inflated.
+    /// After login: the worst shapes at 4 MiB inflated (16 times the pre-login limit; small enough that a debug
+    /// build's test does not starve the tests running beside it; `bulletin-bench decoding` measures the full
+    /// 64 MiB in release).
     static let loggedInFrames: [[UInt8]] = [
-        HostilePayloads.unknownArrayOfZeros(size: loggedInSize), HostilePayloads.nestedArraysInFields(size: loggedInSize),
-        HostilePayloads.manyKeysInFields(size: loggedInSize), HostilePayloads.markRunMemberName(marks: loggedInSize / 4),
+        HostilePayloads.unknownArrayOfZeros(size: 4 << 20), HostilePayloads.nestedArraysInFields(size: 4 << 20),
+        HostilePayloads.manyKeysInFields(size: 4 << 20), HostilePayloads.markRunMemberName(marks: 1 << 20),
     ].map(compressed)
 
     static func compressed(_ json: [UInt8]) -> [UInt8] {
@@ -62,6 +61,12 @@ import Testing
                     // The handshake deadline (1 s here) still closes a silent peer.
                     let idleClosedAfter = try await Self.timeToClose(port: server.port)
                     group.cancelAll()
+                    try await group.waitForAll()
+                    // A barrier: once this connection is answered, every attacker's connection has been accepted,
+                    // so none arrives while the server shuts down (an accepted channel dropped by a closing
+                    // listener trips NIO's "NIOAsyncWriter deinited without finish()" check).
+                    _ = try await Self.timeToPreamble(port: server.port)
+                    #expect(waits[waits.count / 2] < Self.typicalAnswerBound, "median BSYN: \(waits[waits.count / 2])")
                     #expect(slowest < Self.answerBound, "slowest BSYN: \(slowest)")
                     #expect(idleClosedAfter < .seconds(3), "idle peer closed after \(idleClosedAfter)")
                     #expect(replies.withLockedValue { $0 } > 0)
@@ -80,15 +85,14 @@ import Testing
                 try await RawTestClient.with(port: server.port) { client in
                     try await client.write(FrameCodec.preamble)
                     try await Self.login(&client, token: token)
-                    for (name, json) in HostilePayloads.all(size: Self.loggedInSize) {
+                    for (name, json) in HostilePayloads.all(size: 2 << 20) {
                         try await client.write(Self.compressed(json))
                         let answer = try await client.nextMessage()
                         switch answer {
                         case .error(let error):
-                            // A `hello` small enough to decode is refused by the session: one per connection.
-                            #expect(["invalid_message", "unsupported_message"].contains(error.name)
-                                || (name.contains("hello") && error.name == "unexpected_message"),
-                                    "\(name): \(error.name)")
+                            // `unexpected_message`: a well-formed second `hello`, refused by the session.
+                            #expect(["invalid_message", "unsupported_message", "unexpected_message"]
+                                        .contains(error.name), "\(name): \(error.name)")
                         case .pong(let pong):
                             #expect(pong.nonce == 7, "\(name)")
                         default:
@@ -115,6 +119,11 @@ import Testing
                         try await client.write(FrameCodec.preamble + bytes)
                         let elapsed = try await Self.timeToPreamble(port: server.port)
                         #expect(elapsed < Self.answerBound, "\(name): \(elapsed)")
+                        // The hostile peer itself is told what was wrong (or closed), promptly.
+                        let answer = try await client.nextMessage()
+                        if let answer, case .error = answer {} else if answer != nil {
+                            Issue.record("\(name): answered \(String(describing: answer))")
+                        }
                     }
                 }
                 try await server.connected(as: .editor) { client in
