@@ -84,6 +84,7 @@ def test_a_an_edit_reaches_another_editors_open_page_without_a_reload(newsroom, 
     screenshot(page_b.page, "issue-page-vi")
 
 
+@xfail_for("sync-stops-on-cut", intermittent=True)
 def test_b_offline_edits_of_one_sentence_conflict_and_a_resolution_reaches_both(newsroom, contexts, axe,
                                                                                 two_editors):
     a, b = two_editors
