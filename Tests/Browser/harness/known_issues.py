@@ -9,7 +9,7 @@ import pytest
 
 KNOWN = {
     "sync-stops-on-cut": (
-        "INTERMITTENT (seen with desk ad742db, 1 run in 3): when the relay cuts its connection, the desk's background "
+        "INTERMITTENT (desk ad742db: in 2 of 3 runs): when the relay cuts its connection, the desk's background "
         "sync sometimes stops for good ('I/O on closed channel … background sync stopped') instead of reconnecting "
         "with backoff, and the page stays offline"),
     "role-from-server": (
