@@ -33,10 +33,16 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
         var generator = SystemRandomNumberGenerator()
         while !Task.isCancelled {
             do {
-                try await connector.withConversation(hello: try hello()) { conversation, welcome in
-                    attempt = 0
-                    onConnection(.connected)
-                    try await watch(conversation, welcome: welcome, onActivity: onActivity)
+                do {
+                    try await connector.withConversation(hello: try hello()) { conversation, welcome in
+                        attempt = 0
+                        onConnection(.connected)
+                        try await watch(conversation, welcome: welcome, onActivity: onActivity)
+                    }
+                } catch let error where !(error is SyncError) && !(error is CancellationError) {
+                    // A transport error that escaped as NIO's own (a write on a connection cut meanwhile) is the
+                    // same lost connection as any other: retried, not the end of watching.
+                    throw SyncError(transportError: error, address: connector.address.description) ?? error
                 }
             } catch let error as SyncError where error.isRetryable {
                 let delay = backoff.delay(forAttempt: attempt, using: &generator)

@@ -129,7 +129,6 @@ public final class Server: Service, Sendable {
         self.decodingPool = decodingPool
         self.serverChannel = channel
         self.environment = environment
-        self.decodingPool = decodingPool
         self.localAddress = address
         var logger = logger
         logger[metadataKey: "server.id"] = "\(store.serverID)"

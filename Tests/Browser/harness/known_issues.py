@@ -10,11 +10,12 @@ import pytest
 KNOWN: dict[str, str] = {}
 
 
-def xfail_for(*names: str):
-    """Marks a test as failing, strictly, because of the named known defects of the desk."""
+def xfail_for(*names: str, intermittent: bool = False):
+    """Marks a test as failing, strictly, because of the named known defects of the desk; an intermittent defect
+    (`intermittent=True`) makes the mark non-strict: the test may pass or fail, and its outcome is reported."""
     for name in names:
         assert name in KNOWN, name
-    return pytest.mark.xfail(strict=True, reason="desk defect(s): " + "; ".join(
+    return pytest.mark.xfail(strict=not intermittent, reason="desk defect(s): " + "; ".join(
         f"[{name}] {KNOWN[name]}" for name in names))
 
 
