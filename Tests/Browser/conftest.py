@@ -73,7 +73,8 @@ def contexts(chromium):
     made = []
 
     def make(locale: str = "vi-VN", **options):
-        context = chromium.new_context(locale=locale, viewport={"width": 1280, "height": 900}, **options)
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = chromium.new_context(locale=locale, **options)
         context.set_default_timeout(browser_support.PAGE_LIMIT_MS)
         made.append(context)
         return context
