@@ -48,6 +48,23 @@ struct LiveSyncDeskTests {
                 _ = try await SyncRunner(store: hong, address: address, logger: quiet).syncOnce()
                 let conflict = try #require(try minh.conflicts().first)
 
+                // The side-by-side view's interface text comes from the catalog too: rendered with a marker catalog,
+                // every text on it is a marker or words of the two versions and their authors.
+                var marked = DeskOptions(utcOffsetSeconds: 0, role: { _ in .editor })
+                marked.catalogOverride = CatalogCoverageTests.markerCatalog()
+                let markedDesk = try Desk(store: minh, options: marked, secrets: DeskFixture.secrets)
+                markedDesk.hosts.allow(host: "127.0.0.1", port: 4242)
+                let versions = [article.title, "Thanh Hồng", "Văn Minh"] + article.paragraphs + mine + theirs
+                try await Application(router: markedDesk.router()).test(.router) { client in
+                    let html = try await client.get("/conflicts/\(conflict.id)").text
+                    let words = Set(versions
+                        .flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) })
+                    let stray = CatalogCoverageTests.userTexts(html).filter {
+                        !CatalogCoverageTests.accounted($0, content: words)
+                    }
+                    #expect(stray == [])
+                }
+
                 let desk = try Desk(store: minh, options: DeskOptions(utcOffsetSeconds: 0, role: { _ in .editor }),
                                     secrets: DeskFixture.secrets)
                 desk.hosts.allow(host: "127.0.0.1", port: 4242)
