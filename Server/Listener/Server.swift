@@ -90,9 +90,8 @@ public final class Server: Service, Sendable {
                             WireBytesHandler(metrics: metrics), position: .first)
                         var codec = FrameCodec(compressionLevel: configuration.compressionLevel)
                         codec.payloadObserver = { direction, bytes in
-                            metrics.count(direction == .inbound
-                                ? "bulletin_payload_received_bytes_total" : "bulletin_payload_sent_bytes_total",
-                                by: bytes)
+                            (direction == .inbound ? metrics.payloadReceivedBytes : metrics.payloadSentBytes)
+                                .increment(by: bytes)
                         }
                         try child.pipeline.syncOperations.addBulletinSyncHandlers(
                             role: .server, limits: .preAuthentication, codec: codec, offload: offload)

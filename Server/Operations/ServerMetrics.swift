@@ -23,6 +23,11 @@ public final class ServerMetrics: Sendable {
     private let walBytes: Meter
     private let residentBytes: Meter
     private let openDescriptors: Meter
+    /// Counted on every socket read and write and every frame: made once, so that the hot path takes no lookup.
+    let wireReceivedBytes: CoreMetrics.Counter
+    let wireSentBytes: CoreMetrics.Counter
+    let payloadReceivedBytes: CoreMetrics.Counter
+    let payloadSentBytes: CoreMetrics.Counter
 
     /// Metrics in a new registry.
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -44,6 +49,10 @@ public final class ServerMetrics: Sendable {
         walBytes = Meter(label: "bulletin_store_wal_bytes", factory: factory)
         residentBytes = Meter(label: "process_resident_memory_bytes", factory: factory)
         openDescriptors = Meter(label: "process_open_fds", factory: factory)
+        wireReceivedBytes = CoreMetrics.Counter(label: "bulletin_wire_received_bytes_total", factory: factory)
+        wireSentBytes = CoreMetrics.Counter(label: "bulletin_wire_sent_bytes_total", factory: factory)
+        payloadReceivedBytes = CoreMetrics.Counter(label: "bulletin_payload_received_bytes_total", factory: factory)
+        payloadSentBytes = CoreMetrics.Counter(label: "bulletin_payload_sent_bytes_total", factory: factory)
     }
 
     /// Adds `amount` to the counter `name` with `labels` (from fixed sets only).

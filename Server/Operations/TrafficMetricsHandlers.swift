@@ -15,12 +15,12 @@ final class WireBytesHandler: ChannelDuplexHandler, Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        metrics.count("bulletin_wire_received_bytes_total", by: unwrapInboundIn(data).readableBytes)
+        metrics.wireReceivedBytes.increment(by: unwrapInboundIn(data).readableBytes)
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        metrics.count("bulletin_wire_sent_bytes_total", by: unwrapOutboundIn(data).readableBytes)
+        metrics.wireSentBytes.increment(by: unwrapOutboundIn(data).readableBytes)
         context.write(data, promise: promise)
     }
 }
