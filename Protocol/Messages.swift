@@ -81,16 +81,20 @@ public struct Welcome: Codable, Sendable, Hashable {
     public var capabilities: [String]
     /// The account the connection acts as (with capability `account`); absent from older servers.
     public var account: WelcomeAccount?
+    /// The histories of the server's log, oldest first, the current one last (with capability `log_epochs`);
+    /// absent from older servers.
+    public var logEpochs: [LogEpoch]?
 
     /// Creates a `welcome`.
     public init(version: Int, serverID: String, headSeq: Int64, limits: WireLimits, capabilities: [String],
-                account: WelcomeAccount? = nil) {
+                account: WelcomeAccount? = nil, logEpochs: [LogEpoch]? = nil) {
         self.version = version
         self.serverID = serverID
         self.headSeq = headSeq
         self.limits = limits
         self.capabilities = capabilities
         self.account = account
+        self.logEpochs = logEpochs
     }
 
     enum CodingKeys: String, CodingKey {
@@ -100,6 +104,7 @@ public struct Welcome: Codable, Sendable, Hashable {
         case limits
         case capabilities
         case account
+        case logEpochs = "log_epochs"
     }
 }
 
@@ -109,16 +114,21 @@ public struct Push: Codable, Sendable, Hashable {
     public var batchID: String
     /// The changes, in the order the author made them.
     public var changes: [ChangeRecord]
+    /// `true`: the changes are records of a log history the server lost to a restore, offered again with the `seq`
+    /// each had there (PROTOCOL.md section 12.5); `nil` for an ordinary push.
+    public var reoffer: Bool?
 
     /// Creates a `push`.
-    public init(batchID: String, changes: [ChangeRecord]) {
+    public init(batchID: String, changes: [ChangeRecord], reoffer: Bool? = nil) {
         self.batchID = batchID
         self.changes = changes
+        self.reoffer = reoffer
     }
 
     enum CodingKeys: String, CodingKey {
         case batchID = "batch_id"
         case changes
+        case reoffer
     }
 }
 

@@ -8,7 +8,8 @@ enum StoreSchema {
 
     /// Names of the migrations, in order.
     static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
-                                        "v5-contentless-search", "v6-account", "v7-settings"]
+                                        "v5-contentless-search", "v6-account", "v7-settings",
+                                        "v8-log-epoch"]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -22,6 +23,10 @@ enum StoreSchema {
         migrator.registerMigration("v5-contentless-search", migrate: makeSearchIndexContentless)
         migrator.registerMigration("v6-account", migrate: AccountRecord.createTable)
         migrator.registerMigration("v7-settings", migrate: SettingRecord.createTable)
+        migrator.registerMigration("v8-log-epoch") { db in
+            // The server log history this replica last synced in (PROTOCOL.md section 12.5).
+            try db.execute(sql: "ALTER TABLE replica ADD COLUMN log_epoch TEXT")
+        }
         return migrator
     }
 

@@ -25,27 +25,80 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
                      progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
         var summary = SyncSummary()
         try replica.welcomed(welcome)
+        try await reconcileLogEpoch(conversation, welcome: welcome, into: &summary)
         try await pushAll(conversation, welcome: welcome, into: &summary)
         try await pullAll(conversation, welcome: welcome, into: &summary, progress: progress)
         summary.cursor = try replica.syncCursor().seq
         return summary
     }
 
+    /// When the server's log was restored behind this replica (`welcome` names a log history this replica did not
+    /// sync in), offers again every record it holds beyond the seq where the histories part, then moves its cursor
+    /// back to that seq, so that the pull that follows brings what the restored log holds (PROTOCOL.md 12.5).
+    ///
+    /// Safe to cut: the new history is adopted only after the last batch was acknowledged, and offering a record
+    /// twice is a `duplicate`.
+    func reconcileLogEpoch(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary)
+        async throws {
+        guard welcome.capabilities.contains("log_epochs"), let epochs = welcome.logEpochs, let current = epochs.last
+        else { return }
+        let known = try replica.logEpoch()
+        if known == current.epoch { return }
+        guard let known else {
+            // The first sync with a server that names its history: nothing can have been lost yet.
+            try replica.adoptLogEpoch(current.epoch, divergedAt: nil)
+            return
+        }
+        let divergence = epochs.divergence(since: known) ?? current.fromSeq
+        let (maxCount, maxBytes) = batchBounds(welcome)
+        logger.info("the server's log was restored; offering again what it lacks", metadata: [
+            "log.epoch": "\(current.epoch)", "log.diverged_at": "\(divergence)",
+        ])
+        var after = divergence
+        while true {
+            let batch = try replica.reofferBatch(after: after, maxCount: maxCount, maxBytes: maxBytes)
+            guard let through = batch.through else { break }
+            after = through
+            if batch.changes.isEmpty { continue }
+            let ack = try await push(batch.changes, reoffer: true, conversation)
+            summary.reoffered += batch.changes.count
+            for refusal in ack.results where refusal.status == .rejected {
+                summary.reofferRefused += 1
+                logger.warning("server refused a re-offered change", metadata: [
+                    "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
+                ])
+            }
+        }
+        try replica.adoptLogEpoch(current.epoch, divergedAt: divergence)
+    }
+
+    /// The most changes and bytes one `push` may carry.
+    private func batchBounds(_ welcome: Welcome) -> (count: Int, bytes: Int) {
+        (max(1, min(options.maxBatchChanges, welcome.limits.maxBatchChanges)),
+         max(1, min(options.maxBatchBytes, welcome.limits.maxDecompressedBytes / 2)))
+    }
+
+    /// Sends one `push` and waits for its `push_ack`.
+    private func push(_ changes: [ChangeRecord], reoffer: Bool = false, _ conversation: Conversation)
+        async throws -> PushAck {
+        let batchID = UUIDText.make()
+        return try await conversation.request(
+            .push(Push(batchID: batchID, changes: changes, reoffer: reoffer ? true : nil)),
+            timeout: options.replyTimeout, awaiting: "push_ack"
+        ) { reply -> PushAck? in
+            if case .pushAck(let ack) = reply, ack.batchID == batchID { return ack }
+            return nil
+        }
+    }
+
     /// Pushes the outbox in bounded batches until it is empty.
     public func pushAll(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary)
         async throws {
-        let maxCount = max(1, min(options.maxBatchChanges, welcome.limits.maxBatchChanges))
-        let maxBytes = max(1, min(options.maxBatchBytes, welcome.limits.maxDecompressedBytes / 2))
+        let (maxCount, maxBytes) = batchBounds(welcome)
         while true {
             let batch = try replica.pendingChanges(maxCount: maxCount, maxBytes: maxBytes)
             if batch.isEmpty { return }
-            let batchID = UUIDText.make()
-            let ack = try await conversation.request(
-                .push(Push(batchID: batchID, changes: batch)), timeout: options.replyTimeout, awaiting: "push_ack"
-            ) { reply -> PushAck? in
-                if case .pushAck(let ack) = reply, ack.batchID == batchID { return ack }
-                return nil
-            }
+            let ack = try await push(batch, conversation)
             let outcome = try replica.acknowledge(ack.results)
             let refusals = ack.results.filter { $0.status == .rejected }
             summary.pushed += batch.count
@@ -57,7 +110,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
                     "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
                 ])
             }
-            logger.debug("pushed batch", metadata: ["batch.id": "\(batchID)", "batch.count": "\(batch.count)"])
+            logger.debug("pushed batch", metadata: ["batch.id": "\(ack.batchID)", "batch.count": "\(batch.count)"])
             // A batch where nothing was removed from the outbox (or turned into its full form) would be sent again
             // forever.
             if outcome.accepted + outcome.rejected + outcome.resent == 0 { return }

@@ -46,6 +46,15 @@ public protocol SyncReplica: Sendable {
     /// Keeps what the server's `welcome` says about this connection (the account it acts as); called once per
     /// connection, before anything is pushed or pulled.
     func welcomed(_ welcome: Welcome) throws
+    /// The server log history this replica last synced in (PROTOCOL.md section 12.5); `nil` before its first sync
+    /// with a server that names one.
+    func logEpoch() throws -> String?
+    /// The records of this replica's change log after `seq`, as it holds them, to offer again to a server whose log
+    /// was restored behind them (at most `maxCount`, about `maxBytes` of JSON, at least one when any remain).
+    func reofferBatch(after seq: Int64, maxCount: Int, maxBytes: Int) throws -> ReofferBatch
+    /// Joins the server's log history `epoch`; when the replica's history diverged at `divergedAt`, its cursor goes
+    /// back to that seq. One transaction.
+    func adoptLogEpoch(_ epoch: String, divergedAt: Int64?) throws
 }
 
 extension SyncReplica {

@@ -8,6 +8,10 @@ public struct SyncSummary: Sendable, Hashable, Codable {
     public var conflicts: Int = 0
     /// Of those, refused by the server (kept aside locally).
     public var rejected: Int = 0
+    /// Records offered again because the server's log was restored behind this replica (PROTOCOL.md 12.5).
+    public var reoffered: Int = 0
+    /// Of those, refused by the server (e.g. a change only a chief may make, offered by an editor's replica).
+    public var reofferRefused: Int = 0
     /// Change records received.
     public var pulled: Int = 0
     /// `changes` pages received.

@@ -67,6 +67,8 @@ private struct MessageMembers {
     var limits: JSONField<WireLimits> = .absent
     var capabilities: JSONField<[String]> = .absent
     var account: JSONField<WelcomeAccount> = .absent
+    var logEpochs: JSONField<[LogEpoch]> = .absent
+    var reoffer: JSONField<Bool> = .absent
     var batchID: JSONField<String> = .absent
     var changes: JSONField<[ChangeRecord]> = .absent
     var results: JSONField<[ChangeResult]> = .absent
@@ -101,6 +103,8 @@ private struct MessageMembers {
         case "limits": limits = try parser.objectField(Self.limits)
         case "capabilities": capabilities = try parser.arrayField { try $0.stringField() }
         case "account": account = try parser.objectField(WelcomeAccount.read)
+        case "log_epochs": logEpochs = try parser.arrayField { try $0.objectField(LogEpoch.read) }
+        case "reoffer": reoffer = try parser.boolField()
         case "batch_id": batchID = try parser.stringField()
         case "changes": changes = try parser.arrayField { try $0.objectField(ChangeRecordMembers.record) }
         case "results": results = try parser.arrayField { try $0.objectField(Self.result) }
@@ -145,10 +149,11 @@ private struct MessageMembers {
                     version: try version.required(".version"), serverID: try serverID.required(".server_id"),
                     headSeq: try headSeq.required(".head_seq"), limits: try limits.required(".limits"),
                     capabilities: try capabilities.required(".capabilities"),
-                    account: try account.optional(".account")))
+                    account: try account.optional(".account"), logEpochs: try logEpochs.optional(".log_epochs")))
             case "push":
                 return .push(Push(
-                    batchID: try batchID.required(".batch_id"), changes: try changes.required(".changes")))
+                    batchID: try batchID.required(".batch_id"), changes: try changes.required(".changes"),
+                    reoffer: try reoffer.optional(".reoffer")))
             case "push_ack":
                 return .pushAck(PushAck(
                     batchID: try batchID.required(".batch_id"), results: try results.required(".results"),

@@ -79,6 +79,19 @@ extension CanonicalJSONWriter {
                 writer.key("max_frame_bytes")
                 writer.int(welcome.limits.maxFrameBytes)
             }
+            if let epochs = welcome.logEpochs {
+                writer.key("log_epochs")
+                writer.arrayBody { writer in
+                    for epoch in epochs {
+                        writer.objectBody { writer in
+                            writer.key("epoch")
+                            writer.string(epoch.epoch)
+                            writer.key("from_seq")
+                            writer.int(epoch.fromSeq)
+                        }
+                    }
+                }
+            }
             writer.key("server_id")
             writer.string(welcome.serverID)
             writer.type("welcome")
@@ -93,6 +106,10 @@ extension CanonicalJSONWriter {
             writer.string(push.batchID)
             writer.key("changes")
             writer.changeRecords(push.changes)
+            if let reoffer = push.reoffer {
+                writer.key("reoffer")
+                writer.bool(reoffer)
+            }
             writer.type("push")
         }
     }

@@ -7,7 +7,7 @@ extension WelcomeAccount {
             switch member {
             case "name": name = try parser.stringField()
             case "role": role = try parser.enumerationField(AccountRole.self)
-            default: _ = try parser.readValue()
+            default: try parser.skipValue()
             }
         }
         return .assemble { () throws(FieldProblem) in

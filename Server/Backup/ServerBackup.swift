@@ -70,7 +70,12 @@ public enum ServerBackup {
         do {
             try fileManager.copyItem(atPath: source, toPath: partial)
             let queue = try DatabaseQueue(path: partial)
+            // The restored log is behind what clients may hold: a new history starts at its head, and clients that
+            // see it offer again what this log lacks (PROTOCOL.md section 12.5). A backup of an older store gets the
+            // tables first.
+            try ServerSchema.migrator.migrate(queue)
             let key = try queue.write { db -> String? in
+                try LogEpochs.start(db)
                 guard try db.tableExists(keyTable) else { return nil }
                 let key = try String.fetchOne(db, sql: "SELECT key FROM \(keyTable)")
                 try db.execute(sql: "DROP TABLE \(keyTable)")

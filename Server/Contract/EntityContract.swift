@@ -42,11 +42,13 @@ enum EntityContract {
     /// Why `change` breaks the contract on its own (ids, field names, field shapes), or `nil` when it does not.
     ///
     /// Checks that need the stored entity (does it exist, does `state` move backwards) are made by the caller.
-    static func violation(in change: ChangeRecord) -> String? {
+    /// - Parameter serverMade: the record is one the server made itself in a log history lost to a restore,
+    ///   re-offered by a replica (PROTOCOL.md section 12.5): a conflict's `create` is then allowed.
+    static func violation(in change: ChangeRecord, serverMade: Bool = false) -> String? {
         guard Identifiers.isLowercaseUUID(change.changeID) else { return "change_id must be a lowercase UUID" }
         guard Identifiers.isLowercaseUUID(change.entityID) else { return "entity_id must be a lowercase UUID" }
         guard Identifiers.isLowercaseUUID(change.clientID) else { return "client_id must be a lowercase UUID" }
-        if change.entity == .conflict, let why = ConflictContract.violation(in: change) { return why }
+        if change.entity == .conflict, !serverMade, let why = ConflictContract.violation(in: change) { return why }
         let contract = fields(of: change.entity)
         if let why = baseViolation(in: change, contract: contract) { return why }
         switch change.op {

@@ -149,7 +149,8 @@ struct Session: Sendable {
             limits: environment.wireLimits, capabilities: SessionEnvironment.capabilities,
             account: principal.flatMap { principal in
                 principal.user.map { WelcomeAccount(name: $0, role: principal.role) }
-            })
+            },
+            logEpochs: environment.store.logEpochs)
         try await outbound.write(.welcome(welcome))
     }
 
@@ -160,7 +161,7 @@ struct Session: Sendable {
         do {
             // The state machine only lets a session that authenticated push; the role decides change by change.
             outcome = try await environment.store.push(
-                push.changes, role: principal?.role ?? .editor, user: principal?.user)
+                push.changes, role: principal?.role ?? .editor, user: principal?.user, reoffer: push.reoffer == true)
         } catch {
             logger.error("push failed", metadata: ["push.batch_id": "\(push.batchID)", "error": "\(error)"])
             try await outbound.write(.error(ErrorMessage(

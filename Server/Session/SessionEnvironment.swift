@@ -24,7 +24,7 @@ struct SessionEnvironment: Sendable {
     /// The protocol versions this server speaks.
     static let supportedVersions = [1]
     /// The optional features this server offers.
-    static let capabilities = ["snapshot", "subscribe", "edits", "account"]
+    static let capabilities = ["snapshot", "subscribe", "edits", "account", "log_epochs"]
 
     /// The frame limits after `welcome`.
     var standardLimits: FrameLimits { .standard }

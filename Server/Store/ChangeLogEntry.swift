@@ -28,6 +28,8 @@ struct ChangeLogEntry: Codable, Sendable, FetchableRecord, PersistableRecord {
     var editRecord: String?
     /// The record with `paragraphs` as a text edit against what its author sent, when smaller.
     var authorRecord: String?
+    /// For a record re-offered from a log history lost to a restore: the seq it had there (section 12.5).
+    var priorSeq: Int64?
 
     enum CodingKeys: String, CodingKey {
         case seq
@@ -42,6 +44,7 @@ struct ChangeLogEntry: Codable, Sendable, FetchableRecord, PersistableRecord {
         case sentFields = "sent_fields"
         case editRecord = "edit_record"
         case authorRecord = "author_record"
+        case priorSeq = "prior_seq"
     }
 
     /// Typed column names.
@@ -63,10 +66,10 @@ extension ChangeLogEntry {
     func append(_ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO change_log (seq, change_id, entity, entity_id, issue_id, op, record, received_at, client_id, \
-            sent_fields, edit_record, author_record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            sent_fields, edit_record, author_record, prior_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 seq, changeID, entity, entityID, issueID, op, record, receivedAt, clientID, sentFields, editRecord,
-                authorRecord,
+                authorRecord, priorSeq,
             ])
     }
 }

@@ -21,13 +21,17 @@ struct PushApplier {
     private(set) var touchedIssues: Set<String> = []
     /// The server's id: the `client_id` of the records it makes itself (conflicts).
     private let serverID: String
+    /// For a re-offer (PROTOCOL.md section 12.5): how its records are ordered against the stored versions.
+    private let reoffer: ReofferMerger?
 
     /// Starts applying in `db`, which must be inside a write transaction, for an account of `role`.
-    init(db: Database, role: Role) throws {
+    /// - Parameter reoffer: the batch re-offers records of a log history lost to a restore (section 12.5).
+    init(db: Database, role: Role, reoffer: Bool = false) throws {
         self.db = db
         self.access = AccessPolicy(role: role)
         self.head = try ServerQueries.head(db)
         self.serverID = try ServerInfo.fetchOne(db)?.serverID ?? ConflictDraft.serverAuthor
+        self.reoffer = reoffer ? ReofferMerger(db: db, epochStart: try LogEpochs.currentStart(db)) : nil
     }
 
     /// Applies one change and says what happened to it.
@@ -43,12 +47,16 @@ struct PushApplier {
         let late = try access.role.mayPush && access.role != .chief
             && PublishedIssues.isLate(change, stored: stored, db)
         let rejection: (reason: String, code: ErrorCode)?
-        if !late, let denial = try access.denial(of: change, stored: stored, db) {
+        if reoffer != nil, change.seq == nil {
+            rejection = ("a re-offered record carries the seq it had in the lost history", .invalidMessage)
+        } else if !late, let denial = try access.denial(of: change, stored: stored, db) {
             // Authorization comes first: a change the account may not make is refused whatever its shape.
             rejection = (denial, .forbidden)
         } else if let why = try InboundEdits.rebuild(&change, db) {
             rejection = (why, .invalidMessage)
-        } else if let violation = EntityContract.violation(in: change) {
+        } else if let violation = EntityContract.violation(
+            in: change, serverMade: reoffer != nil && change.clientID == serverID)
+        {
             rejection = (violation, .invalidMessage)
         } else {
             rejection = try self.rejection(of: change, key: key, stored: stored).map { ($0, .invalidMessage) }
@@ -58,8 +66,13 @@ struct PushApplier {
             return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code.name)
         }
         change = change.normalizingText()
-        let decision = try ChangeMerger(db: db).decide(change, stored: stored, late: late)
-        let seq = try log(decision.logged, key: key, stored: stored, sent: change)
+        let prior = reoffer != nil ? change.seq : nil
+        let decision = if let reoffer, let prior, !late {
+            try reoffer.decide(change, prior: prior, stored: stored)
+        } else {
+            try ChangeMerger(db: db).decide(change, stored: stored, late: late)
+        }
+        let seq = try log(decision.logged, key: key, stored: stored, sent: change, priorSeq: prior)
         if !late { touch(decision.logged, previousIssue: stored?.issueID) }
         guard !decision.conflicts.isEmpty else {
             return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
@@ -106,7 +119,8 @@ struct PushApplier {
         }
         switch change.op {
         case .create:
-            if stored != nil { return "\(key) already exists; change it with an update" }
+            // A re-offered create of an entity held here writes its fields (``ReofferMerger``).
+            if stored != nil, reoffer == nil { return "\(key) already exists; change it with an update" }
         case .update, .delete:
             guard let stored else { return "\(key) does not exist" }
             if change.entity == .issue, let why = try Self.stateRegression(from: stored, to: change) { return why }
@@ -133,8 +147,9 @@ struct PushApplier {
     ///
     /// - Parameter sent: the change as its author sent it (text normalised): the values that differ from the
     ///   logged ones are kept for the author's later changes, and the compact forms are made against it.
+    /// - Parameter priorSeq: for a re-offered record, its seq in the lost history.
     private mutating func log(
-        _ change: ChangeRecord, key: EntityKey, stored: StoredEntity?, sent: ChangeRecord
+        _ change: ChangeRecord, key: EntityKey, stored: StoredEntity?, sent: ChangeRecord, priorSeq: Int64? = nil
     ) throws -> Int64 {
         let before = try stored?.state() ?? EntityState()
         var logged = change.normalizingText()
@@ -160,7 +175,7 @@ struct PushApplier {
             seq: head, changeID: logged.changeID, entity: key.kind.rawValue, entityID: key.id, issueID: issueID,
             op: logged.op.rawValue, record: record, receivedAt: receivedAt, clientID: logged.clientID,
             sentFields: sentFields.isEmpty ? nil : RecordJSON.text(sentFields),
-            editRecord: compact.editRecord, authorRecord: compact.authorRecord
+            editRecord: compact.editRecord, authorRecord: compact.authorRecord, priorSeq: priorSeq
         ).append(db)
         let row = StoredEntity(
             kind: key.kind.rawValue, id: key.id, issueID: issueID,

@@ -50,6 +50,7 @@ enum ServerSchema {
         }
         AccessSchema.register(in: &migrator)
         ConflictSchema.register(in: &migrator)
+        EpochSchema.register(in: &migrator)
         return migrator
     }
 }

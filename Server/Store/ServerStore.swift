@@ -19,6 +19,9 @@ public struct ServerStore: Sendable {
     public let serverID: String
     /// The database file's path.
     public let path: String
+    /// The histories of the log, oldest first (PROTOCOL.md section 12.5). Read once: only a restore, into a store
+    /// no server has open, starts a new one.
+    public let logEpochs: [LogEpoch]
 
     /// The public half of the publication signing key, which field offices pin (`bulletin-server key show`).
     public var publicationKey: PublicationPublicKey { signingKey.publicKey }
@@ -56,6 +59,7 @@ public struct ServerStore: Sendable {
         guard let info = try pool.read({ try ServerInfo.fetchOne($0) }) else {
             throw ServerStoreError.missingServerInfo(path: path)
         }
+        self.logEpochs = try pool.read { try LogEpochs.all($0) }
         self.writer = pool
         self.signingKey = key
         self.serverID = info.serverID
@@ -78,11 +82,14 @@ public struct ServerStore: Sendable {
     ///   - changes: The batch, in the author's order.
     ///   - role: The pushing account's role; in-process callers (tools, tests) act as a chief unless they say so.
     ///   - user: The pushing account's name, recorded as the author of the publications the batch causes.
-    public func push(_ changes: [ChangeRecord], role: Role = .chief, user: String? = nil) async throws -> PushOutcome {
+    ///   - reoffer: The batch re-offers records of a log history lost to a restore (PROTOCOL.md section 12.5).
+    public func push(
+        _ changes: [ChangeRecord], role: Role = .chief, user: String? = nil, reoffer: Bool = false
+    ) async throws -> PushOutcome {
         let key = signingKey
         let serverID = serverID
         return try await writer.write { db in
-            var applier = try PushApplier(db: db, role: role)
+            var applier = try PushApplier(db: db, role: role, reoffer: reoffer)
             var results: [ChangeResult] = []
             results.reserveCapacity(changes.count)
             for change in changes {

@@ -49,6 +49,8 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let report = try ServerBackup.restore(from: source, into: dataDirectory)
         print("restored \(source) into \(dataDirectory): \(report)")
+        print("a new log epoch starts at seq \(report.headSeq): on their next sync, clients offer again what they "
+            + "hold beyond it")
         if !report.includesSigningKey {
             print("the backup held no signing key: copy the old publication-signing-key into \(dataDirectory) "
                 + "before starting, or field offices must pin the new key that `serve` will make")

@@ -15,7 +15,11 @@ import Testing
                 #expect(welcome.version == 1)
                 #expect(welcome.serverID == server.store.serverID)
                 #expect(welcome.headSeq == 0)
-                #expect(welcome.capabilities == ["snapshot", "subscribe", "edits", "account"])
+                #expect(welcome.capabilities == ["snapshot", "subscribe", "edits", "account", "log_epochs"])
+                // A store's first history starts at the empty log.
+                #expect(welcome.logEpochs?.count == 1)
+                #expect(welcome.logEpochs?.first?.fromSeq == 0)
+                #expect(welcome.logEpochs == server.store.logEpochs)
                 // An anonymous hello (the test authenticator allows it) names no account.
                 #expect(welcome.account == nil)
                 #expect(welcome.limits.maxBatchChanges == server.configuration.maxBatchChanges)

@@ -6,6 +6,11 @@ enum SyncReport {
     /// The closing summary of a one-shot sync.
     static func summary(_ summary: SyncSummary, address: ServerAddress) -> String {
         var lines = ["synced with \(address) in \(String(format: "%.2f", summary.seconds)) s"]
+        if summary.reoffered > 0 {
+            lines.append("the server was restored from a backup: offered again \(summary.reoffered) change"
+                + "\(summary.reoffered == 1 ? "" : "s") it lacked"
+                + (summary.reofferRefused > 0 ? " (\(summary.reofferRefused) refused: see the log)" : ""))
+        }
         var pushed = "pushed \(summary.pushed) change\(summary.pushed == 1 ? "" : "s")"
         if summary.conflicts > 0 || summary.rejected > 0 {
             pushed += " (\(summary.accepted) accepted, \(summary.conflicts) in conflict, \(summary.rejected) refused:"

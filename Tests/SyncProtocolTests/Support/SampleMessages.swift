@@ -93,6 +93,25 @@ enum SampleMessages {
         capabilities: ["snapshot", "subscribe", "edits", "account"],
         account: WelcomeAccount(name: "Nguyễn Thị Lan", role: .chief)))
 
+    /// A `welcome` from a server restored once from a backup taken at seq 1,180 (section 12.5).
+    static let welcomeWithLogEpochs = Message.welcome(Welcome(
+        version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
+        limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
+        capabilities: ["snapshot", "subscribe", "edits", "account", "log_epochs"],
+        account: WelcomeAccount(name: "Nguyễn Thị Lan", role: .chief),
+        logEpochs: [
+            LogEpoch(epoch: "3e2d1c0b-a987-4654-b321-0fedcba98765", fromSeq: 0),
+            LogEpoch(epoch: "b4a39281-7065-4f43-a210-fedcba987654", fromSeq: 1_180),
+        ]))
+
+    /// A replica offering again a record the restored log lacks, with the seq it had before (section 12.5).
+    /// It carries no `base`: a re-offered record is ordered by its seq, not merged again.
+    static var pushReoffer: Message {
+        var change = issueUpdate
+        change.base = [:]
+        return .push(Push(batchID: "5c4b3a29-1807-46f5-a4d3-c2b1a0978675", changes: [change], reoffer: true))
+    }
+
     static let push = Message.push(Push(
         batchID: "4b3a2918-0706-45e4-93c2-b1a097867564", changes: [articleCreate, issueUpdatePushed]))
 
@@ -134,7 +153,7 @@ enum SampleMessages {
 
     /// Every sample, at least one per message type.
     static let all: [Message] = [
-        hello, welcome, welcomeWithAccount, push, pushAck, pull, snapshotPull, changes, snapshotChanges, subscribe,
+        hello, welcome, welcomeWithAccount, welcomeWithLogEpochs, push, pushReoffer, pushAck, pull, snapshotPull, changes, snapshotChanges, subscribe,
         notify, ping, pong, error, bye, byeWithoutReason,
     ]
 }
