@@ -75,7 +75,8 @@ public struct LocalStore: Sendable {
     /// Opens an existing store, bringing its schema up to date.
     ///
     /// - Throws: ``StoreError/missingStore(path:)`` when there is no file, ``StoreError/notAStore(path:)`` when
-    ///   the file is not a bulletin store (it is then left untouched).
+    ///   the file is not a bulletin store (it is then left untouched), ``StoreError/newerStore(path:)`` when a newer
+    ///   `bulletin` migrated it.
     public static func open(at path: String, options: LocalStoreOptions = LocalStoreOptions()) throws -> LocalStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingStore(path: path) }
         // Look before going further: a stranger's file must be left exactly as it is — not switched to WAL mode,
@@ -98,6 +99,11 @@ public struct LocalStore: Sendable {
             writer = queue
         }
         let migrator = StoreSchema.migrator
+        // A newer binary's migrations: its tables may hold what this one would misread or overwrite.
+        if try writer.read(migrator.hasBeenSuperseded) {
+            try writer.close()
+            throw StoreError.newerStore(path: path)
+        }
         if try !writer.read(migrator.hasCompletedMigrations) {
             try migrator.migrate(writer)
         }

@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case storeExists(path: String)
     /// The file is an SQLite database but not an initialised BulletinSync store.
     case notAStore(path: String)
+    /// The store was last opened by a newer `bulletin`, whose schema this one does not know.
+    case newerStore(path: String)
     /// No issue matches the reference.
     case unknownIssue(String)
     /// More than one issue matches the reference; `candidates` lists some of them.
@@ -47,6 +49,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "no store at \(path); run `bulletin init` first (or pass --store / set BULLETIN_STORE)"
         case .storeExists(let path):
             "a store already exists at \(path)"
+        case .newerStore(let path):
+            "the store \(path) was made or upgraded by a newer bulletin; install that version (or newer) to open it"
         case .notAStore(let path):
             "\(path) is not a bulletin store"
         case .unknownIssue(let reference):

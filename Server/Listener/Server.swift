@@ -267,9 +267,14 @@ extension Server {
         }
     }
 
-    /// The metrics in the Prometheus text format, as scraped from `/metrics`.
-    public func metricsExposition() -> [UInt8] {
-        metrics.exposition(storePath: store.path)
+    /// The metrics in the Prometheus text format, as scraped from `/metrics`. The gauges the store answers keep
+    /// their last values when it does not (the scrape still succeeds; `/readyz` says what is wrong).
+    public func metricsExposition() async -> [UInt8] {
+        if let age = try? await store.longestFieldOfficeSyncAge(connected: environment.sessions.users),
+           let open = try? await store.openConflictCount() {
+            metrics.storeGauges(fieldOfficeSyncAge: age, conflictsOpen: open)
+        }
+        return metrics.exposition(storePath: store.path)
     }
 }
 

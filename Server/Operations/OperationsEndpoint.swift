@@ -31,7 +31,7 @@ public struct OperationsEndpoint: Service {
         router.get("/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: server.metricsExposition())))
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: await server.metricsExposition())))
         }
         router.get("/healthz") { _, _ in
             Self.text(.ok, "ok: the process runs")

@@ -23,6 +23,8 @@ public final class ServerMetrics: Sendable {
     private let walBytes: Meter
     private let residentBytes: Meter
     private let openDescriptors: Meter
+    private let fieldOfficeSyncAge: Meter
+    private let conflictsOpen: Meter
     /// Counted on every socket read and write and every frame: made once, so that the hot path takes no lookup.
     let wireReceivedBytes: CoreMetrics.Counter
     let wireSentBytes: CoreMetrics.Counter
@@ -49,6 +51,8 @@ public final class ServerMetrics: Sendable {
         walBytes = Meter(label: "bulletin_store_wal_bytes", factory: factory)
         residentBytes = Meter(label: "process_resident_memory_bytes", factory: factory)
         openDescriptors = Meter(label: "process_open_fds", factory: factory)
+        fieldOfficeSyncAge = Meter(label: "bulletin_field_office_sync_age_seconds", factory: factory)
+        conflictsOpen = Meter(label: "bulletin_conflicts_open", factory: factory)
         wireReceivedBytes = CoreMetrics.Counter(label: "bulletin_wire_received_bytes_total", factory: factory)
         wireSentBytes = CoreMetrics.Counter(label: "bulletin_wire_sent_bytes_total", factory: factory)
         payloadReceivedBytes = CoreMetrics.Counter(label: "bulletin_payload_received_bytes_total", factory: factory)
@@ -98,6 +102,13 @@ public final class ServerMetrics: Sendable {
 
     /// A new head reached every subscriber's queue in `duration`.
     func fannedOut(in duration: Duration) { fanOutSeconds.recordNanoseconds(duration.nanoseconds) }
+
+    /// The values the store answers at scrape time: the longest a field office has gone without syncing, and the
+    /// conflicts open.
+    func storeGauges(fieldOfficeSyncAge seconds: Double, conflictsOpen open: Int) {
+        fieldOfficeSyncAge.set(seconds)
+        conflictsOpen.set(Double(open))
+    }
 
     /// The Prometheus text exposition, with the values read at scrape time (store and process sizes) refreshed.
     func exposition(storePath: String) -> [UInt8] {

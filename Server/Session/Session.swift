@@ -112,8 +112,15 @@ struct Session: Sendable {
             case .push(let push):
                 guard try await apply(push, by: principal, outbound) else { return }
             case .pull(let pull):
-                try await stream(pull, scope: machine.role?.readScope ?? .everything,
-                                 clientID: principal?.clientID ?? "", outbound)
+                let complete = try await stream(pull, scope: machine.role?.readScope ?? .everything,
+                                                clientID: principal?.clientID ?? "", outbound)
+                if complete, let user = principal?.user {
+                    do {
+                        try await environment.recency.caughtUp(user, store: environment.store)
+                    } catch {
+                        logger.warning("could not record the account's sync time", metadata: ["error": "\(error)"])
+                    }
+                }
             case .subscribe(let since):
                 // A field office hears only of new publications; everyone else of every new record.
                 let broadcaster = machine.role?.readScope == .publications
@@ -189,7 +196,8 @@ struct Session: Sendable {
     ///
     /// A field office (`scope == .publications`) sees only `publication` records, in log pages and in snapshots.
     /// A pull with `edits` gets article text as text edits where that is smaller (see ``CompactRecordChoice``).
-    private func stream(_ pull: Pull, scope: ReadScope, clientID: String, _ outbound: Outbound) async throws {
+    /// - Returns: whether the pull ran to its last page (not cut short by a shutdown).
+    private func stream(_ pull: Pull, scope: ReadScope, clientID: String, _ outbound: Outbound) async throws -> Bool {
         let started = ContinuousClock.now
         var stats = PullStats()
         if scope == .publications {
@@ -218,6 +226,7 @@ struct Session: Sendable {
             "pull.to_seq": "\(stats.toSeq)", "pull.pages": "\(stats.pages)", "pull.records": "\(stats.records)",
             "pull.bytes": "\(stats.bytes)", "pull.complete": "\(!stats.more)",
         ])
+        return !stats.more
     }
 
     private func streamLog(

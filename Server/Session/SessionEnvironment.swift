@@ -20,6 +20,8 @@ struct SessionEnvironment: Sendable {
     let connections: ConnectionRegistry
     /// What the sessions count.
     let metrics: ServerMetrics
+    /// When each account last finished a pull.
+    let recency = SyncRecency()
 
     /// The protocol versions this server speaks.
     static let supportedVersions = [1]

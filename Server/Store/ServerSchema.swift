@@ -51,6 +51,7 @@ enum ServerSchema {
         AccessSchema.register(in: &migrator)
         ConflictSchema.register(in: &migrator)
         EpochSchema.register(in: &migrator)
+        AccountSyncSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -55,6 +55,11 @@ public struct ServerStore: Sendable {
         // writer connection, because the pool turns on WAL (and `synchronous = NORMAL` with it) after
         // `prepareDatabase` has run.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // A newer server's migrations: refuse rather than serve (or write) a schema this binary does not know.
+        if try pool.read(ServerSchema.migrator.hasBeenSuperseded) {
+            try pool.close()
+            throw ServerStoreError.newerSchema(path: path)
+        }
         try ServerSchema.migrator.migrate(pool)
         guard let info = try pool.read({ try ServerInfo.fetchOne($0) }) else {
             throw ServerStoreError.missingServerInfo(path: path)
@@ -172,12 +177,17 @@ public struct StoredEntityState: Sendable, Hashable {
 public enum ServerStoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The database has no `server_info` row although migrations ran.
     case missingServerInfo(path: String)
+    /// A newer `bulletin-server` migrated the store; this one does not know its schema.
+    case newerSchema(path: String)
 
     /// A sentence a person can act on.
     public var description: String {
         switch self {
         case .missingServerInfo(let path):
             "\(path) has no server_info row; it is not a bulletin-server store or it is damaged"
+        case .newerSchema(let path):
+            "\(path) was migrated by a newer bulletin-server; run that version (or newer), or restore a backup "
+                + "made by this one"
         }
     }
 }

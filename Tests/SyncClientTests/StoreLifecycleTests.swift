@@ -83,6 +83,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func aStoreANewerBulletinMigratedIsRefusedAndLeftAsItIs() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("newer.sqlite")
+        _ = try LocalStore.create(at: path, editor: "Lan")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        try queue.close()
+        #expect(throws: StoreError.newerStore(path: path)) { try LocalStore.open(at: path) }
+        #expect(throws: StoreError.newerStore(path: path)) {
+            try LocalStore.open(at: path, options: LocalStoreOptions(concurrentReads: true))
+        }
+        let applied = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        #expect(applied.count == StoreSchema.migrationNames.count + 1)
+    }
+
     @Test func aForeignFileIsNotAStoreAndIsLeftAlone() throws {
         let directory = try TemporaryDirectory()
         let text = directory.path("notes.txt")

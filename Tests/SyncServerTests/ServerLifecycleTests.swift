@@ -7,6 +7,19 @@ import Testing
 @testable import SyncServer
 
 @Suite(.timeLimit(.minutes(1))) struct ServerLifecycleTests {
+    @Test func aStoreANewerServerMigratedIsRefusedWithAClearMessage() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try ServerStore(directory: directory.path)
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99 from the future')")
+        }
+        try store.close()
+        let path = directory.file(ServerStore.fileName)
+        #expect(throws: ServerStoreError.newerSchema(path: path)) { try ServerStore(directory: directory.path) }
+        #expect(ServerStoreError.newerSchema(path: path).description.contains("newer bulletin-server"))
+    }
+
     @Test func aRestartedServerLosesNothing() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

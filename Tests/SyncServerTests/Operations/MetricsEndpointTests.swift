@@ -67,6 +67,47 @@ struct MetricsEndpointTests {
         }
     }
 
+    @Test func theStalestFieldOfficeAndTheOpenConflictsAreGauges() async throws {
+        try await withTestServer(authenticator: AccountAuthenticator()) { server in
+            let office = try await server.store.addAccount(name: "van-phong-da-nang", role: .fieldOffice)
+            _ = try await server.store.addAccount(name: "van-phong-hue", role: .fieldOffice)
+            let twoDaysAgo = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+                .format(Date.now.addingTimeInterval(-2 * 86_400))
+            try await server.store.writer.write { db in
+                try db.execute(sql: "UPDATE account SET created_at = ?", arguments: [twoDaysAgo])
+            }
+            func scrape() async -> [String: Double] { Self.samples(String(decoding: await server.metricsExposition(),
+                                                                          as: UTF8.self)) }
+            let age = "bulletin_field_office_sync_age_seconds"
+            // Neither office has synced since its account was made two days ago.
+            #expect(try #require(await scrape()[age]) >= 2 * 86_400)
+
+            try await TestClient.with(port: server.port) { client in
+                guard case .welcome = try await client.hello(token: office) else {
+                    Issue.record("the field office's token was refused")
+                    return
+                }
+                let pages = try await client.pull(Pull(since: 0, maxChanges: 10, maxBytes: 1 << 20))
+                #expect(pages.last?.more == false)
+            }
+            // One office synced; the other still has not.
+            #expect(try #require(await scrape()[age]) >= 2 * 86_400)
+            try await server.store.revokeAccount(name: "van-phong-hue")
+            #expect(try #require(await scrape()[age]) < 60)
+
+            // Two concurrent edits of one field open one conflict.
+            var factory = ChangeFactory()
+            let issue = factory.issue(ChangeFactory.newID(), date: "2024-09-05")
+            var first = factory.update(.issue, issue.entityID, ["intro": "Xin giới thiệu A"])
+            var second = factory.update(.issue, issue.entityID, ["intro": "Xin giới thiệu B"])
+            first.base = ["intro": issue.changeID]
+            second.base = ["intro": issue.changeID]
+            let outcome = try await server.store.push([issue, first, second])
+            #expect(outcome.results.map(\.status) == [.applied, .applied, .conflict])
+            #expect(await scrape()["bulletin_conflicts_open"] == 1)
+        }
+    }
+
     /// `name{labels} value` lines of a Prometheus text exposition, by name and labels.
     static func samples(_ text: String) -> [String: Double] {
         var samples: [String: Double] = [:]

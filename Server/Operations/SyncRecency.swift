@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import NIOConcurrencyHelpers
+
+/// When each account last finished a pull, kept in the store so that an operator sees a field office that stopped
+/// syncing (`bulletin_field_office_sync_age_seconds`), across restarts.
+///
+/// Written at most once a minute per account: a field office pulls on every new publication, and each write is a
+/// transaction on the one writer.
+final class SyncRecency: Sendable {
+    /// The least time between two writes for one account.
+    static let interval: Duration = .seconds(60)
+
+    private let written = NIOLockedValueBox<[String: ContinuousClock.Instant]>([:])
+
+    /// Notes that `account` finished a pull now.
+    func caughtUp(_ account: String, store: ServerStore) async throws {
+        let now = ContinuousClock.now
+        let due = written.withLockedValue { written in
+            if let last = written[account], now - last < Self.interval { return false }
+            written[account] = now
+            return true
+        }
+        guard due else { return }
+        try await store.noteSynced(account: account)
+    }
+}
+
+extension ServerStore {
+    /// Records that `account` finished a pull now.
+    func noteSynced(account: String) async throws {
+        let now = ServerClock.nowText()
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE account SET last_synced_at = ? WHERE name = ?", arguments: [now, account])
+        }
+    }
+
+    /// The longest time since a field-office account that is not `connected` now finished a pull (since it was
+    /// made, when it never has), in seconds; 0 when there is none. Revoked accounts do not count.
+    func longestFieldOfficeSyncAge(connected: Set<String>, now: Date = .now) async throws -> Double {
+        let rows = try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT name, COALESCE(last_synced_at, created_at) AS since FROM account
+                WHERE role = ? AND revoked_at IS NULL
+                """, arguments: [Role.fieldOffice.rawValue])
+        }
+        let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return rows.reduce(0) { longest, row in
+            let name: String = row["name"]
+            guard !connected.contains(name), let since = try? format.parse(row["since"] as String) else {
+                return longest
+            }
+            return max(longest, now.timeIntervalSince(since))
+        }
+    }
+
+    /// How many conflicts are open (not resolved, not deleted).
+    func openConflictCount() async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM entity
+                WHERE kind = 'conflict' AND NOT deleted AND json_extract(fields, '$.status') = 'open'
+                """) ?? 0
+        }
+    }
+}
