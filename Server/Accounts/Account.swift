@@ -14,6 +14,8 @@ public struct Account: Codable, Sendable, Hashable, FetchableRecord, Persistable
     public var createdAt: String
     /// When the account was revoked (ISO 8601 UTC), or `nil` while it is active.
     public var revokedAt: String?
+    /// When a session of the account last finished a pull (ISO 8601 UTC, to the minute), or `nil` if never.
+    public var lastSyncedAt: String? = nil
 
     /// Whether the account was revoked.
     public var isRevoked: Bool { revokedAt != nil }
@@ -24,6 +26,7 @@ public struct Account: Codable, Sendable, Hashable, FetchableRecord, Persistable
         case tokenHash = "token_hash"
         case createdAt = "created_at"
         case revokedAt = "revoked_at"
+        case lastSyncedAt = "last_synced_at"
     }
 
     /// Typed column names.

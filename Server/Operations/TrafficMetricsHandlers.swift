@@ -48,6 +48,15 @@ final class MessageCountingHandler: ChannelDuplexHandler, Sendable {
         context.fireChannelRead(data)
     }
 
+    /// Fatal framing errors (a bad preamble, a malformed or oversized frame) come as errors, not frames: the
+    /// framing handler has answered and is closing the connection.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? ProtocolError {
+            metrics.count("bulletin_frames_refused_total", [("code", error.code.name)])
+        }
+        context.fireErrorCaught(error)
+    }
+
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         metrics.count("bulletin_messages_sent_total", [("type", unwrapOutboundIn(data).type)])
         context.write(data, promise: promise)

@@ -44,7 +44,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(name: .customLong("data"), help: "The server's data directory.")
         var dataDirectory = "./data"
 
-        @Flag(help: "Print JSON: an array of {name, role, created, revoked}.")
+        @Flag(help: "Print JSON: an array of {name, role, created, revoked, last_synced}.")
         var json = false
 
         func run() async throws {
@@ -53,13 +53,16 @@ struct UserCommand: AsyncParsableCommand {
             let accounts = try await store.accounts()
             if json {
                 let rows = accounts.map {
-                    AccountListing(name: $0.name, role: $0.role.rawValue, created: $0.createdAt, revoked: $0.revokedAt)
+                    AccountListing(name: $0.name, role: $0.role.rawValue, created: $0.createdAt, revoked: $0.revokedAt,
+                                   lastSynced: $0.lastSyncedAt)
                 }
                 print(String(decoding: try BulletinJSON.encoder(pretty: true).encode(rows), as: UTF8.self))
                 return
             }
-            let header = ["NAME", "ROLE", "CREATED", "REVOKED"]
-            let rows = accounts.map { [$0.name, $0.role.rawValue, $0.createdAt, $0.revokedAt ?? "-"] }
+            let header = ["NAME", "ROLE", "CREATED", "REVOKED", "LAST SYNCED"]
+            let rows = accounts.map {
+                [$0.name, $0.role.rawValue, $0.createdAt, $0.revokedAt ?? "-", $0.lastSyncedAt ?? "never"]
+            }
             let widths = header.indices.map { column in
                 ([header] + rows).map { $0[column].count }.max() ?? 0
             }
@@ -101,6 +104,7 @@ struct AccountListing: Encodable {
     let role: String
     let created: String
     let revoked: String?
+    let lastSynced: String?
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -109,10 +113,12 @@ struct AccountListing: Encodable {
         try container.encode(created, forKey: .created)
         // Always present: null while the account is active.
         try container.encode(revoked, forKey: .revoked)
+        try container.encode(lastSynced, forKey: .lastSynced)
     }
 
     enum CodingKeys: String, CodingKey {
         case name, role, created, revoked
+        case lastSynced = "last_synced"
     }
 }
 

@@ -34,6 +34,7 @@ import Testing
         #expect(rows.map { $0["role"] as? String } == ["editor", "field-office"])
         #expect(rows[0]["revoked"] is String)
         #expect(rows[1]["revoked"] is NSNull)
+        #expect(rows[1]["last_synced"] is NSNull)
         #expect(!listed.standardOutput.contains(token))
         let table = try server(["user", "list", "--data", data]).standardOutput
         #expect(table.hasPrefix("NAME"))

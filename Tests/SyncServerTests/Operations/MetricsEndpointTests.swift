@@ -108,6 +108,43 @@ struct MetricsEndpointTests {
         }
     }
 
+    /// The operator's page in README.md is the list of metrics: a scrape after a workload that touches every one
+    /// serves exactly the metrics it names.
+    @Test func theOperatorPageNamesExactlyTheMetricsAScrapeServes() async throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().appendingPathComponent("../../../README.md").standardized, encoding: .utf8)
+        let page = try #require(readme.firstRange(of: "### Operating the server").map { readme[$0.lowerBound...] })
+        let table = page.split(separator: "\n").drop { !$0.hasPrefix("| metric |") }.prefix { $0.hasPrefix("|") }
+        let documented = Set(table.flatMap { row in
+            row.matches(of: /`((?:bulletin|process)_[a-z_]+)/).map { String($0.1) }
+        })
+        #expect(documented.count > 20)
+        try await withTestServer { server in
+            var factory = ChangeFactory()
+            let issue = ChangeFactory.newID()
+            try await TestClient.with(port: server.port) { client in
+                _ = try await client.handshake()
+                _ = try await client.push([factory.issue(issue, date: "2024-09-05"),
+                                           factory.section(ChangeFactory.newID(), issue: ChangeFactory.newID())])
+                _ = try await client.pull(Pull(since: 0, maxChanges: 10, maxBytes: 1 << 20))
+                _ = try await client.pull(Pull(since: 0, maxChanges: 10, maxBytes: 1 << 20, snapshot: true))
+            }
+            let refused = try await RawTestClient.with(port: server.port) { bad in
+                try await bad.write(FrameCodec.preamble + FrameCodec.frame(flags: 0x80, payload: [0x7b]))
+                return try await bad.drainUntilClosed()
+            }
+            #expect(refused.map(\.type) == ["error"])
+            let exposition = String(decoding: await server.metricsExposition(), as: UTF8.self)
+            let served = Set(exposition.split(separator: "\n").compactMap { line -> String? in
+                guard line.hasPrefix("# TYPE ") else { return nil }
+                return line.split(separator: " ").dropFirst(2).first.map(String.init)
+            })
+            #expect(Self.samples(exposition)["bulletin_frames_refused_total{code=\"malformed_frame\"}"] == 1)
+            #expect(served.subtracting(documented).isEmpty, "served but not on the operator page")
+            #expect(documented.subtracting(served).isEmpty, "on the operator page but not served")
+        }
+    }
+
     /// `name{labels} value` lines of a Prometheus text exposition, by name and labels.
     static func samples(_ text: String) -> [String: Double] {
         var samples: [String: Double] = [:]
