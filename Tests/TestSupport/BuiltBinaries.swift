@@ -92,6 +92,17 @@ public final class RunningProcess: Sendable {
         self.errorLines = lines
     }
 
+    /// The port of a `bulletin-server serve` from its `listening` log line (read up to it), or `nil` if the process
+    /// ended first.
+    public func listeningPort() async -> Int? {
+        for await line in errorLines {
+            if line.contains("listening"), let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)/) {
+                return Int(match.1)
+            }
+        }
+        return nil
+    }
+
     /// Sends `signal` (e.g. `SIGTERM`) and waits for the exit status.
     public func stop(signal: Int32 = SIGTERM) async -> Int32 {
         kill(process.processIdentifier, signal)

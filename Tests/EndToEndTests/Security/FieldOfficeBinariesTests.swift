@@ -25,12 +25,7 @@ struct FieldOfficeBinariesTests {
         let key = try admin(["key", "show", "--data", data])
         let server = try RunningProcess(
             "bulletin-server", ["serve", "--host", "127.0.0.1", "--port", "0", "--data", data])
-        var lines = server.errorLines.makeAsyncIterator()
-        var port: Int?
-        while port == nil, let line = await lines.next() {
-            if line.contains("listening"), let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)/) { port = Int(match.1) }
-        }
-        let address = "127.0.0.1:\(try #require(port))"
+        let address = "127.0.0.1:\(try #require(await server.listeningPort()))"
 
         let chief = directory.file("chief.sqlite")
         let office = directory.file("office.sqlite")

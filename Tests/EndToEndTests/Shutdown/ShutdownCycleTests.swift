@@ -23,7 +23,7 @@ struct ShutdownCycleTests {
         for cycle in 0..<200 {
             let stage = Stage.allCases[cycle % Stage.allCases.count]
             let server = try RunningProcess("bulletin-server", ["serve", "--port", "0", "--data", data])
-            let port = try #require(await Self.listeningPort(server))
+            let port = try #require(await server.listeningPort())
             var sockets: [RawSocket] = []
             do {
                 sockets = try Self.open(stage, port: port, token: token, cycle: cycle)
@@ -35,16 +35,6 @@ struct ShutdownCycleTests {
             sockets.removeAll()
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
-    }
-
-    /// The port from the server's `listening` log line.
-    static func listeningPort(_ server: RunningProcess) async -> Int? {
-        for await line in server.errorLines {
-            if line.contains("listening"), let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)/) {
-                return Int(match.1)
-            }
-        }
-        return nil
     }
 
     /// Connections left at `stage` (the server is signalled while they are open, or just after they closed).
