@@ -4,8 +4,11 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// The TCP port; 0 picks a free one (read it back from ``Server/port``).
     public var port: Int
-    /// The directory holding the server's SQLite store; created if missing.
+    /// The directory holding the server's SQLite store; created if missing. Unused when ``database`` is set.
     public var dataDirectory: String
+    /// The PostgreSQL store's URL (`postgres://USER:PASS@HOST:PORT/DB`, optional `sslmode`), shared by every node
+    /// serving one newsroom; `nil` for the embedded SQLite store in ``dataDirectory``.
+    public var database: String? = nil
     /// The most changes one `push` may carry (announced in `welcome`).
     public var maxBatchChanges: Int
     /// The most records the server puts in one `changes` page, whatever a `pull` asks for.

@@ -5,10 +5,14 @@
 #      Vietnamese glyphs (`fonts-noto-core`), Python's venv; PyPI `playwright`, `axe-playwright-python` and
 #      `pytest` at the versions pinned in Tests/Browser/requirements.txt, in .build/browser-venv (Playwright drives
 #      Debian's /usr/bin/chromium: `playwright install` is never run, nothing else is downloaded);
-#   2. builds everything once (`swift build --build-tests`, debug, reusing .build) and runs `swift test`;
-#   3. runs the browser tests (Tests/Browser, pytest + Playwright + axe-core) against the binaries just built;
+#   2. starts a throwaway PostgreSQL cluster of its own (Debian's `postgresql` is installed when `initdb`/`pg_ctl`
+#      are missing): initdb in a temporary folder as an unprivileged user, listening on 127.0.0.1 on a free port,
+#      exported as BULLETIN_TEST_POSTGRES_URL so the store and end-to-end suites run on both backends (each test
+#      makes and drops a database of its own); stopped and deleted at the end, whatever happens;
+#   3. builds everything once (`swift build --build-tests`, debug, reusing .build) and runs `swift test`;
+#   4. runs the browser tests (Tests/Browser, pytest + Playwright + axe-core) against the binaries just built;
 #      screenshots, the axe report and every process's log go to .build/browser-tests/;
-#   4. builds the libFuzzer harnesses (Tests/Fuzz, release) and runs each for 20 s from the seed corpus.
+#   5. builds the libFuzzer harnesses (Tests/Fuzz, release) and runs each for 20 s from the seed corpus.
 #
 # Works without standard input (CI=true). Every step runs even when an earlier test step failed (a build failure
 # stops the run); the exit status is non-zero if anything failed. Each step's time is printed at the end.
@@ -73,6 +77,67 @@ install_python_packages() {
     "$VENV/bin/python" -m pip install --quiet -r Tests/Browser/requirements.txt
 }
 
+# PostgreSQL, for the suites that run on both store backends.
+PG_BIN=""
+PG_DIR=""
+
+find_postgres() {
+    local dir
+    for dir in "$(dirname "$(command -v pg_ctl || echo /nonexistent/pg_ctl)")" /usr/lib/postgresql/*/bin; do
+        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
+            PG_BIN=$dir
+            return 0
+        fi
+    done
+    return 1
+}
+
+install_postgres() {
+    find_postgres && return 0
+    echo "installing postgresql"
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql || return 1
+    find_postgres || { echo "error: no initdb and pg_ctl after installing postgresql"; return 1; }
+}
+
+# Runs a command as the cluster's owner: PostgreSQL refuses to run as root, and CI often is root.
+as_postgres_owner() {
+    if [ "$(id -u)" -eq 0 ]; then
+        runuser -u bulletin-pg -- "$@"
+    else
+        "$@"
+    fi
+}
+
+start_postgres() {
+    local port
+    PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bulletin-pg.XXXXXX") || return 1
+    if [ "$(id -u)" -eq 0 ]; then
+        id -u bulletin-pg >/dev/null 2>&1 ||
+            useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin bulletin-pg ||
+            return 1
+        chown bulletin-pg "$PG_DIR"
+    fi
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    as_postgres_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U bulletin --auth=trust -E UTF8 --locale=C \
+        >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log"; return 1; }
+    # Loopback only, the socket in the temporary folder; fsync off: the cluster is thrown away after the run.
+    as_postgres_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c max_connections=400 -c fsync=off" start ||
+        { cat "$PG_DIR/server.log"; return 1; }
+    export BULLETIN_TEST_POSTGRES_URL="postgres://bulletin@127.0.0.1:$port/postgres"
+    echo "PostgreSQL for the tests: $BULLETIN_TEST_POSTGRES_URL ($("$PG_BIN/pg_ctl" --version))"
+}
+
+stop_postgres() {
+    [ -n "$PG_DIR" ] || return 0
+    if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+        as_postgres_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1
+    fi
+    rm -rf "$PG_DIR"
+    PG_DIR=""
+}
+trap stop_postgres EXIT
+
 build() {
     swift build --build-tests
 }
@@ -96,6 +161,8 @@ browser_tests() {
 
 step install-system install_system_packages || finish
 step install-python install_python_packages || finish
+step install-postgres install_postgres || finish
+step start-postgres start_postgres || finish
 step build build || finish
 step swift-test swift_tests
 
@@ -104,4 +171,5 @@ step browser-tests browser_tests
 # harness from the seed corpus of Protocol/vectors. Long campaigns: `bash Tests/Fuzz/run.sh 3600`.
 step fuzz bash Tests/Fuzz/run.sh 20
 
+stop_postgres
 finish

@@ -1,5 +1,4 @@
 import BulletinCore
-import GRDB
 import SyncProtocol
 
 /// Decides, change by change, whether a role may make a pushed change (PROTOCOL.md, "Authorization").
@@ -20,7 +19,7 @@ struct AccessPolicy {
     /// Why `role` may not make `change`, or `nil` when it may. `stored` is the entity's row, if any.
     ///
     /// Changes whose issue cannot be found are not judged here: the contract checks reject them.
-    func denial(of change: ChangeRecord, stored: StoredEntity?, _ db: Database) throws -> String? {
+    func denial(of change: ChangeRecord, stored: StoredEntity?, _ store: any StoreReader) throws -> String? {
         guard role.mayPush else { return "a \(role) account may not push changes" }
         switch change.entity {
         case .publication:
@@ -33,7 +32,7 @@ struct AccessPolicy {
             return try issueDenial(change, stored: stored)
         case .section, .article:
             for issueID in Self.issues(of: change, stored: stored) {
-                if let why = try contentDenial(issueID: issueID, db) { return why }
+                if let why = try contentDenial(issueID: issueID, store) { return why }
             }
             return nil
         }
@@ -70,8 +69,8 @@ struct AccessPolicy {
     }
 
     /// The rules for a section or article of the issue `issueID`.
-    private func contentDenial(issueID: String, _ db: Database) throws -> String? {
-        guard let issue = try StoredEntity.find(EntityKey(kind: .issue, id: issueID), db),
+    private func contentDenial(issueID: String, _ store: any StoreReader) throws -> String? {
+        guard let issue = try store.entity(EntityKey(kind: .issue, id: issueID)),
               let state = try Self.state(of: issue)
         else { return nil }
         switch role {

@@ -1,6 +1,5 @@
 import BulletinCore
 import Foundation
-import GRDB
 
 extension ServerStore {
     /// Makes an account and returns its token, which is shown once and stored only as a hash.
@@ -13,18 +12,16 @@ extension ServerStore {
         let account = Account(
             name: name, role: role, tokenHash: AccountToken.hashText(token), createdAt: ServerClock.nowText(),
             revokedAt: nil)
-        try await writer.write { db in
-            guard try Account.fetchOne(db, key: name) == nil else { throw AccountError.exists(name) }
-            try account.insert(db)
+        try await backend.write(appending: false) { store in
+            guard try store.account(named: name) == nil else { throw AccountError.exists(name) }
+            try store.insert(account)
         }
         return token
     }
 
     /// Every account, oldest first.
     public func accounts() async throws -> [Account] {
-        try await writer.read { db in
-            try Account.order(Account.Columns.createdAt, Account.Columns.name).fetchAll(db)
-        }
+        try await backend.read { try $0.accounts() }
     }
 
     /// Revokes an account: its token no longer authenticates, and a running server closes its open sessions.
@@ -34,11 +31,11 @@ extension ServerStore {
     @discardableResult
     public func revokeAccount(name: String) async throws -> Bool {
         let name = TextNormalization.normalize(name)
-        return try await writer.write { db in
-            guard var account = try Account.fetchOne(db, key: name) else { throw AccountError.notFound(name) }
+        let now = ServerClock.nowText()
+        return try await backend.write(appending: false) { store in
+            guard let account = try store.account(named: name) else { throw AccountError.notFound(name) }
             guard account.revokedAt == nil else { return false }
-            account.revokedAt = ServerClock.nowText()
-            try account.update(db)
+            try store.revoke(name: name, at: now)
             return true
         }
     }
@@ -46,12 +43,8 @@ extension ServerStore {
     /// Which of `names` are revoked accounts (or no longer exist).
     public func revokedAccounts(among names: Set<String>) async throws -> Set<String> {
         guard !names.isEmpty else { return [] }
-        return try await writer.read { db in
-            let active = try String.fetchSet(
-                db,
-                Account.select(Account.Columns.name)
-                    .filter(names.contains(Account.Columns.name) && Account.Columns.revokedAt == nil))
-            return names.subtracting(active)
+        return try await backend.read { store in
+            names.subtracting(try store.activeAccountNames(among: names))
         }
     }
 }

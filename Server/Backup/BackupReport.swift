@@ -28,6 +28,8 @@ public enum BackupError: Error, Sendable, Hashable, CustomStringConvertible {
     case targetNotEmpty(path: String)
     /// The backup's destination exists already.
     case destinationExists(path: String)
+    /// The store is a PostgreSQL database: back it up with PostgreSQL's tools (README, "Running several servers").
+    case notSQLite(location: String)
 
     /// A sentence a person can act on.
     public var description: String {
@@ -40,6 +42,9 @@ public enum BackupError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(path) is not empty: restore into a new, empty data directory (nothing was changed)"
         case .destinationExists(let path):
             "\(path) exists already: choose a new file name for the backup (nothing was written)"
+        case .notSQLite(let location):
+            "\(location) is a PostgreSQL store: back it up with pg_dump or continuous archiving (README, "
+                + "\"Running several servers\"); `backup` copies SQLite stores"
         }
     }
 }

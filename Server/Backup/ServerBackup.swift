@@ -21,6 +21,7 @@ public enum ServerBackup {
     public static func backup(_ store: ServerStore, to destination: String, includeKey: Bool) async throws
         -> BackupReport
     {
+        guard let sqlite = store.sqlite else { throw BackupError.notSQLite(location: store.path) }
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw BackupError.destinationExists(path: destination)
         }
@@ -28,7 +29,7 @@ public enum ServerBackup {
         try? FileManager.default.removeItem(atPath: partial)
         do {
             // VACUUM cannot run inside a transaction; it reads the source in one read transaction of its own.
-            try await store.writer.unsafeRead { db in
+            try await sqlite.writer.unsafeRead { db in
                 try db.execute(sql: "VACUUM INTO ?", arguments: [partial])
             }
             // Account token hashes (and, when asked, the signing key) are in it: readable by its owner only.

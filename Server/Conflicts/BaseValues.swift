@@ -1,4 +1,3 @@
-import GRDB
 import SyncProtocol
 
 /// Reconstructs the value a field had, in the author's replica, at the base version a change names.
@@ -11,9 +10,9 @@ enum BaseValues {
     /// The possible values of `field` at `version` for `change`'s author, most likely first; empty when the server
     /// does not know the version (it never logged that change, or the change did not write the field).
     static func candidates(
-        version: String, field: String, for change: ChangeRecord, _ db: Database
+        version: String, field: String, for change: ChangeRecord, _ store: any StoreReader
     ) throws -> [JSONValue] {
-        guard let logged = try LoggedChange.find(version, db) else { return [] }
+        guard let logged = try store.loggedChange(version) else { return [] }
         let stored = logged.record.fields[field]
         let sent = logged.record.clientID == change.clientID ? logged.sentFields[field] : nil
         let authorHadItsOwn = (change.seen ?? Int64.min) < logged.seq
@@ -30,20 +29,18 @@ enum BaseValues {
     /// the logged value. A change based on such a version is concurrent with the merge even though it names the
     /// field's current version.
     static func authorsOwnValue(
-        version: String, field: String, for change: ChangeRecord, _ db: Database
+        version: String, field: String, for change: ChangeRecord, _ store: any StoreReader
     ) throws -> JSONValue? {
-        let statement = try db.cachedStatement(
-            sql: "SELECT seq, sent_fields FROM change_log WHERE change_id = ? AND client_id = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [version, change.clientID]),
-              let text: String = row["sent_fields"]
+        guard let (seq, text) = try store.authorsSentFields(changeID: version, clientID: change.clientID)
         else { return nil }
-        let seq: Int64 = row["seq"]
         guard (change.seen ?? Int64.min) < seq else { return nil }
         return try RecordJSON.fields(from: text)[field]
     }
 
     /// The most likely value (see ``candidates(version:field:for:_:)``), or `nil` when it is unknown.
-    static func value(version: String, field: String, for change: ChangeRecord, _ db: Database) throws -> JSONValue? {
-        try candidates(version: version, field: field, for: change, db).first
+    static func value(
+        version: String, field: String, for change: ChangeRecord, _ store: any StoreReader
+    ) throws -> JSONValue? {
+        try candidates(version: version, field: field, for: change, store).first
     }
 }

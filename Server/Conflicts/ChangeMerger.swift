@@ -1,5 +1,4 @@
 import BulletinCore
-import GRDB
 import SyncProtocol
 
 /// What the server logs for one incoming change, and the conflicts it opens.
@@ -25,7 +24,8 @@ struct MergeDecision: Sendable {
 /// The logged record always describes the state the server ends with, so every replica that applies the log
 /// holds the server's state.
 struct ChangeMerger {
-    let db: Database
+    /// The store, inside the push's transaction.
+    let store: any StoreReader
 
     /// The decision for `change` (well-formed, text normalised) against `stored`, the entity's row if any.
     /// - Parameter late: the change is a late edit (``PublishedIssues/isLate(_:stored:_:)``): nothing of it but
@@ -76,14 +76,14 @@ struct ChangeMerger {
         guard let baseVersion = change.base[name], let currentVersion = before.versions[name],
               let theirs = before.fields[name], theirs != mine,
               try baseVersion != currentVersion
-                || BaseValues.authorsOwnValue(version: baseVersion, field: name, for: change, db) != nil
+                || BaseValues.authorsOwnValue(version: baseVersion, field: name, for: change, store) != nil
         else { return (mine, nil) }
-        let writer = try LoggedChange.find(currentVersion, db)
+        let writer = try store.loggedChange(currentVersion)
         let theirsStamp = writer?.stamp
             ?? WriterStamp(hlc: HLCTimestamp(stored?.lastHLC ?? "") ?? .zero, clientID: stored?.lastClientID ?? "")
         let prefer = MergeSide.laterWriter(mine: WriterStamp(change), theirs: theirsStamp)
         if rule == .order { return (prefer == .mine ? mine : theirs, nil) }
-        let base = try BaseValues.value(version: baseVersion, field: name, for: change, db)
+        let base = try BaseValues.value(version: baseVersion, field: name, for: change, store)
         let outcome = Self.merge(rule, base: base, mine: mine, theirs: theirs, prefer: prefer)
         guard outcome.conflicted else { return (outcome.value, nil) }
         return (outcome.value, ConflictDraft(
@@ -114,7 +114,7 @@ struct ChangeMerger {
         // the deleter's own change that it had not pulled back).
         let unseen = try change.base.keys.sorted().filter { name in
             guard let current = before.versions[name], let base = change.base[name] else { return false }
-            return try current != base || BaseValues.authorsOwnValue(version: base, field: name, for: change, db) != nil
+            return try current != base || BaseValues.authorsOwnValue(version: base, field: name, for: change, store) != nil
         }
         guard let first = unseen.first, stored != nil, !before.deleted else {
             return MergeDecision(logged: change, conflicts: [])
@@ -126,7 +126,7 @@ struct ChangeMerger {
         logged.fields = before.fields
         var edited: [String: JSONValue] = [:]
         for name in unseen { edited[name] = before.fields[name] ?? .null }
-        let writer = try before.versions[first].flatMap { try LoggedChange.find($0, db) }
+        let writer = try before.versions[first].flatMap { try store.loggedChange($0) }
         return MergeDecision(logged: logged, conflicts: [ConflictDraft(
             kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited), current: .object(edited),
             theirsChange: before.versions[first], theirsAuthor: writer?.record.author)])
@@ -169,11 +169,11 @@ struct ChangeMerger {
                 guard theirs != mine else { continue }
                 let version = before.versions[name]
                 let base = try change.base[name].flatMap {
-                    try BaseValues.value(version: $0, field: name, for: change, db)
+                    try BaseValues.value(version: $0, field: name, for: change, store)
                 }
                 conflicts.append(ConflictDraft(
                     kind: .lateEdit, field: name, base: base ?? .null, mine: mine, theirs: theirs, current: theirs,
-                    theirsChange: version, theirsAuthor: try version.flatMap { try LoggedChange.find($0, db) }?
+                    theirsChange: version, theirsAuthor: try version.flatMap { try store.loggedChange($0) }?
                         .record.author))
             }
             return MergeDecision(logged: logged, conflicts: conflicts)

@@ -1,5 +1,4 @@
 import BulletinCore
-import GRDB
 import SyncProtocol
 
 /// Rebuilds `paragraphs` that a client pushed as a text edit (``ParagraphsPayload``) into the full value, against
@@ -10,7 +9,7 @@ enum InboundEdits {
 
     /// Replaces a text edit in `change` by the full paragraphs; returns why it cannot, or `nil` when the change
     /// carried no edit or it was rebuilt. A client that gets the reason back sends the full value instead.
-    static func rebuild(_ change: inout ChangeRecord, _ db: Database) throws -> String? {
+    static func rebuild(_ change: inout ChangeRecord, _ store: any StoreReader) throws -> String? {
         guard let payload = change.fields[field], case .object = payload else { return nil }
         guard change.op == .update, change.entity == .article else {
             return "only an update of an article may carry paragraphs as a text edit; send the full value"
@@ -24,7 +23,7 @@ enum InboundEdits {
         } catch {
             return "\(error.description); send the full value"
         }
-        for candidate in try BaseValues.candidates(version: version, field: field, for: change, db) {
+        for candidate in try BaseValues.candidates(version: version, field: field, for: change, store) {
             guard let base = candidate.stringArray, let rebuilt = try? edit.apply(to: base) else { continue }
             change.fields[field] = .array(rebuilt.map(JSONValue.string))
             return nil

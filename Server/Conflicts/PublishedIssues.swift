@@ -1,5 +1,4 @@
 import BulletinCore
-import GRDB
 import SyncProtocol
 
 /// The late-edit rule: once an issue is approved or published, an editor no longer changes its printed content (its
@@ -14,16 +13,16 @@ enum PublishedIssues {
 
     /// Whether `change` would change the printed content of an issue in one of ``lateStates``, judged by the
     /// stored state before the change.
-    static func isLate(_ change: ChangeRecord, stored: StoredEntity?, _ db: Database) throws -> Bool {
+    static func isLate(_ change: ChangeRecord, stored: StoredEntity?, _ store: any StoreReader) throws -> Bool {
         switch change.entity {
         case .issue:
             guard change.op == .update, change.fields.keys.contains(where: { $0 != "state" }) else { return false }
-            return try isPublished(issueID: change.entityID, db)
+            return try isPublished(issueID: change.entityID, store)
         case .section, .article:
             var issues: Set<String> = []
             if let current = stored?.issueID, !current.isEmpty { issues.insert(current) }
             if let target = change.fields["issue_id"]?.stringValue { issues.insert(target) }
-            for issueID in issues.sorted() where try isPublished(issueID: issueID, db) {
+            for issueID in issues.sorted() where try isPublished(issueID: issueID, store) {
                 return true
             }
             return false
@@ -33,8 +32,8 @@ enum PublishedIssues {
     }
 
     /// Whether the stored issue `issueID` is in one of ``lateStates``.
-    static func isPublished(issueID: String, _ db: Database) throws -> Bool {
-        guard let issue = try StoredEntity.find(EntityKey(kind: .issue, id: issueID), db), !issue.deleted,
+    static func isPublished(issueID: String, _ store: any StoreReader) throws -> Bool {
+        guard let issue = try store.entity(EntityKey(kind: .issue, id: issueID)), !issue.deleted,
               let text = try issue.state().fields["state"]?.stringValue,
               let state = PublicationState(rawValue: text)
         else { return false }

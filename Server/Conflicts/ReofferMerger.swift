@@ -1,5 +1,4 @@
 import BulletinCore
-import GRDB
 import SyncProtocol
 
 /// Decides what a re-offered record does (PROTOCOL.md section 12.5): a record of a log history this server lost to
@@ -14,7 +13,8 @@ import SyncProtocol
 /// - A version written since the restore by an ordinary push is newer, but its author may never have seen the
 ///   re-offered value: it stays, and a conflict keeps the re-offered value for an editor — nothing is dropped.
 struct ReofferMerger {
-    let db: Database
+    /// The store, inside the push's transaction.
+    let store: any StoreReader
     /// The seq the current epoch started from.
     let epochStart: Int64
 
@@ -63,7 +63,7 @@ struct ReofferMerger {
                 conflicts.append(ConflictDraft(
                     kind: rule == .text ? .text : .value, field: name, base: .null, mine: mine, theirs: theirs,
                     current: theirs, theirsChange: version,
-                    theirsAuthor: try LoggedChange.find(version, db)?.record.author))
+                    theirsAuthor: try store.loggedChange(version)?.record.author))
             }
         }
         if before.deleted, try age(of: stored.lastChangeID, against: prior) == .sinceRestore {
@@ -98,7 +98,7 @@ struct ReofferMerger {
         guard let first = sinceRestore.first else { return MergeDecision(logged: logged, conflicts: []) }
         var edited: [String: JSONValue] = [:]
         for name in sinceRestore { edited[name] = before.fields[name] ?? .null }
-        let writer = try before.versions[first].flatMap { try LoggedChange.find($0, db) }
+        let writer = try before.versions[first].flatMap { try store.loggedChange($0) }
         return MergeDecision(logged: logged, conflicts: [ConflictDraft(
             kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited), current: .object(edited),
             theirsChange: before.versions[first], theirsAuthor: writer?.record.author)])
@@ -106,7 +106,7 @@ struct ReofferMerger {
 
     /// Where the change `version` stands against a record that had seq `prior` in the lost history.
     private func age(of version: String, against prior: Int64) throws -> Age {
-        guard let logged = try LoggedChange.find(version, db) else { return .older }
+        guard let logged = try store.loggedChange(version) else { return .older }
         if logged.seq <= epochStart { return logged.seq < prior ? .older : .newer }
         guard let priorSeq = logged.priorSeq else { return .sinceRestore }
         return priorSeq < prior ? .older : .newer

@@ -62,7 +62,8 @@ public final class Server: Service, Sendable {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         metrics: ServerMetrics = ServerMetrics()
     ) async throws -> Server {
-        let store = try ServerStore(directory: configuration.dataDirectory)
+        let store = try await ServerStore.open(
+            database: configuration.database, directory: configuration.dataDirectory, logger: logger)
         let connections = ConnectionRegistry()
         let decodingPool = NIOThreadPool(numberOfThreads: System.coreCount)
         decodingPool.start()
@@ -139,7 +140,7 @@ public final class Server: Service, Sendable {
     /// Shutdown begins with ``shutdown()``, the graceful shutdown of a `ServiceGroup`, or task cancellation.
     public func run() async throws {
         logger.info("listening", metadata: [
-            "server.address": "\(localAddress)", "server.data": "\(configuration.dataDirectory)",
+            "server.address": "\(localAddress)", "server.data": "\(store.path)",
             "server.tls": "\(configuration.tls != nil)",
         ])
         if configuration.tls == nil, !localAddress.isLoopback {
@@ -152,9 +153,12 @@ public final class Server: Service, Sendable {
             await withTaskCancellationHandler {
                 await withDiscardingTaskGroup { group in
                     group.addTask { await self.watchRevocations() }
+                    // Other nodes' pushes (a PostgreSQL store): their heads reach this node's subscribers too.
+                    group.addTask { await self.followOtherNodes() }
                     // Pushes are acknowledged after their commit: keep copying the log back out of that path.
-                    let checkpoints = store.walCheckpoints()
-                    group.addTask { try? await checkpoints.run() }
+                    if let checkpoints = store.walCheckpoints() {
+                        group.addTask { try? await checkpoints.run() }
+                    }
                     await acceptConnections()
                     // Connections accepted while the listener closed, that no session took up.
                     environment.connections.closeAll()
@@ -209,6 +213,20 @@ public final class Server: Service, Sendable {
     /// Closes the sessions of revoked accounts: every `revocationCheckInterval`, while sessions are open, asks the
     /// authenticator which of their accounts were revoked (`user revoke` runs in another process and only changes
     /// the store). Ends when cancelled at shutdown.
+    /// Publishes heads moved by other nodes sharing a PostgreSQL store to this node's subscribers.
+    private func followOtherNodes() async {
+        let environment = environment
+        let store = store
+        await store.watchHeads {
+            guard let head = try? await store.headSeq(),
+                  let publications = try? await store.publicationHead()
+            else { return }
+            environment.broadcaster.publish(head: head)
+            environment.publications.publish(head: publications)
+            environment.metrics.head(head)
+        }
+    }
+
     private func watchRevocations() async {
         while !Task.isCancelled {
             do {

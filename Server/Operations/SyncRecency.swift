@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import NIOConcurrencyHelpers
 
 /// When each account last finished a pull, kept in the store so that an operator sees a field office that stopped
@@ -30,24 +29,18 @@ extension ServerStore {
     /// Records that `account` finished a pull now.
     func noteSynced(account: String) async throws {
         let now = ServerClock.nowText()
-        try await writer.write { db in
-            try db.execute(sql: "UPDATE account SET last_synced_at = ? WHERE name = ?", arguments: [now, account])
+        try await backend.write(appending: false) { store in
+            try store.noteSynced(name: account, at: now)
         }
     }
 
     /// The longest time since a field-office account that is not `connected` now finished a pull (since it was
     /// made, when it never has), in seconds; 0 when there is none. Revoked accounts do not count.
     func longestFieldOfficeSyncAge(connected: Set<String>, now: Date = .now) async throws -> Double {
-        let rows = try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT name, COALESCE(last_synced_at, created_at) AS since FROM account
-                WHERE role = ? AND revoked_at IS NULL
-                """, arguments: [Role.fieldOffice.rawValue])
-        }
+        let rows = try await backend.read { try $0.fieldOfficeSyncTimes() }
         let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         return rows.reduce(0) { longest, row in
-            let name: String = row["name"]
-            guard !connected.contains(name), let since = try? format.parse(row["since"] as String) else {
+            guard !connected.contains(row.name), let since = try? format.parse(row.since) else {
                 return longest
             }
             return max(longest, now.timeIntervalSince(since))
@@ -56,11 +49,6 @@ extension ServerStore {
 
     /// How many conflicts are open (not resolved, not deleted).
     func openConflictCount() async throws -> Int {
-        try await writer.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM entity
-                WHERE kind = 'conflict' AND NOT deleted AND json_extract(fields, '$.status') = 'open'
-                """) ?? 0
-        }
+        try await backend.read { try $0.openConflictCount() }
     }
 }

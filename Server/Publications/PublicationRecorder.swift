@@ -1,6 +1,5 @@
 import BulletinCore
 import Foundation
-import GRDB
 import SyncProtocol
 
 /// Appends signed `publication` records to the change log, inside the transaction of the push that caused them.
@@ -10,8 +9,8 @@ import SyncProtocol
 /// So publishing makes version 1, a chief's correction of a published issue the next version, and a retraction a
 /// last version with state `retracted`; a batch that changes an issue several times makes one version.
 struct PublicationRecorder {
-    /// The database, inside the push's write transaction.
-    let db: Database
+    /// The store, inside the push's write transaction.
+    let store: any StoreTransaction
     /// The server's signing key.
     let key: PublicationSigningKey
     /// Who caused the publication (the pushing account), recorded as the record's author.
@@ -22,8 +21,8 @@ struct PublicationRecorder {
     private let receivedAt = ServerClock.nowText()
 
     /// Creates a recorder for one transaction.
-    init(db: Database, key: PublicationSigningKey, author: String, serverID: String) {
-        self.db = db
+    init(store: any StoreTransaction, key: PublicationSigningKey, author: String, serverID: String) {
+        self.store = store
         self.key = key
         self.author = author
         self.serverID = serverID
@@ -40,12 +39,12 @@ struct PublicationRecorder {
     }
 
     private func record(issueID: String, head: inout Int64) throws -> Bool {
-        guard let issue = try StoredEntity.find(EntityKey(kind: .issue, id: issueID), db), !issue.deleted,
+        guard let issue = try store.entity(EntityKey(kind: .issue, id: issueID)), !issue.deleted,
               let status = try AccessPolicy.state(of: issue).flatMap(Self.status(of:))
         else { return false }
-        let content = try Self.content(of: issue, db).json
+        let content = try Self.content(of: issue, store).json
         let contentText = String(decoding: CanonicalJSON.bytes(content), as: UTF8.self)
-        let latest = try PublicationRow.fetchOne(db, key: issueID)
+        let latest = try store.publication(issueID: issueID)
         if let latest, latest.content == contentText, latest.state == status.rawValue { return false }
         let version = (latest?.version ?? 0) + 1
         let publication = try key.sign(issueID: issueID, content: content, version: version, status: status)
@@ -55,15 +54,13 @@ struct PublicationRecorder {
             op: latest == nil ? .create : .update, fields: publication.fields,
             hlc: HLCTimestamp(wallMillis: Int64((Date.now.timeIntervalSince1970 * 1000).rounded()), counter: 0),
             author: author, clientID: serverID, seq: head)
-        try ChangeLogEntry(
+        try store.append(ChangeLogEntry(
             seq: head, changeID: record.changeID, entity: EntityKind.publication.rawValue, entityID: issueID,
             issueID: issueID, op: record.op.rawValue, record: RecordJSON.text(record),
-            receivedAt: receivedAt
-        ).append(db)
-        try PublicationRow(
+            receivedAt: receivedAt))
+        try store.save(PublicationRow(
             issueID: issueID, sortDate: issue.sortDate, version: version, state: status.rawValue, seq: head,
-            content: contentText
-        ).save(db)
+            content: contentText))
         return true
     }
 
@@ -77,12 +74,9 @@ struct PublicationRecorder {
     }
 
     /// The canonical content of `issue`: its fields and its live sections and articles, without annotations.
-    static func content(of issue: StoredEntity, _ db: Database) throws -> PublicationContent {
+    static func content(of issue: StoredEntity, _ store: any StoreReader) throws -> PublicationContent {
         func live(_ kind: EntityKind) throws -> [PublicationContent.Entity] {
-            try StoredEntity
-                .filter(StoredEntity.Columns.issueID == issue.id && StoredEntity.Columns.kind == kind.rawValue
-                    && StoredEntity.Columns.deleted == false)
-                .fetchAll(db)
+            try store.liveEntities(issueID: issue.id, kind: kind)
                 .map { PublicationContent.Entity(id: $0.id, fields: try $0.state().fields) }
         }
         return PublicationContent(

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SyncProtocol
 
 /// Where a field office's snapshot stands between two pages: after which issue (newest first) it continues. Its
@@ -59,39 +58,25 @@ public typealias PublicationPage = ResumablePage<PublicationSnapshotPosition>
 enum PublicationPager {
     /// The page that starts at `position`.
     static func page(
-        from position: PublicationSnapshotPosition, limits: PageLimits, filter: PullFilter?, _ db: Database
+        from position: PublicationSnapshotPosition, limits: PageLimits, filter: PullFilter?,
+        _ store: any StoreReader
     ) throws -> PublicationPage {
         if let kinds = filter?.entities, !kinds.contains(.publication) {
             return PublicationPage(records: [], bytes: 0, headSeq: position.headSeq, next: nil)
         }
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let date = position.issueDate, let id = position.issueID {
-            // A row value, not `sort_date < ? OR (…)`: with the OR, SQLite scans the index from the newest issue
-            // every page (see SnapshotPager.nextIssue).
-            conditions.append("(p.sort_date, p.issue_id) < (?, ?)")
-            arguments += [date, id]
-        }
-        if let issues = filter?.issues {
-            conditions.append("p.issue_id IN (\(databaseQuestionMarks(count: issues.count)))")
-            arguments += StatementArguments(issues)
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = """
-            SELECT p.sort_date, p.issue_id, c.record FROM publication AS p JOIN change_log AS c ON c.seq = p.seq
-            \(whereClause) ORDER BY p.sort_date DESC, p.issue_id DESC LIMIT ?
-            """
-        arguments += [limits.maxChanges + 1]
+        var before: (date: String, id: String)?
+        if let date = position.issueDate, let id = position.issueID { before = (date, id) }
+        let rows = try store.publicationRecords(
+            before: before, issues: filter?.issues, limit: limits.maxChanges + 1)
         var page = PageBuilder(limits: limits)
         var last: (date: String, id: String)?
         var more = false
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() {
-            guard try page.add(json: row["record"]) else {
+        for row in rows {
+            guard try page.add(json: row.record) else {
                 more = true
                 break
             }
-            last = (row["sort_date"], row["issue_id"])
+            last = (row.date, row.id)
         }
         var next: PublicationSnapshotPosition?
         if more, let last {

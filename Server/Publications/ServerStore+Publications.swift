@@ -1,30 +1,25 @@
-import GRDB
 import SyncProtocol
 
 extension ServerStore {
     /// The seq of the newest `publication` record (0 when there is none): where field offices' notifications start.
     public func publicationHead() async throws -> Int64 {
-        try await writer.read { db in
-            try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM publication") ?? 0
-        }
+        try await backend.read { try $0.publicationHead() }
     }
 
     /// One page of a field office's snapshot, starting at `position` (a new snapshot when `nil`).
     public func publicationSnapshotPage(
         from position: PublicationSnapshotPosition?, limits: PageLimits, filter: PullFilter? = nil
     ) async throws -> PublicationPage {
-        try await writer.read { db in
-            let start = try position ?? .start(headSeq: ServerQueries.head(db))
-            return try PublicationPager.page(from: start, limits: limits, filter: filter, db)
+        try await backend.read { store in
+            let start = try position ?? .start(headSeq: store.head())
+            return try PublicationPager.page(from: start, limits: limits, filter: filter, store)
         }
     }
 
     /// The latest publication of an issue as logged, or `nil` when it was never published.
     public func latestPublication(issueID: String) async throws -> ChangeRecord? {
-        try await writer.read { db in
-            guard let row = try PublicationRow.fetchOne(db, key: issueID),
-                  let text = try String.fetchOne(
-                    db, sql: "SELECT record FROM change_log WHERE seq = ?", arguments: [row.seq])
+        try await backend.read { store in
+            guard let row = try store.publication(issueID: issueID), let text = try store.record(atSeq: row.seq)
             else { return nil }
             return try RecordJSON.record(from: text)
         }

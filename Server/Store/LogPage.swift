@@ -1,4 +1,3 @@
-import GRDB
 import SyncProtocol
 
 /// One page of the change log, answering part of a `pull`.
@@ -20,24 +19,16 @@ enum LogPager {
     /// - Parameter puller: for a pull that accepts text edits, the puller's client id: records are then sent in
     ///   their compact form where one exists (see ``CompactRecordChoice``).
     static func page(
-        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter?, puller: String? = nil, _ db: Database
+        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter?, puller: String? = nil,
+        _ store: any StoreReader
     ) throws -> LogPage {
-        var request = ChangeLogEntry
-            .select(ChangeLogEntry.Columns.seq, ChangeLogEntry.Columns.record, ChangeLogEntry.Columns.clientID,
-                    ChangeLogEntry.Columns.editRecord, ChangeLogEntry.Columns.authorRecord)
-            .filter(ChangeLogEntry.Columns.seq > since && ChangeLogEntry.Columns.seq <= bound)
-        if let kinds = filter?.entities {
-            request = request.filter(kinds.map(\.rawValue).contains(ChangeLogEntry.Columns.entity))
-        }
-        if let issues = filter?.issues {
-            request = request.filter(issues.contains(ChangeLogEntry.Columns.issueID))
-        }
         // One row past the count limit tells whether more follow; nothing beyond it is read.
-        request = request.order(ChangeLogEntry.Columns.seq).limit(limits.maxChanges + 1)
+        let rows = try store.logRows(
+            since: since, bound: bound, kinds: filter?.entities?.map(\.rawValue), issues: filter?.issues,
+            limit: limits.maxChanges + 1)
         var page = PageBuilder(limits: limits)
         var more = false
-        let rows = try Row.fetchCursor(db, request)
-        while let row = try rows.next() {
+        for row in rows {
             guard try page.add(json: CompactRecordChoice.text(of: row, for: puller)) else {
                 more = true
                 break

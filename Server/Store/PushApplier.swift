@@ -1,6 +1,5 @@
 import BulletinCore
 import Foundation
-import GRDB
 import SyncProtocol
 
 /// Applies the changes of one `push` batch inside the batch's write transaction, one change at a time.
@@ -9,7 +8,7 @@ import SyncProtocol
 /// or rejected with a reason. A rejection does not stop the batch, except for the changes that depend on it: any
 /// change to an entity whose `create` was rejected earlier in the same batch, or naming it as its parent.
 struct PushApplier {
-    private let db: Database
+    private let store: any StoreTransaction
     private let receivedAt = ServerClock.nowText()
     /// The log head so far in this transaction.
     private(set) var head: Int64
@@ -24,35 +23,36 @@ struct PushApplier {
     /// For a re-offer (PROTOCOL.md section 12.5): how its records are ordered against the stored versions.
     private let reoffer: ReofferMerger?
 
-    /// Starts applying in `db`, which must be inside a write transaction, for an account of `role`.
+    /// Starts applying in `store`'s write transaction (one that appends), for an account of `role`.
+    /// - Parameter serverID: the server's id, the `client_id` of the conflicts it opens.
     /// - Parameter reoffer: the batch re-offers records of a log history lost to a restore (section 12.5).
-    init(db: Database, role: Role, reoffer: Bool = false) throws {
-        self.db = db
+    init(store: any StoreTransaction, role: Role, serverID: String, reoffer: Bool = false) throws {
+        self.store = store
         self.access = AccessPolicy(role: role)
-        self.head = try ServerQueries.head(db)
-        self.serverID = try ServerInfo.fetchOne(db)?.serverID ?? ConflictDraft.serverAuthor
-        self.reoffer = reoffer ? ReofferMerger(db: db, epochStart: try LogEpochs.currentStart(db)) : nil
+        self.head = try store.head()
+        self.serverID = serverID
+        self.reoffer = reoffer ? ReofferMerger(store: store, epochStart: try store.epochs().last?.fromSeq ?? 0) : nil
     }
 
     /// Applies one change and says what happened to it.
     mutating func apply(_ change: ChangeRecord) throws -> ChangeResult {
-        if let seq = try ServerQueries.seq(ofChange: change.changeID, db) {
+        if let seq = try store.seq(ofChange: change.changeID) {
             return ChangeResult(changeID: change.changeID, status: .duplicate, seq: seq)
         }
         let key = EntityKey(kind: change.entity, id: change.entityID)
-        let stored = try StoredEntity.find(key, db)
+        let stored = try store.entity(key)
         var change = change
         // An editor's content change to an issue approved or published meanwhile is not refused but kept as a late
         // edit for a chief (PROTOCOL.md, section 20.4).
         let late = try access.role.mayPush && access.role != .chief
-            && PublishedIssues.isLate(change, stored: stored, db)
+            && PublishedIssues.isLate(change, stored: stored, store)
         let rejection: (reason: String, code: ErrorCode)?
         if reoffer != nil, change.seq == nil {
             rejection = ("a re-offered record carries the seq it had in the lost history", .invalidMessage)
-        } else if !late, let denial = try access.denial(of: change, stored: stored, db) {
+        } else if !late, let denial = try access.denial(of: change, stored: stored, store) {
             // Authorization comes first: a change the account may not make is refused whatever its shape.
             rejection = (denial, .forbidden)
-        } else if let why = try InboundEdits.rebuild(&change, db) {
+        } else if let why = try InboundEdits.rebuild(&change, store) {
             rejection = (why, .invalidMessage)
         } else if let violation = EntityContract.violation(
             in: change, serverMade: reoffer != nil && change.clientID == serverID)
@@ -70,7 +70,7 @@ struct PushApplier {
         let decision = if let reoffer, let prior, !late {
             try reoffer.decide(change, prior: prior, stored: stored)
         } else {
-            try ChangeMerger(db: db).decide(change, stored: stored, late: late)
+            try ChangeMerger(store: store).decide(change, stored: stored, late: late)
         }
         let seq = try log(decision.logged, key: key, stored: stored, sent: change, priorSeq: prior)
         if !late { touch(decision.logged, previousIssue: stored?.issueID) }
@@ -113,7 +113,7 @@ struct PushApplier {
             }
             // A parent deleted meanwhile is not a reason to refuse: that is a concurrent edit, which section 20 merges
             // (an edit revives what it is about). Conflicts are the server's own records.
-            if change.entity != .conflict, try StoredEntity.find(parent, db) == nil {
+            if change.entity != .conflict, try store.entity(parent) == nil {
                 return "its \(name) names \(parent), which the server does not know"
             }
         }
@@ -171,12 +171,11 @@ struct PushApplier {
         }
         let record = RecordJSON.text(logged)
         let compact = OutboundEdits.make(logged: logged, full: record, before: before, sent: sent)
-        try ChangeLogEntry(
+        try store.append(ChangeLogEntry(
             seq: head, changeID: logged.changeID, entity: key.kind.rawValue, entityID: key.id, issueID: issueID,
             op: logged.op.rawValue, record: record, receivedAt: receivedAt, clientID: logged.clientID,
             sentFields: sentFields.isEmpty ? nil : RecordJSON.text(sentFields),
-            editRecord: compact.editRecord, authorRecord: compact.authorRecord, priorSeq: priorSeq
-        ).append(db)
+            editRecord: compact.editRecord, authorRecord: compact.authorRecord, priorSeq: priorSeq))
         let row = StoredEntity(
             kind: key.kind.rawValue, id: key.id, issueID: issueID,
             sortDate: change.entity == .issue ? after.fields["date"]?.stringValue ?? "" : "",
@@ -184,7 +183,7 @@ struct PushApplier {
             versions: RecordJSON.text(after.versions), deleted: after.deleted,
             lastSeq: head, lastChangeID: logged.changeID, lastHLC: logged.hlc.description,
             lastAuthor: logged.author, lastClientID: logged.clientID)
-        try row.write(isNew: stored == nil, db)
+        try store.write(row, isNew: stored == nil)
         return head
     }
 }

@@ -3,21 +3,23 @@ import Foundation
 import GRDB
 import SyncProtocol
 
-/// The server's durable state: the append-only change log and the materialised state of every entity, in one
-/// SQLite file (WAL, `synchronous = FULL`).
+/// The server's durable state: the append-only change log and the materialised state of every entity.
 ///
-/// A value type around a GRDB `DatabasePool`: copies share the same database. Every method is safe to call from any
-/// task; writes are serialised by SQLite's single writer, reads run concurrently on snapshots.
+/// A value type around a ``StoreBackend``: one SQLite file (the default, ``SQLiteBackend``) or a PostgreSQL database
+/// shared by several nodes (``PostgresBackend``). The push rules, the access policy, publication signing and the
+/// pagers are written once here and in the types they call, over ``StoreReader``/``StoreTransaction``; only the
+/// backend differs. Copies share the same database. Every method is safe to call from any task.
 public struct ServerStore: Sendable {
     /// The file name of the store inside the data directory.
     public static let fileName = "bulletin-server.sqlite"
 
-    let writer: any DatabaseWriter
-    /// The key that signs publications (kept in the data directory beside the database).
+    /// Where the data lives and how it is read and written.
+    let backend: any StoreBackend
+    /// The key that signs publications (a file beside an SQLite store; a row of a PostgreSQL store).
     let signingKey: PublicationSigningKey
     /// The server's stable id, made when the store was created.
     public let serverID: String
-    /// The database file's path.
+    /// The database file's path, or the PostgreSQL URL without its password.
     public let path: String
     /// The histories of the log, oldest first (PROTOCOL.md section 12.5). Read once: only a restore, into a store
     /// no server has open, starts a new one.
@@ -35,45 +37,42 @@ public struct ServerStore: Sendable {
         try self.init(path: (directory as NSString).appendingPathComponent(Self.fileName))
     }
 
-    /// Opens (creating if needed) the store at the file `path` and migrates it. The publication signing key is
-    /// read from (or made in) the same directory; see ``PublicationKeyFile``.
+    /// Opens (creating if needed) the SQLite store at the file `path` and migrates it. The publication signing key
+    /// is read from (or made in) the same directory; see ``PublicationKeyFile``.
     public init(path: String) throws {
         let key = try PublicationKeyFile.loadOrCreate(
             directory: (path as NSString).deletingLastPathComponent)
-        var configuration = Configuration()
-        configuration.label = "bulletin-server"
-        configuration.prepareDatabase { db in
-            if !db.configuration.readonly {
-                // Each pushed change updates several indexes at random places (UUID keys): a bigger page cache on
-                // the one writer connection saves most of the page reads (16 MB; the readers keep SQLite's 2 MB, so
-                // serving pulls needs no more memory).
-                try db.execute(sql: "PRAGMA cache_size = -16000")
-            }
-        }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        // A push is acknowledged only once durable: every commit is synced to disk. Set here, on the pool's one
-        // writer connection, because the pool turns on WAL (and `synchronous = NORMAL` with it) after
-        // `prepareDatabase` has run.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        // A newer server's migrations: refuse rather than serve (or write) a schema this binary does not know.
-        if try pool.read(ServerSchema.migrator.hasBeenSuperseded) {
-            try pool.close()
-            throw ServerStoreError.newerSchema(path: path)
-        }
-        try ServerSchema.migrator.migrate(pool)
-        guard let info = try pool.read({ try ServerInfo.fetchOne($0) }) else {
-            throw ServerStoreError.missingServerInfo(path: path)
-        }
-        self.logEpochs = try pool.read { try LogEpochs.all($0) }
-        self.writer = pool
+        let backend = try SQLiteBackend(path: path)
+        self.serverID = try backend.serverID()
+        self.logEpochs = try backend.writer.read { try LogEpochs.all($0) }
+        self.backend = backend
         self.signingKey = key
-        self.serverID = info.serverID
         self.path = path
+    }
+
+    /// A store over an opened backend.
+    init(backend: any StoreBackend, signingKey: PublicationSigningKey, serverID: String, path: String,
+         logEpochs: [LogEpoch]) {
+        self.backend = backend
+        self.signingKey = signingKey
+        self.serverID = serverID
+        self.path = path
+        self.logEpochs = logEpochs
+    }
+
+    /// The SQLite database, for what only an SQLite store has (backups, WAL checkpoints, tests' own queries), or
+    /// `nil` on PostgreSQL.
+    var sqlite: SQLiteBackend? { backend as? SQLiteBackend }
+
+    /// The SQLite database of an SQLite store (tests and diagnostics; a PostgreSQL store has none).
+    var writer: any DatabaseWriter {
+        guard let sqlite else { preconditionFailure("\(path) is not an SQLite store") }
+        return sqlite.writer
     }
 
     /// The highest seq in the log (0 for an empty log).
     public func headSeq() async throws -> Int64 {
-        try await writer.read { try ServerQueries.head($0) }
+        try await backend.read { try $0.head() }
     }
 
     /// Applies a `push` batch in one transaction and returns once it is durable.
@@ -93,15 +92,16 @@ public struct ServerStore: Sendable {
     ) async throws -> PushOutcome {
         let key = signingKey
         let serverID = serverID
-        return try await writer.write { db in
-            var applier = try PushApplier(db: db, role: role, reoffer: reoffer)
+        return try await backend.write(appending: true) { store in
+            var applier = try PushApplier(store: store, role: role, serverID: serverID, reoffer: reoffer)
             var results: [ChangeResult] = []
             results.reserveCapacity(changes.count)
             for change in changes {
                 results.append(try applier.apply(change))
             }
             var head = applier.head
-            let recorder = PublicationRecorder(db: db, key: key, author: user ?? "bulletin-server", serverID: serverID)
+            let recorder = PublicationRecorder(
+                store: store, key: key, author: user ?? "bulletin-server", serverID: serverID)
             let publicationSeq = try recorder.record(issues: applier.touchedIssues, head: &head)
             return PushOutcome(results: results, headSeq: head, publicationSeq: publicationSeq)
         }
@@ -114,8 +114,8 @@ public struct ServerStore: Sendable {
     public func logPage(
         since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter? = nil, editsFor puller: String? = nil
     ) async throws -> LogPage {
-        try await writer.read { db in
-            try LogPager.page(since: since, bound: bound, limits: limits, filter: filter, puller: puller, db)
+        try await backend.read { store in
+            try LogPager.page(since: since, bound: bound, limits: limits, filter: filter, puller: puller, store)
         }
     }
 
@@ -123,43 +123,49 @@ public struct ServerStore: Sendable {
     public func snapshotPage(
         from position: SnapshotPosition?, limits: PageLimits, filter: PullFilter? = nil
     ) async throws -> SnapshotPage {
-        try await writer.read { db in
-            let start = try position ?? .start(headSeq: ServerQueries.head(db))
-            return try SnapshotPager.page(from: start, limits: limits, filter: filter, db)
+        try await backend.read { store in
+            let start = try position ?? .start(headSeq: store.head())
+            return try SnapshotPager.page(from: start, limits: limits, filter: filter, store)
         }
     }
 
     /// The materialised state of one entity, or `nil` when the server never saw it.
     public func entityState(_ kind: EntityKind, id: String) async throws -> StoredEntityState? {
-        try await writer.read { db in
-            guard let row = try StoredEntity.find(EntityKey(kind: kind, id: id), db) else {
+        try await backend.read { store in
+            guard let row = try store.entity(EntityKey(kind: kind, id: id)) else {
                 return nil
             }
             return StoredEntityState(state: try row.state(), issueID: row.issueID, lastSeq: row.lastSeq)
         }
     }
 
-    /// Runs a read-only block on a database snapshot (for tests and diagnostics).
+    /// Every seq in the log, in order (for tests and diagnostics: the log must have no gaps).
+    func logSeqs() async throws -> [Int64] {
+        try await backend.read { store in
+            try store.logRows(since: 0, bound: .max, kinds: nil, issues: nil, limit: .max).map(\.seq)
+        }
+    }
+
+    /// Every entity row the store holds, deleted ones too (for tests and diagnostics).
+    func allEntities() async throws -> [StoredEntity] {
+        try await backend.read { try $0.allEntities() }
+    }
+
+    /// Runs a read-only block on a database snapshot of an SQLite store (for tests and diagnostics).
     func read<Value: Sendable>(_ block: @Sendable @escaping (Database) throws -> Value) async throws -> Value {
         try await writer.read(block)
     }
 
-    /// Checkpoints of this store's log from a connection of their own (see ``WALCheckpoints``); run them while
-    /// serving.
-    func walCheckpoints() -> WALCheckpoints {
-        WALCheckpoints(path: path, writer: writer)
+    /// Checkpoints of an SQLite store's log from a connection of their own (see ``WALCheckpoints``), to run while
+    /// serving; `nil` for PostgreSQL, which checkpoints by itself.
+    func walCheckpoints() -> WALCheckpoints? {
+        sqlite.map { WALCheckpoints(path: path, writer: $0.writer) }
     }
 
-    /// Closes the database cleanly: the write-ahead log is folded into the database file first, so the file alone
-    /// holds everything. Later calls fail.
+    /// Closes the database cleanly (an SQLite store folds its write-ahead log into the database file first, so the
+    /// file alone holds everything). Later calls fail.
     public func close() throws {
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
-        // Readers first: a pool closes its writer before its readers, and the last connection to close removes the
-        // `-wal` and `-shm` files only if it may write, so closing a read-only one last left them behind.
-        (writer as? DatabasePool)?.releaseMemory()
-        try writer.close()
+        try backend.close()
     }
 }
 

@@ -1,4 +1,3 @@
-import GRDB
 import SyncProtocol
 
 /// One page of a snapshot: synthetic `create` records of live entities, in walk order (newest issue first, each
@@ -8,24 +7,24 @@ public typealias SnapshotPage = ResumablePage<SnapshotPosition>
 /// Builds snapshot pages by walking the materialised state with keyset queries: memory per page is bounded by the
 /// page limits, never by the archive.
 struct SnapshotPager {
-    private let db: Database
+    private let store: any StoreReader
     private let filter: PullFilter?
     private var position: SnapshotPosition
     private var page: PageBuilder
 
     /// Reads the page that starts at `position`.
     static func page(
-        from position: SnapshotPosition, limits: PageLimits, filter: PullFilter?, _ db: Database
+        from position: SnapshotPosition, limits: PageLimits, filter: PullFilter?, _ store: any StoreReader
     ) throws -> SnapshotPage {
-        var pager = SnapshotPager(db: db, limits: limits, filter: filter, position: position)
+        var pager = SnapshotPager(store: store, limits: limits, filter: filter, position: position)
         let finished = try pager.walk()
         return SnapshotPage(
             records: pager.page.records, bytes: pager.page.bytes, headSeq: position.headSeq,
             next: finished ? nil : pager.position)
     }
 
-    private init(db: Database, limits: PageLimits, filter: PullFilter?, position: SnapshotPosition) {
-        self.db = db
+    private init(store: any StoreReader, limits: PageLimits, filter: PullFilter?, position: SnapshotPosition) {
+        self.store = store
         page = PageBuilder(limits: limits)
         self.filter = filter
         self.position = position
@@ -56,15 +55,17 @@ struct SnapshotPager {
         switch position.stage {
         case .issue:
             if includes(.issue),
-               let issue = try StoredEntity.find(EntityKey(kind: .issue, id: issueID), db),
+               let issue = try store.entity(EntityKey(kind: .issue, id: issueID)),
                !issue.deleted {
                 guard try offer(issue) else { return false }
             }
             position.stage = .section
             position.afterID = nil
         case .section, .article, .annotation, .conflict:
-            let request = StoredEntity.filter(StoredEntity.Columns.issueID == issueID)
-            guard try walkChildren(request) else { return false }
+            let store = store
+            guard try walkChildren({ kind, afterID, limit in
+                try store.children(issueID: issueID, kind: kind, afterID: afterID, limit: limit)
+            }) else { return false }
             if position.stage == .lastStage {
                 try moveToIssue(after: (position.issueDate ?? "", issueID))
             } else {
@@ -92,34 +93,18 @@ struct SnapshotPager {
     }
 
     private func nextIssue(after current: (date: String, id: String)?) throws -> StoredEntity? {
-        var request = StoredEntity
-            .filter(StoredEntity.Columns.kind == EntityKind.issue.rawValue && StoredEntity.Columns.deleted == false)
-        if let issues = filter?.issues {
-            request = request.filter(issues.contains(StoredEntity.Columns.id))
-        }
-        if let (date, id) = current {
-            // A row value, not `sort_date < ? OR (sort_date = ? AND id < ?)`: with the OR, SQLite bounds the index
-            // scan by `kind` alone and walks every newer issue first, which made a snapshot quadratic in the
-            // number of issues (a 40,000-article archive: 30 s of the server's CPU in this query alone).
-            request = request.filter(sql: "(sort_date, id) < (?, ?)", arguments: [date, id])
-        }
-        return try request
-            .order(StoredEntity.Columns.sortDate.desc, StoredEntity.Columns.id.desc)
-            .fetchOne(db)
+        try store.nextIssue(before: current, issues: filter?.issues)
     }
 
     // MARK: Orphans phase
 
     /// Advances through one stage of the orphans; `false` when the page filled up.
     private mutating func walkOrphanStep() throws -> Bool {
-        var request = StoredEntity.filter(sql: """
-            NOT EXISTS (SELECT 1 FROM entity AS parent WHERE parent.kind = 'issue' \
-            AND parent.id = entity.issue_id AND parent.deleted = 0)
-            """)
-        if let issues = filter?.issues {
-            request = request.filter(issues.contains(StoredEntity.Columns.issueID))
-        }
-        guard try walkChildren(request) else { return false }
+        let issues = filter?.issues
+        let store = store
+        guard try walkChildren({ kind, afterID, limit in
+            try store.orphans(kind: kind, afterID: afterID, issues: issues, limit: limit)
+        }) else { return false }
         if position.stage == .lastStage {
             position.phase = .changed
             position.afterID = nil
@@ -136,18 +121,11 @@ struct SnapshotPager {
     /// Sends live entities changed since the snapshot started; `true` when none is left.
     private mutating func walkChanged() throws -> Bool {
         while true {
-            var request = StoredEntity.filter(
-                StoredEntity.Columns.lastSeq > (position.afterSeq ?? position.headSeq)
-                    && StoredEntity.Columns.deleted == false)
-            if let kinds = filter?.entities {
-                request = request.filter(kinds.map(\.rawValue).contains(StoredEntity.Columns.kind))
-            }
-            if let issues = filter?.issues {
-                request = request.filter(issues.contains(StoredEntity.Columns.issueID))
-            }
-            let chunk = try request.order(StoredEntity.Columns.lastSeq).limit(Self.chunkSize).fetchCursor(db)
+            let chunk = try store.changedEntities(
+                afterSeq: position.afterSeq ?? position.headSeq, kinds: filter?.entities?.map(\.rawValue),
+                issues: filter?.issues, limit: Self.chunkSize)
             var read = 0
-            while let entity = try chunk.next() {
+            for entity in chunk {
                 guard try offer(entity) else { return false }
                 position.afterSeq = entity.lastSeq
                 read += 1
@@ -158,20 +136,16 @@ struct SnapshotPager {
 
     // MARK: Shared
 
-    /// Offers the live entities of the current stage's kind from `request`, in id order after `afterID`; `true`
-    /// when the stage is exhausted, `false` when the page filled up first.
-    private mutating func walkChildren(_ request: QueryInterfaceRequest<StoredEntity>) throws -> Bool {
+    /// Offers the live entities of the current stage's kind that `fetch` returns (kind, after id, limit: live
+    /// entities in id order), after `afterID`; `true` when the stage is exhausted, `false` when the page filled up.
+    private mutating func walkChildren(
+        _ fetch: (EntityKind, String, Int) throws -> [StoredEntity]
+    ) throws -> Bool {
         guard let kind = Self.kind(of: position.stage), includes(kind) else { return true }
         while true {
-            // `id > ''` (every id is longer) on the first chunk too: with only `issue_id = ? AND kind = ?` SQLite
-            // prefers walking the primary key (kind, id) — every entity of the kind, read with its overflow pages,
-            // once per issue — over the `entity_by_issue` index, which turns a snapshot quadratic in the archive.
-            let stageRequest = request.filter(
-                StoredEntity.Columns.kind == kind.rawValue && StoredEntity.Columns.deleted == false
-                    && StoredEntity.Columns.id > (position.afterID ?? ""))
-            let chunk = try stageRequest.order(StoredEntity.Columns.id).limit(Self.chunkSize).fetchCursor(db)
+            let chunk = try fetch(kind, position.afterID ?? "", Self.chunkSize)
             var read = 0
-            while let entity = try chunk.next() {
+            for entity in chunk {
                 guard try offer(entity) else { return false }
                 position.afterID = entity.id
                 read += 1

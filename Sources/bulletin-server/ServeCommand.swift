@@ -7,7 +7,7 @@ import SyncServer
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Listen for BulletinSync clients, with the store in an embedded SQLite file.")
+        abstract: "Listen for BulletinSync clients, with the store in an embedded SQLite file or in PostgreSQL.")
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -15,8 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The TCP port to listen on (0 picks a free one and logs it).")
     var port = 7420
 
-    @Option(name: .customLong("data"), help: "The data directory (created if missing).")
-    var dataDirectory = "./data"
+    @OptionGroup var store: StoreOptions
 
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve TLS (with --tls-key).")
     var tlsCertificate: String?
@@ -43,6 +42,21 @@ struct ServeCommand: AsyncParsableCommand {
         "Serve /metrics (Prometheus), /healthz and /readyz over HTTP on HOST:PORT (off unless given).",
         valueName: "host:port"))
     var metrics: String?
+
+    /// The server's configuration from the options.
+    private func serverConfiguration(tls: ServerTLS?) -> ServerConfiguration {
+        var configuration = ServerConfiguration(
+            host: host, port: port, dataDirectory: store.dataDirectory,
+            shutdownGracePeriod: .milliseconds(Int64(drainTimeout * 1000)), tls: tls,
+            compressionLevel: compressionLevel)
+        configuration.database = store.databaseURL
+        return configuration
+    }
+
+    /// How `user add` names this server's store.
+    private var storeOption: String {
+        store.databaseURL != nil ? "--database URL" : "--data \(store.dataDirectory)"
+    }
 
     func validate() throws {
         guard (1...9).contains(compressionLevel) else {
@@ -80,16 +94,12 @@ struct ServeCommand: AsyncParsableCommand {
             tls = ServerTLS(certificatePath: tlsCertificate, privateKeyPath: tlsKey)
         }
         let server = try await Server.bind(
-            configuration: ServerConfiguration(
-                host: host, port: port, dataDirectory: dataDirectory,
-                shutdownGracePeriod: .milliseconds(Int64(drainTimeout * 1000)), tls: tls,
-                compressionLevel: compressionLevel),
-            logger: logger)
+            configuration: serverConfiguration(tls: tls), logger: logger)
         let accounts = try await server.store.accounts().filter { !$0.isRevoked }
         if accounts.isEmpty {
             logger.warning("""
                 no active accounts: every client will be refused; run `bulletin-server user add NAME --role editor \
-                --data \(dataDirectory)` and give the printed token to the client
+                \(storeOption)` and give the printed token to the client
                 """)
         }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []

@@ -21,11 +21,10 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "editor, chief, field-office or admin.")
         var role: Role
 
-        @Option(name: .customLong("data"), help: "The server's data directory.")
-        var dataDirectory = "./data"
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try ServerStore(directory: dataDirectory)
+            let store = try await self.store.open()
             defer { try? store.close() }
             let token = try await store.addAccount(name: name, role: role)
             print(token)
@@ -41,14 +40,13 @@ struct UserCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the accounts (never their tokens).")
 
-        @Option(name: .customLong("data"), help: "The server's data directory.")
-        var dataDirectory = "./data"
+        @OptionGroup var store: StoreOptions
 
         @Flag(help: "Print JSON: an array of {name, role, created, revoked, last_synced}.")
         var json = false
 
         func run() async throws {
-            let store = try ServerStore(directory: dataDirectory)
+            let store = try await self.store.open()
             defer { try? store.close() }
             let accounts = try await store.accounts()
             if json {
@@ -83,11 +81,10 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The account name.")
         var name: String
 
-        @Option(name: .customLong("data"), help: "The server's data directory.")
-        var dataDirectory = "./data"
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try ServerStore(directory: dataDirectory)
+            let store = try await self.store.open()
             defer { try? store.close() }
             if try await store.revokeAccount(name: name) {
                 print("revoked '\(name)'; a running server closes its open sessions within a second")

@@ -4,16 +4,29 @@ import Logging
 import SyncClient
 import SyncProtocol
 import SyncServer
+import PostgresTestSupport
 import TestSupport
 
 /// A logger that drops everything: end-to-end tests assert on stores, not on log lines.
 let quietLogger = Logger(label: "e2e") { _ in SwiftLogNoOpLogHandler() }
 
-/// Runs an in-process server on 127.0.0.1, port 0, with its data in `directory`, while `body` runs.
+/// Runs an in-process server on 127.0.0.1, port 0, with its data in `directory`, while `body` runs. With `kind`
+/// `.postgres` its store is a fresh PostgreSQL database instead, dropped afterwards.
 func withServer<Result: Sendable>(
-    in directory: String, _ body: (Server) async throws -> Result
+    in directory: String, kind: StoreKind, _ body: (Server) async throws -> Result
 ) async throws -> Result {
-    let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory)
+    try await ScratchDatabase.with(kind) { database in
+        try await withServer(in: directory, database: database, body)
+    }
+}
+
+/// Runs an in-process server on 127.0.0.1, port 0, with its store in the PostgreSQL `database` when given, else
+/// in `directory`, while `body` runs.
+func withServer<Result: Sendable>(
+    in directory: String, database: String? = nil, _ body: (Server) async throws -> Result
+) async throws -> Result {
+    var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory)
+    configuration.database = database
     // These tests are about sync, not accounts (see the SyncServerTests security suites).
     return try await Server.withRunning(
         configuration: configuration, logger: quietLogger, authenticator: AllowAllAuthenticator(), body)

@@ -17,7 +17,8 @@ struct InterruptedSyncTests {
         }
     }
 
-    @Test func aPushWhoseAckIsLostIsAppliedOnceWhenRetried() async throws {
+    @Test(arguments: StoreKind.available)
+    func aPushWhoseAckIsLostIsAppliedOnceWhenRetried(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
@@ -25,7 +26,7 @@ struct InterruptedSyncTests {
         let pending = try hong.store.pendingChanges(maxCount: 100, maxBytes: 1 << 20)
         #expect(pending.count == 5)
 
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             let runner = hong.runner(port: server.port)
             let connector = SyncConnector(address: runner.address)
             // The push reaches the server and commits; the connection goes before its ack is read. The `pong`
@@ -53,12 +54,13 @@ struct InterruptedSyncTests {
         }
     }
 
-    @Test func aPullCutAfterOnePageResumesAtTheCursor() async throws {
+    @Test(arguments: StoreKind.available)
+    func aPullCutAfterOnePageResumesAtTheCursor(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
         let khang = try Editor("Minh Khang", in: directory)
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout { try await khang.sync(port: server.port) }  // initial sync of an empty server
             try draft(hong, date: "2024-09-05", articles: 8)
             try await withTimeout { try await hong.sync(port: server.port) }
@@ -88,14 +90,15 @@ struct InterruptedSyncTests {
         }
     }
 
-    @Test func anInterruptedSnapshotResumesWithItsToken() async throws {
+    @Test(arguments: StoreKind.available)
+    func anInterruptedSnapshotResumesWithItsToken(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
         let khang = try Editor("Minh Khang", in: directory)
         try draft(hong, date: "2024-09-05", articles: 4)
         try draft(hong, date: "2024-09-06", articles: 4)
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout { try await hong.sync(port: server.port) }
             let runner = khang.runner(port: server.port)
             let firstPage = try await withTimeout {

@@ -8,12 +8,13 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1)))
 struct LiveSyncTests {
-    @Test func aWatchingEditorReceivesAnotherEditorsChange() async throws {
+    @Test(arguments: StoreKind.available)
+    func aWatchingEditorReceivesAnotherEditorsChange(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
         let khang = try Editor("Minh Khang", in: directory)
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             let (activity, reported) = AsyncStream.makeStream(of: SyncSummary.self)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -35,11 +36,12 @@ struct LiveSyncTests {
         }
     }
 
-    @Test func aWatchingEditorPushesLocalChangesAsTheyAreMade() async throws {
+    @Test(arguments: StoreKind.available)
+    func aWatchingEditorPushesLocalChangesAsTheyAreMade(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             let (activity, reported) = AsyncStream.makeStream(of: SyncSummary.self)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {

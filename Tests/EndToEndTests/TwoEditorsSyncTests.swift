@@ -2,12 +2,14 @@ import BulletinCore
 import SyncClient
 import SyncProtocol
 import SyncServer
+import PostgresTestSupport
 import TestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(1)))
 struct TwoEditorsSyncTests {
-    @Test func offlineEditsOnBothLaptopsConvergeThroughTheServer() async throws {
+    @Test(arguments: StoreKind.available)
+    func offlineEditsOnBothLaptopsConvergeThroughTheServer(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
@@ -25,7 +27,7 @@ struct TwoEditorsSyncTests {
         try khang.store.addArticle(issue: "2024-09-06", section: 1, title: "iHanoi đã tiếp nhận 5.700 phản ánh",
                                    paragraphs: ["Hệ thống iHanoi…"], source: nil)
 
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout {
                 try await hong.sync(port: server.port)
                 try await khang.sync(port: server.port)
@@ -43,7 +45,8 @@ struct TwoEditorsSyncTests {
         }
     }
 
-    @Test func anEditAfterSyncTravelsAndKeepsPerFieldVersions() async throws {
+    @Test(arguments: StoreKind.available)
+    func anEditAfterSyncTravelsAndKeepsPerFieldVersions(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
@@ -52,7 +55,7 @@ struct TwoEditorsSyncTests {
         try hong.store.addSection(issue: "2024-09-05", title: "QUẢN LÝ HÀNH CHÍNH")
         try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Cán bộ ngồi 1 vị trí lâu",
                                   paragraphs: ["Hà Nội luân chuyển là cần thiết."], source: nil)
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout {
                 try await hong.sync(port: server.port)
                 let first = try await khang.sync(port: server.port)
@@ -74,7 +77,8 @@ struct TwoEditorsSyncTests {
         }
     }
 
-    @Test func aRestartedServerLosesNothing() async throws {
+    @Test(arguments: StoreKind.available)
+    func aRestartedServerLosesNothing(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
@@ -82,15 +86,17 @@ struct TwoEditorsSyncTests {
         try hong.store.createIssue(date: "2024-09-05")
         try hong.store.addSection(issue: "2024-09-05", title: "PHÂN TÍCH – BÌNH LUẬN")
         let serverDirectory = directory.file("server")
-        let headBefore = try await withServer(in: serverDirectory) { server in
-            try await withTimeout { try await hong.sync(port: server.port) }
-            return try await server.store.headSeq()
-        }
-        try await withServer(in: serverDirectory) { server in
-            #expect(try await server.store.headSeq() == headBefore)
-            let summary = try await withTimeout { try await khang.sync(port: server.port) }
-            #expect(summary.pulled == 2)
-            #expect(try khang.contents() == hong.contents())
+        try await ScratchDatabase.with(kind) { database in
+            let headBefore = try await withServer(in: serverDirectory, database: database) { server in
+                try await withTimeout { try await hong.sync(port: server.port) }
+                return try await server.store.headSeq()
+            }
+            try await withServer(in: serverDirectory, database: database) { server in
+                #expect(try await server.store.headSeq() == headBefore)
+                let summary = try await withTimeout { try await khang.sync(port: server.port) }
+                #expect(summary.pulled == 2)
+                #expect(try khang.contents() == hong.contents())
+            }
         }
     }
 }

@@ -6,9 +6,10 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct ServerSyncTests {
     private static let roomy = (changes: 1000, bytes: 1 << 22)
 
-    @Test func aPushIsAcknowledgedAndAPullSeesIt() async throws {
+    @Test(arguments: StoreKind.available)
+    func aPushIsAcknowledgedAndAPullSeesIt(_ kind: StoreKind) async throws {
         try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 var factory = ChangeFactory()
                 let issue = ChangeFactory.newID()
                 let section = ChangeFactory.newID()
@@ -37,9 +38,10 @@ import Testing
         }
     }
 
-    @Test func aRepeatedPushIsAnsweredDuplicateWithTheOriginalSeqs() async throws {
+    @Test(arguments: StoreKind.available)
+    func aRepeatedPushIsAnsweredDuplicateWithTheOriginalSeqs(_ kind: StoreKind) async throws {
         try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 var factory = ChangeFactory()
                 let changes = [factory.issue(ChangeFactory.newID(), date: "2024-09-05")]
                 try await TestClient.with(port: server.port) { client in
@@ -59,9 +61,10 @@ import Testing
         }
     }
 
-    @Test func aBatchWithOneRejectedChangeAppliesTheRest() async throws {
+    @Test(arguments: StoreKind.available)
+    func aBatchWithOneRejectedChangeAppliesTheRest(_ kind: StoreKind) async throws {
         try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 var factory = ChangeFactory()
                 let issue = ChangeFactory.newID()
                 var broken = factory.section(ChangeFactory.newID(), issue: issue)
@@ -81,9 +84,10 @@ import Testing
         }
     }
 
-    @Test func aPullIsStreamedInPagesWithinTheRequestedLimits() async throws {
+    @Test(arguments: StoreKind.available)
+    func aPullIsStreamedInPagesWithinTheRequestedLimits(_ kind: StoreKind) async throws {
         try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 var factory = ChangeFactory()
                 let changes = (1...7).map { factory.issue(ChangeFactory.newID(), date: "2024-09-0\($0)") }
                 try await TestClient.with(port: server.port) { client in
@@ -105,9 +109,10 @@ import Testing
         }
     }
 
-    @Test func aSnapshotArrivesNewestIssueFirstAndResumesOnANewConnection() async throws {
+    @Test(arguments: StoreKind.available)
+    func aSnapshotArrivesNewestIssueFirstAndResumesOnANewConnection(_ kind: StoreKind) async throws {
         try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 var factory = ChangeFactory()
                 var expected: [String] = []
                 for date in ["2024-09-05", "2024-09-04", "2024-09-03"] {
@@ -137,9 +142,10 @@ import Testing
         }
     }
 
-    @Test func aBadResumeTokenIsAnErrorButNotTheEndOfTheConnection() async throws {
+    @Test(arguments: StoreKind.available)
+    func aBadResumeTokenIsAnErrorButNotTheEndOfTheConnection(_ kind: StoreKind) async throws {
         try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 try await TestClient.with(port: server.port) { client in
                     _ = try await client.handshake()
                     try await client.send(.pull(Pull(since: 0, maxChanges: 3, maxBytes: 100, snapshot: true,
@@ -152,9 +158,10 @@ import Testing
         }
     }
 
-    @Test func aSubscriberIsNotifiedWhenAnotherClientPushes() async throws {
+    @Test(arguments: StoreKind.available)
+    func aSubscriberIsNotifiedWhenAnotherClientPushes(_ kind: StoreKind) async throws {
         try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 var factory = ChangeFactory()
                 let change = factory.issue(ChangeFactory.newID(), date: "2024-09-05")
                 try await TestClient.with(port: server.port) { watcher in
@@ -176,9 +183,10 @@ import Testing
         }
     }
 
-    @Test func framesLargerThanThePreAuthenticationLimitAreAcceptedAfterWelcome() async throws {
+    @Test(arguments: StoreKind.available)
+    func framesLargerThanThePreAuthenticationLimitAreAcceptedAfterWelcome(_ kind: StoreKind) async throws {
         try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 var factory = ChangeFactory()
                 let issue = ChangeFactory.newID()
                 let section = ChangeFactory.newID()

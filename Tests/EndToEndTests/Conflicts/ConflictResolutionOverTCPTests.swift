@@ -14,7 +14,8 @@ struct ConflictResolutionOverTCPTests {
         BulletinCommandLine()
     }
 
-    @Test func twoEditorsConflictOneResolvesAndAThirdSeesTheResolution() async throws {
+    @Test(arguments: StoreKind.available)
+    func twoEditorsConflictOneResolvesAndAThirdSeesTheResolution(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
@@ -25,7 +26,7 @@ struct ConflictResolutionOverTCPTests {
         try hong.store.addSection(issue: "2024-09-05", title: "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
         let article = try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Phiếu lý lịch tư pháp",
                                                 paragraphs: base, source: nil).id
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout {
                 for editor in [hong, khang, lan] { try await editor.sync(port: server.port) }
                 // Both change the same figure offline; Hồng also fixes the budget, which merges cleanly.
@@ -85,7 +86,8 @@ struct ConflictResolutionOverTCPTests {
         }
     }
 
-    @Test func aResolutionWrittenFromAFileIsMergedTextOfTheEditorsChoosing() async throws {
+    @Test(arguments: StoreKind.available)
+    func aResolutionWrittenFromAFileIsMergedTextOfTheEditorsChoosing(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let hong = try Editor("Thanh Hồng", in: directory)
@@ -94,7 +96,7 @@ struct ConflictResolutionOverTCPTests {
         try hong.store.addSection(issue: "2024-09-05", title: "CẢI CÁCH ĐỊA PHƯƠNG")
         let article = try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Lâm Đồng",
                                                 paragraphs: ["Tỉnh đã tiếp nhận 5.700 hồ sơ."], source: nil).id
-        try await withServer(in: directory.file("server")) { server in
+        try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout {
                 try await hong.sync(port: server.port)
                 try await khang.sync(port: server.port)

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Synchronization
 import SyncProtocol
+import PostgresTestSupport
 import TestSupport
 @testable import SyncClient
 @testable import SyncServer
@@ -19,18 +20,37 @@ final class Newsroom: Sendable {
     let chiefs: ChiefList
     private let stores: StoreFactory
 
-    /// Opens a fresh server store; with `seed`, every id an editor's store makes comes from it.
-    init(seed: UInt64? = nil) throws {
+    /// Opens a fresh server store (SQLite, unless `server` is given); with `seed`, every id an editor's store makes
+    /// comes from it.
+    init(seed: UInt64? = nil, server: ServerStore? = nil) throws {
         directory = try TemporaryDirectory.fast()
-        server = try ServerStore(directory: directory.file("server"))
+        if let server {
+            self.server = server
+        } else {
+            self.server = try ServerStore(directory: directory.file("server"))
+        }
         chiefs = ChiefList()
-        sync = InProcessSync(server: server, chiefs: chiefs)
+        sync = InProcessSync(server: self.server, chiefs: chiefs)
         stores = StoreFactory(seed: seed)
     }
 
     deinit {
         try? server.close()
         directory.remove()
+    }
+
+    /// Runs `body` with a newsroom whose server store is of `kind` (a fresh PostgreSQL database, dropped after).
+    static func with<Result: Sendable>(
+        _ kind: StoreKind, seed: UInt64? = nil, _ body: (Newsroom) async throws -> Result
+    ) async throws -> Result {
+        try await ScratchDatabase.with(kind) { database in
+            var server: ServerStore?
+            if let database { server = try await ServerStore.open(postgres: database) }
+            let room = try Newsroom(seed: seed, server: server)
+            // Closed before the database is dropped (closing twice, here and in deinit, is harmless).
+            defer { try? room.server.close() }
+            return try await body(room)
+        }
     }
 
     /// A new editor's store.
@@ -45,13 +65,11 @@ final class Newsroom: Sendable {
 
     /// Every entity the server holds: kind/id → state.
     func serverEntities() async throws -> [String: EntityState] {
-        try await server.read { db in
-            var result: [String: EntityState] = [:]
-            for row in try StoredEntity.fetchAll(db) {
-                result["\(row.kind)/\(row.id)"] = try row.state()
-            }
-            return result
+        var result: [String: EntityState] = [:]
+        for row in try await server.allEntities() {
+            result["\(row.kind)/\(row.id)"] = try row.state()
         }
+        return result
     }
 
     /// The open and resolved conflicts the server holds, as their fields.

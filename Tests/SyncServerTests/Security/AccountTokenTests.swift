@@ -38,15 +38,17 @@ import Testing
         #expect(!AccountToken.constantTimeEqual([], hash))
     }
 
-    @Test func accountsStoreOnlyTheHashAndNamesAreNeverReused() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try ServerStore(directory: directory.path)
-        defer { try? store.close() }
-        let token = try await store.addAccount(name: "Thanh Hồng", role: .editor)
-        let rows = try await store.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account").map { $0.description }
+    @Test(arguments: StoreKind.available)
+    func accountsStoreOnlyTheHashAndNamesAreNeverReused(_ kind: StoreKind) async throws {
+        try await withTestStore(kind) { store, _ in
+            try await storesOnlyTheHash(store)
         }
+    }
+
+    private func storesOnlyTheHash(_ store: ServerStore) async throws {
+        let token = try await store.addAccount(name: "Thanh Hồng", role: .editor)
+        // Every stored column of the account, as the store reads it back.
+        let rows = try await store.accounts().map { String(reflecting: $0) }
         #expect(rows.count == 1)
         #expect(rows.allSatisfy { !$0.contains(token) && $0.contains(AccountToken.hashText(token)) })
         await #expect(throws: AccountError.exists("Thanh Hồng")) {

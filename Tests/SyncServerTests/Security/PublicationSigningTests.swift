@@ -7,16 +7,15 @@ import Testing
 @testable import SyncServer
 
 @Suite struct PublicationSigningTests {
-    private func withStore(_ body: (ServerStore, TemporaryDirectory) async throws -> Void) async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let store = try ServerStore(directory: directory.path)
-        defer { try? store.close() }
-        try await body(store, directory)
+    private func withStore(
+        _ kind: StoreKind, _ body: (ServerStore, TemporaryDirectory) async throws -> Void
+    ) async throws {
+        try await withTestStore(kind, body)
     }
 
-    @Test func theSignatureCoversExactlyTheDocumentedBytes() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func theSignatureCoversExactlyTheDocumentedBytes(_ kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let fixture = try await IssueFixture.make(in: store, state: .published)
             let record = try #require(try await store.latestPublication(issueID: fixture.issue))
             let content = try #require(record.fields["content"])
@@ -39,8 +38,9 @@ import Testing
         }
     }
 
-    @Test func theContentIsThePrintedIssueInOrderWithoutAnnotationsOrDeletedEntities() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func theContentIsThePrintedIssueInOrderWithoutAnnotationsOrDeletedEntities(_ kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let ids = IssueFixture()
             let late = ChangeFactory.newID()
             let gone = ChangeFactory.newID()
@@ -71,8 +71,9 @@ import Testing
         }
     }
 
-    @Test func correctionsAndRetractionsMakeNewVersionsAndAnnotationsDoNot() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func correctionsAndRetractionsMakeNewVersionsAndAnnotationsDoNot(_ kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let fixture = try await IssueFixture.make(in: store, state: .published)
             var factory = ChangeFactory()
             let note = try await store.push(
@@ -99,8 +100,9 @@ import Testing
         }
     }
 
-    @Test func tamperedUnsignedOrForeignPublicationsAreRefused() async throws {
-        try await withStore { store, _ in
+    @Test(arguments: StoreKind.available)
+    func tamperedUnsignedOrForeignPublicationsAreRefused(_ kind: StoreKind) async throws {
+        try await withStore(kind) { store, _ in
             let fixture = try await IssueFixture.make(in: store, state: .published)
             let record = try #require(try await store.latestPublication(issueID: fixture.issue))
             let key = store.publicationKey

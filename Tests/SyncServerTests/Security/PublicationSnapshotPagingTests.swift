@@ -7,10 +7,14 @@ import TestSupport
 /// A field office's snapshot taken one or two records per page: every released issue once, newest first, ties on
 /// the date broken by issue id, whatever the page size.
 @Suite struct PublicationSnapshotPagingTests {
-    @Test(arguments: [1, 2])
-    func smallPagesWalkEveryReleasedIssueOnceNewestFirst(pageSize: Int) async throws {
-        let (store, directory) = try ServerStorePushTests.openStore()
-        defer { try? store.close(); directory.remove() }
+    @Test(arguments: StoreKind.available, [1, 2])
+    func smallPagesWalkEveryReleasedIssueOnceNewestFirst(_ kind: StoreKind, pageSize: Int) async throws {
+        try await withTestStore(kind) { store, _ in
+            try await walk(store, pageSize: pageSize)
+        }
+    }
+
+    private func walk(_ store: ServerStore, pageSize: Int) async throws {
         var released: [(date: String, id: String)] = []
         for (date, state) in [
             ("2024-09-02", PublicationState.published), ("2024-09-03", .published), ("2024-09-03", .retracted),

@@ -6,19 +6,22 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct RevocationTests {
     /// `bulletin-server user revoke` runs in another process: it opens its own store on the same directory and only
     /// changes the database. The running server must notice and close the revoked account's live sessions.
-    @Test func revokingAnAccountClosesItsLiveSessionsButNotOthers() async throws {
+    /// On PostgreSQL the other store is like another node: the revocation reaches this one through the database.
+    @Test(arguments: StoreKind.available)
+    func revokingAnAccountClosesItsLiveSessionsButNotOthers(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let logs = CapturedLogs()
         try await withTimeout {
-            try await SecuredServer.with(directory: directory, logs: logs, configure: {
+            try await SecuredServer.with(kind, directory: directory, logs: logs, configure: {
                 $0.revocationCheckInterval = .milliseconds(20)
             }) { server in
                 try await server.connected(as: .chief) { chief in
                     try await server.connected(as: .editor) { editor in
                         try await editor.send(.subscribe(Subscribe(since: 0)))
                         // Like the CLI: a separate store instance (its own connections) on the same files.
-                        let cli = try ServerStore(directory: directory.path)
+                        let cli = try await ServerStore.open(
+                            database: server.server.configuration.database, directory: directory.path)
                         try await cli.revokeAccount(name: "editor")
                         try cli.close()
                         var seen: [Message] = []

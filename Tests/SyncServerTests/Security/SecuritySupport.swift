@@ -16,12 +16,12 @@ struct SecuredServer {
 
     /// Runs a token-checking server on 127.0.0.1 port 0 with an account per role, while `body` runs.
     static func with<Result: Sendable>(
-        directory: TemporaryDirectory? = nil, logs: CapturedLogs = CapturedLogs(),
+        _ kind: StoreKind = .sqlite, directory: TemporaryDirectory? = nil, logs: CapturedLogs = CapturedLogs(),
         policy: FailedAttemptPolicy = .standard, configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: (SecuredServer) async throws -> Result
     ) async throws -> Result {
         try await withTestServer(
-            directory: directory, logs: logs, authenticator: AccountAuthenticator(policy: policy), configure: configure
+            kind, directory: directory, logs: logs, authenticator: AccountAuthenticator(policy: policy), configure: configure
         ) { server in
             var tokens: [Role: String] = [:]
             for role in Role.allCases {
