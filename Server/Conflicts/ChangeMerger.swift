@@ -114,7 +114,8 @@ struct ChangeMerger {
         // the deleter's own change that it had not pulled back).
         let unseen = try change.base.keys.sorted().filter { name in
             guard let current = before.versions[name], let base = change.base[name] else { return false }
-            return try current != base || BaseValues.authorsOwnValue(version: base, field: name, for: change, store) != nil
+            return try current != base
+                || BaseValues.authorsOwnValue(version: base, field: name, for: change, store) != nil
         }
         guard let first = unseen.first, stored != nil, !before.deleted else {
             return MergeDecision(logged: change, conflicts: [])

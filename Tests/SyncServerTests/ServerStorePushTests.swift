@@ -43,7 +43,8 @@ import Testing
                 factory.issue(issue, date: "2024-09-05"), factory.section(section, issue: issue),
             ])
             let second = try await store.push([
-                factory.update(.section, section, ["title": "Mới"]), factory.update(.issue, issue, ["intro": "Chào"]),
+                factory.update(.section, section, ["title": "Mới"]),
+                factory.update(.issue, issue, ["intro": "Chào"]),
             ])
             #expect(first.results.map(\.seq) == [1, 2])
             #expect(first.results.map(\.status) == [.applied, .applied])

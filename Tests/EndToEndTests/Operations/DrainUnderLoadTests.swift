@@ -11,6 +11,11 @@ import Testing
 
 /// SIGTERM while three editors push and pull: the real server drains and exits 0, a new one starts on the same data
 /// and port, the editors' watch loops reconnect by themselves, and nothing is lost or applied twice.
+/// The suites that load the machine with real server processes and many editors, run one after the other: each
+/// checks that its fault came under load, which another such suite running beside it can starve.
+@Suite(.serialized) struct UnderLoadTests {}
+
+extension UnderLoadTests {
 @Suite(.timeLimit(.minutes(3)))
 struct DrainUnderLoadTests {
     /// Articles each editor adds, one after the other, while the watch loops push them.
@@ -111,6 +116,8 @@ struct DrainUnderLoadTests {
             })
         }
     }
+}
+
 }
 
 extension Editor {

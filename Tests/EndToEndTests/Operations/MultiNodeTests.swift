@@ -11,6 +11,7 @@ import Testing
 /// Three `bulletin-server` processes on one PostgreSQL database behave as one server: six editors spread over them
 /// push concurrently, one node is killed (SIGKILL) in the middle of their pushes and restarted on its port, and
 /// every change is logged once and every replica ends the same.
+extension UnderLoadTests {
 @Suite(
     .timeLimit(.minutes(3)),
     .enabled(if: TestPostgres.url != nil, "BULLETIN_TEST_POSTGRES_URL is not set: the multi-node test is skipped"))
@@ -71,10 +72,10 @@ struct MultiNodeTests {
             }
             // SIGKILL once a third of the changes were acknowledged, while the rest are being pushed.
             let (pendingAtKill, acknowledgedAtKill) = try await withTimeout {
-                for await _ in activity where try DrainUnderLoadTests.acknowledged(editors) >= total / 3 { break }
+                for await _ in activity where try UnderLoadTests.DrainUnderLoadTests.acknowledged(editors) >= total / 3 { break }
                 return (
                     try editors.reduce(0) { $0 + (try $1.store.pendingCount()) },
-                    try DrainUnderLoadTests.acknowledged(editors))
+                    try UnderLoadTests.DrainUnderLoadTests.acknowledged(editors))
             }
             let killed = await nodes[0].stop(signal: SIGKILL)
             #expect(killed != 0, "killed, not drained")
@@ -113,4 +114,5 @@ struct MultiNodeTests {
         #expect(contents.entities.count == total)
         for editor in editors.dropFirst() { #expect(try editor.contents() == contents) }
     }
+}
 }

@@ -32,7 +32,8 @@ import Testing
 
 @Suite(
     .timeLimit(.minutes(1)),
-    .enabled(if: TestPostgres.url != nil, "BULLETIN_TEST_POSTGRES_URL is not set: the PostgreSQL store cases are skipped"))
+    .enabled(
+        if: TestPostgres.url != nil, "BULLETIN_TEST_POSTGRES_URL is not set: the PostgreSQL store cases are skipped"))
 struct PostgresStoreTests {
     @Test func nodesOnOneDatabaseShareTheServerIDTheSigningKeyAndTheMigrationsRunOnce() async throws {
         try await ScratchDatabase.with(.postgres) { url in

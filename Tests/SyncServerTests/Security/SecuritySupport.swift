@@ -21,7 +21,8 @@ struct SecuredServer {
         _ body: (SecuredServer) async throws -> Result
     ) async throws -> Result {
         try await withTestServer(
-            kind, directory: directory, logs: logs, authenticator: AccountAuthenticator(policy: policy), configure: configure
+            kind, directory: directory, logs: logs, authenticator: AccountAuthenticator(policy: policy),
+            configure: configure
         ) { server in
             var tokens: [Role: String] = [:]
             for role in Role.allCases {
