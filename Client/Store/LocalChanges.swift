@@ -121,7 +121,7 @@ extension LocalStore {
     /// with them. If anything throws, nothing of the action remains — no rows, no outbox entries.
     @discardableResult
     func perform<Result>(_ body: (inout LocalChanges) throws -> Result) throws -> Result {
-        try writer.write { db in
+        let (result, changed) = try writer.write { db in
             var replica = try replica(db)
             var changes = try LocalChanges(db: db, replica: replica, options: options)
             let result = try body(&changes)
@@ -130,7 +130,9 @@ extension LocalStore {
                 replica.hlc = clock
                 try replica.update(db)
             }
-            return result
+            return (result, !changes.made.isEmpty)
         }
+        if changed { commits.post() }
+        return result
     }
 }

@@ -13,6 +13,22 @@ extension LocalStore: SyncReplica {
         Credentials(user: try replicaInfo().editor, token: try accessSettings().token)
     }
 
+    /// Yields (coalesced) whenever a local change may have been committed to this store: by this process at once,
+    /// and — on Linux, through inotify on the store's write-ahead log — by another process writing the same file
+    /// (`bulletin edit` in a terminal while `sync --watch` runs). A watching sync pushes on it; nothing polls.
+    public func localWrites() -> AsyncStream<Void> {
+        let own = commits.commits()
+        guard path != ":memory:", let others = StoreFileWatcher.changes(ofStoreAt: path) else { return own }
+        let (merged, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let forwarding = [own, others].map { source in
+            Task {
+                for await _ in source { continuation.yield() }
+            }
+        }
+        continuation.onTermination = { _ in forwarding.forEach { $0.cancel() } }
+        return merged
+    }
+
     /// Keeps the account the server says this store acts as.
     public func welcomed(_ welcome: Welcome) throws {
         try rememberAccount(from: welcome)

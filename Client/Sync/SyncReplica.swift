@@ -46,6 +46,8 @@ public protocol SyncReplica: Sendable {
     /// Keeps what the server's `welcome` says about this connection (the account it acts as); called once per
     /// connection, before anything is pushed or pulled.
     func welcomed(_ welcome: Welcome) throws
+    /// Yields whenever a local change may have been committed (coalesced), so that a watching sync pushes it at once.
+    func localWrites() -> AsyncStream<Void>
     /// The server log history this replica last synced in (PROTOCOL.md section 12.5); `nil` before its first sync
     /// with a server that names one.
     func logEpoch() throws -> String?
