@@ -69,7 +69,7 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
         }
         defer { forwarding.cancel() }
         var first = try await engine.sync(conversation, welcome: welcome)
-        first.cursor = try engine.replica.syncCursor().seq
+        first.cursor = try await engine.onStore { try $0.syncCursor().seq }
         onActivity(first)
         try await conversation.send(.subscribe(Subscribe(since: first.cursor)))
         while !Task.isCancelled {
@@ -84,16 +84,17 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
             }
             // A wake or a notify may also have arrived while a push or a pull waited for its answer: both are
             // remembered by the conversation and checked after every event.
-            if conversation.takeWake(), try engine.replica.pendingCount() > 0 {
+            if conversation.takeWake(), try await engine.onStore({ try $0.pendingCount() }) > 0 {
                 var summary = SyncSummary()
                 try await engine.pushAll(conversation, welcome: welcome, into: &summary)
-                summary.cursor = try engine.replica.syncCursor().seq
+                summary.cursor = try await engine.onStore { try $0.syncCursor().seq }
                 onActivity(summary)
             }
-            if let head = conversation.takeNotifiedHead(), head > (try engine.replica.syncCursor().seq) {
+            if let head = conversation.takeNotifiedHead(),
+               head > (try await engine.onStore { try $0.syncCursor().seq }) {
                 var summary = SyncSummary()
                 try await engine.pullAll(conversation, welcome: welcome, into: &summary)
-                summary.cursor = try engine.replica.syncCursor().seq
+                summary.cursor = try await engine.onStore { try $0.syncCursor().seq }
                 onActivity(summary)
             }
         }
