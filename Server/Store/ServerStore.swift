@@ -19,6 +19,8 @@ public struct ServerStore: Sendable {
     public let serverID: String
     /// The database file's path.
     public let path: String
+    /// The log's records that the data contract refuses, found when the store opened: never served to pulls.
+    public let quarantine: LogQuarantine
 
     /// The public half of the publication signing key, which field offices pin (`bulletin-server key show`).
     public var publicationKey: PublicationPublicKey { signingKey.publicKey }
@@ -56,6 +58,7 @@ public struct ServerStore: Sendable {
         guard let info = try pool.read({ try ServerInfo.fetchOne($0) }) else {
             throw ServerStoreError.missingServerInfo(path: path)
         }
+        self.quarantine = try pool.read(LogQuarantine.scan)
         self.writer = pool
         self.signingKey = key
         self.serverID = info.serverID
@@ -102,8 +105,10 @@ public struct ServerStore: Sendable {
     public func logPage(
         since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter? = nil, editsFor puller: String? = nil
     ) async throws -> LogPage {
-        try await writer.read { db in
-            try LogPager.page(since: since, bound: bound, limits: limits, filter: filter, puller: puller, db)
+        let excluded = quarantine.seqs
+        return try await writer.read { db in
+            try LogPager.page(
+                since: since, bound: bound, limits: limits, filter: filter, puller: puller, excluding: excluded, db)
         }
     }
 
