@@ -72,6 +72,11 @@ public final class Server: Service, Sendable {
                 "quarantine.first": "\(entries[0].changeID): \(entries[0].reason)",
             ])
         }
+        if let first = store.quarantine.entities.first {
+            logger.warning("live entities hold values the data contract refuses; repair them with a change", metadata: [
+                "quarantine.entities": "\(store.quarantine.entities.count)", "quarantine.first_entity": "\(first)",
+            ])
+        }
         let connections = ConnectionRegistry()
         let decodingPool = NIOThreadPool(numberOfThreads: System.coreCount)
         decodingPool.start()

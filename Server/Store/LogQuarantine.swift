@@ -18,6 +18,9 @@ public struct LogQuarantine: Sendable, Hashable {
 
     /// The refused records, in seq order.
     public var entries: [Entry] = []
+    /// Live entities whose stored fields the contract refuses (built from such records), as `kind id: reason`.
+    /// Reported only: snapshots serve them as they are until an operator repairs them with an ordinary change.
+    public var entities: [String] = []
 
     /// Their seqs.
     public var seqs: Set<Int64> { Set(entries.map(\.seq)) }
@@ -25,6 +28,9 @@ public struct LogQuarantine: Sendable, Hashable {
     /// Reads the whole log once and judges every record by the data contract (each alone: references are not
     /// checked, since a logged record's parent may be created later in the log only by an older server's bug,
     /// and replicas skip nothing for it).
+    /// Stands in for the record members an entity's state has no value for.
+    private static let placeholderID = "00000000-0000-4000-8000-000000000000"
+
     static func scan(_ db: Database) throws -> LogQuarantine {
         var quarantine = LogQuarantine()
         let validator = ChangeValidator(origin: .log)
@@ -40,6 +46,21 @@ public struct LogQuarantine: Sendable, Hashable {
                 reason = "unreadable: \(error)"
             }
             if let reason { quarantine.entries.append(Entry(seq: seq, changeID: changeID, reason: reason)) }
+        }
+        let entities = try Row.fetchCursor(
+            db, sql: "SELECT kind, id, fields FROM entity WHERE deleted = 0 ORDER BY kind, id")
+        while let row = try entities.next() {
+            let kindText: String = row["kind"]
+            let id: String = row["id"]
+            guard let kind = EntityKind(rawValue: kindText) else { continue }
+            // The entity's state as one `create` record: every field it holds, judged like a logged record.
+            let fields = (try? JSONValue(parsingJSON: row["fields"]))?.objectValue
+            let state = ChangeRecord(
+                changeID: placeholderID, entity: kind, entityID: id, op: .create, fields: fields ?? [:],
+                hlc: .zero, author: "", clientID: placeholderID)
+            if let violation = validator.check(state) {
+                quarantine.entities.append("\(kindText) \(id): \(violation.code.name): \(violation.reason)")
+            }
         }
         return quarantine
     }

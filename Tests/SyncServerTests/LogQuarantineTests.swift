@@ -5,8 +5,8 @@ import TestSupport
 import Testing
 @testable import SyncServer
 
-/// A store whose log holds records the data contract refuses (written by a server from before the door): they are
-/// found when it opens, reported, and never served; the records around them are.
+/// A store whose log holds records the data contract refuses (written by a server from before the door): they
+/// are found when it opens, reported, and never served; the records around them are.
 @Suite struct LogQuarantineTests {
     /// A store with three good records (seqs 1–3), then — as an older server logged them — an article update whose
     /// paragraphs are one string (4), one whose client id is `k` (5), and a good update (6).
@@ -36,6 +36,12 @@ import Testing
                 ).append(db)
             }
         }
+        // The state an older server built from the first bad record.
+        try await store.writer.write { db in
+            try db.execute(
+                sql: "UPDATE entity SET fields = json_set(fields, '$.paragraphs', 'Một đoạn.') WHERE id = ?",
+                arguments: [article])
+        }
         try store.close()
         return (directory, [paragraphs.changeID, client.changeID, good.changeID])
     }
@@ -49,6 +55,9 @@ import Testing
         #expect(store.quarantine.entries.map(\.changeID) == Array(ids.prefix(2)))
         #expect(store.quarantine.entries[0].reason.hasPrefix("wrong_type: field 'paragraphs'"))
         #expect(store.quarantine.entries[1].reason.hasPrefix("invalid_id: client_id"))
+        #expect(store.quarantine.entities.count == 1)
+        #expect(store.quarantine.entities.first?.hasPrefix("article ") == true)
+        #expect(store.quarantine.entities.first?.contains("wrong_type: field 'paragraphs'") == true)
         let page = try await store.logPage(since: 0, bound: 6, limits: PageLimits(maxChanges: 100, maxBytes: 1 << 20))
         #expect(page.records.compactMap(\.seq) == [1, 2, 3, 6])
         #expect(page.toSeq == 6)
@@ -69,6 +78,8 @@ import Testing
         let line = try #require(logs.lines.first { $0.message.contains("data contract refuses") })
         #expect(line.metadata["quarantine.count"] == "2")
         #expect(line.metadata["quarantine.seqs"] == "[4, 5]")
+        let entities = try #require(logs.lines.first { $0.message.contains("live entities") })
+        #expect(entities.metadata["quarantine.entities"] == "1")
     }
 
     @Test func aCleanLogHasNoQuarantine() async throws {
@@ -82,5 +93,6 @@ import Testing
         let reopened = try ServerStore(directory: directory.path)
         defer { try? reopened.close() }
         #expect(reopened.quarantine.entries.isEmpty)
+        #expect(reopened.quarantine.entities.isEmpty)
     }
 }

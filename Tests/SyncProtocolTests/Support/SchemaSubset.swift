@@ -51,7 +51,9 @@ struct SchemaSubset {
                 guard let text = instance.stringValue, let pattern = value.stringValue else { continue }
                 let regex = try? NSRegularExpression(pattern: pattern)
                 let range = NSRange(text.startIndex..., in: text)
-                if regex?.firstMatch(in: text, range: range) == nil { found.append("\(path): does not match \(pattern)") }
+                if regex?.firstMatch(in: text, range: range) == nil {
+                    found.append("\(path): does not match \(pattern)")
+                }
             case "minimum":
                 if let number = instance.doubleValue, let minimum = value.doubleValue, number < minimum {
                     found.append("\(path): below \(minimum)")
@@ -64,7 +66,8 @@ struct SchemaSubset {
             case "properties":
                 guard let members = instance.objectValue, let schemas = value.objectValue else { continue }
                 for (name, member) in members {
-                    if let schema = schemas[name] { check(member, against: schema, at: "\(path).\(name)", into: &found) }
+                    guard let schema = schemas[name] else { continue }
+                    check(member, against: schema, at: "\(path).\(name)", into: &found)
                 }
             case "additionalProperties":
                 guard let members = instance.objectValue else { continue }

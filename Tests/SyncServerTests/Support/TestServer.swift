@@ -23,6 +23,7 @@ func withTestServer<Result: Sendable>(
         let store = try ServerStore(directory: configuration.dataDirectory)
         defer { try? store.close() }
         #expect(store.quarantine.entries == [], "the test's log holds records the data contract refuses")
+        #expect(store.quarantine.entities == [], "the test's server holds entities the data contract refuses")
     }
     return result
 }
