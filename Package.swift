@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Protocol",
-            exclude: ["PROTOCOL.md", "vectors"],
+            exclude: ["PROTOCOL.md", "vectors", "contract.json"],
             swiftSettings: strict
         ),
         .target(

@@ -168,7 +168,13 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         while true {
             let page = try await nextPage(conversation)
             do {
-                try await onStore { try $0.apply(page, snapshot: snapshot) }
+                let skipped = try await onStore { try $0.apply(page, snapshot: snapshot) }
+                for record in skipped {
+                    logger.warning("skipped a pulled record this replica cannot store", metadata: [
+                        "change.seq": "\(record.seq)", "change.id": "\(record.changeID)", "reason": "\(record.reason)",
+                    ])
+                }
+                summary.skipped += skipped
             } catch {
                 var more = page.more
                 while more { more = try await nextPage(conversation).more }

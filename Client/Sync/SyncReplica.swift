@@ -42,7 +42,9 @@ public protocol SyncReplica: Sendable {
     ///
     /// For a snapshot page, the replica stores `page.resume` and `page.headSeq` as its snapshot progress; when
     /// `page.more` is false the snapshot is complete and the cursor becomes the snapshot's head.
-    func apply(_ page: Changes, snapshot: Bool) throws
+    ///
+    /// A record that cannot be stored (a field of the wrong type) is left out and returned; the rest applies.
+    func apply(_ page: Changes, snapshot: Bool) throws -> [SkippedRecord]
     /// Keeps what the server's `welcome` says about this connection (the account it acts as); called once per
     /// connection, before anything is pushed or pulled.
     func welcomed(_ welcome: Welcome) throws

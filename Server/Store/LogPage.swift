@@ -17,10 +17,14 @@ public struct LogPage: Sendable, Hashable {
 enum LogPager {
     /// The page of records with `since < seq <= bound` that match `filter`, within `limits`.
     ///
-    /// - Parameter puller: for a pull that accepts text edits, the puller's client id: records are then sent in
-    ///   their compact form where one exists (see ``CompactRecordChoice``).
+    /// - Parameters:
+    ///   - puller: for a pull that accepts text edits, the puller's client id: records are then sent in their
+    ///     compact form where one exists (see ``CompactRecordChoice``).
+    ///   - excluded: the seqs of quarantined records (``LogQuarantine``): never served, passed over like records
+    ///     the filter leaves out.
     static func page(
-        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter?, puller: String? = nil, _ db: Database
+        since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter?, puller: String? = nil,
+        excluding excluded: Set<Int64> = [], _ db: Database
     ) throws -> LogPage {
         var request = ChangeLogEntry
             .select(ChangeLogEntry.Columns.seq, ChangeLogEntry.Columns.record, ChangeLogEntry.Columns.clientID,
@@ -31,6 +35,9 @@ enum LogPager {
         }
         if let issues = filter?.issues {
             request = request.filter(issues.contains(ChangeLogEntry.Columns.issueID))
+        }
+        if !excluded.isEmpty {
+            request = request.filter(!excluded.sorted().contains(ChangeLogEntry.Columns.seq))
         }
         // One row past the count limit tells whether more follow; nothing beyond it is read.
         request = request.order(ChangeLogEntry.Columns.seq).limit(limits.maxChanges + 1)

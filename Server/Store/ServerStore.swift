@@ -22,6 +22,8 @@ public struct ServerStore: Sendable {
     /// The histories of the log, oldest first (PROTOCOL.md section 12.5). Read once: only a restore, into a store
     /// no server has open, starts a new one.
     public let logEpochs: [LogEpoch]
+    /// The log's records that the data contract refuses, found when the store opened: never served to pulls.
+    public let quarantine: LogQuarantine
 
     /// The public half of the publication signing key, which field offices pin (`bulletin-server key show`).
     public var publicationKey: PublicationPublicKey { signingKey.publicKey }
@@ -65,6 +67,7 @@ public struct ServerStore: Sendable {
             throw ServerStoreError.missingServerInfo(path: path)
         }
         self.logEpochs = try pool.read { try LogEpochs.all($0) }
+        self.quarantine = try pool.read(LogQuarantine.scan)
         self.writer = pool
         self.signingKey = key
         self.serverID = info.serverID
@@ -114,8 +117,10 @@ public struct ServerStore: Sendable {
     public func logPage(
         since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter? = nil, editsFor puller: String? = nil
     ) async throws -> LogPage {
-        try await writer.read { db in
-            try LogPager.page(since: since, bound: bound, limits: limits, filter: filter, puller: puller, db)
+        let excluded = quarantine.seqs
+        return try await writer.read { db in
+            try LogPager.page(
+                since: since, bound: bound, limits: limits, filter: filter, puller: puller, excluding: excluded, db)
         }
     }
 

@@ -10,15 +10,13 @@ struct ConflictRecord: EntityRow, Hashable {
     static let databaseTableName = "conflict"
     static let kind = EntityKind.conflict
     static let contractFields: [ContractField<Self>] = [
-        .choice(ConflictField.kind, \.kind), .choice(ConflictField.entity, \.entity),
-        .string(ConflictField.entityID, \.entityID), .optionalString(ConflictField.field, \.field),
-        .string(ConflictField.issueID, \.issueID), .jsonText(ConflictField.base, \.base),
-        .jsonText(ConflictField.mine, \.mine), .jsonText(ConflictField.theirs, \.theirs),
-        .string(ConflictField.mineAuthor, \.mineAuthor), .optionalString(ConflictField.theirsAuthor, \.theirsAuthor),
-        .string(ConflictField.mineChange, \.mineChange), .optionalString(ConflictField.theirsChange, \.theirsChange),
-        .jsonText(ConflictField.current, \.current), .choice(ConflictField.status, \.status),
-        .optionalChoice(ConflictField.resolution, \.resolution),
-        .optionalString(ConflictField.resolvedBy, \.resolvedBy),
+        .choice(Columns.kind, \.kind), .choice(Columns.entity, \.entity), .string(Columns.entityID, \.entityID),
+        .optionalString(Columns.field, \.field), .string(Columns.issueID, \.issueID),
+        .jsonText(Columns.base, \.base), .jsonText(Columns.mine, \.mine), .jsonText(Columns.theirs, \.theirs),
+        .string(Columns.mineAuthor, \.mineAuthor), .optionalString(Columns.theirsAuthor, \.theirsAuthor),
+        .string(Columns.mineChange, \.mineChange), .optionalString(Columns.theirsChange, \.theirsChange),
+        .jsonText(Columns.current, \.current), .choice(Columns.status, \.status),
+        .optionalChoice(Columns.resolution, \.resolution), .optionalString(Columns.resolvedBy, \.resolvedBy),
     ]
 
     var id: String

@@ -1,8 +1,12 @@
 import TestSupport
 import Logging
 import SyncServer
+import Testing
 
 /// Runs an in-process server on 127.0.0.1 port 0 with its data in `directory` (a fresh one when `nil`), for `body`.
+///
+/// With fresh data, the log the test left is checked afterwards against the data contract: every record any
+/// server test made keeps it (no quarantine when the store is opened again).
 func withTestServer<Result: Sendable>(
     directory: TemporaryDirectory? = nil, logs: CapturedLogs = CapturedLogs(),
     authenticator: any Authenticator = AllowAllAuthenticator(),
@@ -13,6 +17,13 @@ func withTestServer<Result: Sendable>(
     defer { if directory == nil { data.remove() } }
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: data.path)
     configure(&configuration)
-    return try await Server.withRunning(
+    let result = try await Server.withRunning(
         configuration: configuration, logger: logs.logger(), authenticator: authenticator, body)
+    if directory == nil {
+        let store = try ServerStore(directory: configuration.dataDirectory)
+        defer { try? store.close() }
+        #expect(store.quarantine.entries == [], "the test's log holds records the data contract refuses")
+        #expect(store.quarantine.entities == [], "the test's server holds entities the data contract refuses")
+    }
+    return result
 }
