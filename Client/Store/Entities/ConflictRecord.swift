@@ -62,30 +62,6 @@ struct ConflictRecord: EntityRow, Hashable {
     /// Typed column names for queries.
     typealias Columns = CodingKeys
 
-    /// Creates the table (migration `v4-conflicts`).
-    static func createTable(_ db: Database) throws {
-        try db.create(table: databaseTableName) { table in
-            table.primaryKey("id", .text)
-            table.column("kind", .text).notNull()
-            table.column("entity", .text).notNull()
-            table.column("entity_id", .text).notNull().indexed()
-            table.column("field", .text)
-            table.column("issue_id", .text).notNull().indexed()
-            table.column("base", .text).notNull()
-            table.column("mine", .text).notNull()
-            table.column("theirs", .text).notNull()
-            table.column("mine_author", .text).notNull()
-            table.column("theirs_author", .text)
-            table.column("mine_change", .text).notNull()
-            table.column("theirs_change", .text)
-            table.column("current", .text).notNull()
-            table.column("status", .text).notNull()
-            table.column("resolution", .text)
-            table.column("resolved_by", .text)
-            table.column("deleted", .boolean).notNull()
-            table.column("extra_fields", .jsonText)
-        }
-    }
 }
 
 /// JSON values kept as JSON text in a column (sorted keys, so equal values have equal text).
