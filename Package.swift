@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Protocol",
-            exclude: ["PROTOCOL.md", "vectors"],
+            exclude: ["PROTOCOL.md", "vectors", "contract.json"],
             swiftSettings: strict
         ),
         .target(
@@ -190,6 +190,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],

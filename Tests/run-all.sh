@@ -52,7 +52,7 @@ finish() {
 
 install_system_packages() {
     local missing=() package
-    for package in chromium libsqlite3-dev zlib1g-dev openssl xxd; do
+    for package in chromium libsqlite3-dev zlib1g-dev openssl xxd git; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
     # Vietnamese glyphs (ắ, ổ, ự…) for the screenshots: Noto or DejaVu both have them.
@@ -167,6 +167,9 @@ step build build || finish
 step swift-test swift_tests
 
 step browser-tests browser_tests
+# Every benchmark at a small size (`bulletin-bench all --quick`, debug build): CI checks that each still runs, never
+# its figures (those come from release builds, BENCHMARKS.md).
+step benchmarks bash -c '"$(swift build --show-bin-path)/bulletin-bench" all --quick > /dev/null'
 # The libFuzzer harnesses (Tests/Fuzz), a short bounded run each: a release build of their own, then 20 s per
 # harness from the seed corpus of Protocol/vectors. Long campaigns: `bash Tests/Fuzz/run.sh 3600`.
 step fuzz bash Tests/Fuzz/run.sh 20

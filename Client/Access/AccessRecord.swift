@@ -37,26 +37,6 @@ struct AccessRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRe
     /// Typed column names.
     typealias Columns = CodingKeys
 
-    /// The migration that adds this table and the field office's `publication` table.
-    static func createTables(_ db: Database) throws {
-        try db.create(table: databaseTableName) { table in
-            table.primaryKey("id", .integer).check { $0 == 1 }
-            table.column("role", .text).notNull()
-            table.column("token", .text)
-            table.column("server_key", .text)
-            table.column("tls", .boolean).notNull()
-            table.column("tls_ca", .text)
-        }
-        try db.create(table: LocalPublicationRecord.databaseTableName) { table in
-            table.primaryKey("issue_id", .text)
-            table.column("version", .integer).notNull()
-            table.column("state", .text).notNull()
-            table.column("content", .text).notNull()
-            table.column("signature", .text).notNull()
-            table.column("key_id", .text).notNull()
-            table.column("seq", .integer).notNull()
-        }
-    }
 }
 
 /// A field office's copy of the latest verified publication of one issue, exactly as signed.

@@ -19,13 +19,4 @@ struct AccountRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableR
         case serverID = "server_id"
     }
 
-    /// The migration that adds the table (`v6-account`).
-    static func createTable(_ db: Database) throws {
-        try db.create(table: databaseTableName) { table in
-            table.primaryKey("id", .integer).check { $0 == 1 }
-            table.column("name", .text).notNull()
-            table.column("role", .text).notNull()
-            table.column("server_id", .text).notNull()
-        }
-    }
 }

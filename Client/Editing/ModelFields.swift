@@ -2,57 +2,60 @@ import BulletinCore
 import SyncProtocol
 
 /// The change-record fields (the data contract) of model values, for `create` records.
+///
+/// Each model is put into its row type and read back through the row's contract fields, so the names and the JSON
+/// forms are the ones the store reads and writes (``ContractField``): no second list of field names.
 enum ModelFields {
     static func issue(_ issue: Issue) -> [String: JSONValue] {
-        [
-            "publication": .string(issue.publication),
-            "date": .string(issue.date),
-            "weekday": .string(issue.weekday),
-            "year_line": .string(issue.yearLine),
-            "release_line": .string(issue.releaseLine),
-            "title_lines": FieldEncoding.strings(issue.titleLines),
-            "subject": .string(issue.subject),
-            "cadence": .string(issue.cadence),
-            "intro": .string(issue.intro),
-            "editor": .string(issue.editor),
-            "state": .string(issue.state.rawValue),
-        ]
+        var row = IssueRecord(newID: issue.id)
+        row.publication = issue.publication
+        row.date = issue.date
+        row.weekday = issue.weekday
+        row.yearLine = issue.yearLine
+        row.releaseLine = issue.releaseLine
+        row.titleLines = issue.titleLines
+        row.subject = issue.subject
+        row.cadence = issue.cadence
+        row.intro = issue.intro
+        row.editor = issue.editor
+        row.state = issue.state
+        return row.contractValues
     }
 
     static func section(_ section: Section, issueID: String, position: Double) -> [String: JSONValue] {
-        [
-            "issue_id": .string(issueID),
-            "title": .string(section.title),
-            "position": FieldEncoding.number(position),
-            "contents_page": FieldEncoding.optionalInt(section.contentsPage),
-        ]
+        var row = SectionRecord(newID: section.id)
+        row.issueID = issueID
+        row.title = section.title
+        row.position = position
+        row.contentsPage = section.contentsPage
+        return row.contractValues
     }
 
     static func article(_ article: Article, issueID: String, sectionID: String, position: Double)
         -> [String: JSONValue]
     {
-        [
-            "issue_id": .string(issueID),
-            "section_id": .string(sectionID),
-            "title": .string(article.title),
-            "paragraphs": FieldEncoding.strings(article.paragraphs),
-            "source": FieldEncoding.citation(article.source),
-            "contents_page": FieldEncoding.optionalInt(article.contentsPage),
-            "position": FieldEncoding.number(position),
-        ]
+        var row = ArticleRecord(newID: article.id)
+        row.issueID = issueID
+        row.sectionID = sectionID
+        row.title = article.title
+        row.paragraphs = article.paragraphs
+        row.source = article.source
+        row.contentsPage = article.contentsPage
+        row.position = position
+        return row.contractValues
     }
 
     static func annotation(_ annotation: Annotation, issueID: String) -> [String: JSONValue] {
-        [
-            "issue_id": .string(issueID),
-            "article_id": .string(annotation.articleID),
-            "paragraph": FieldEncoding.optionalInt(annotation.paragraph),
-            "range": FieldEncoding.textRange(annotation.range),
-            "kind": .string(annotation.kind.rawValue),
-            "text": .string(annotation.text),
-            "author": .string(annotation.author),
-            "created_at": .string(annotation.createdAt),
-            "resolved": .bool(annotation.resolved),
-        ]
+        var row = AnnotationRecord(newID: annotation.id)
+        row.issueID = issueID
+        row.articleID = annotation.articleID
+        row.paragraph = annotation.paragraph
+        row.range = annotation.range
+        row.kind = annotation.kind
+        row.text = annotation.text
+        row.author = annotation.author
+        row.createdAt = annotation.createdAt
+        row.resolved = annotation.resolved
+        return row.contractValues
     }
 }

@@ -69,6 +69,21 @@ struct LocalChanges {
         return try commit(entity: entity, id: id, op: .delete, fields: [:], base: current.versions)
     }
 
+    /// Whether this replica holds the entity (deleted or not): a reference the change makes must name one.
+    private func knows(_ kind: EntityKind, _ id: String) throws -> Bool {
+        let table: String
+        switch kind {
+        case .issue: table = IssueRecord.databaseTableName
+        case .section: table = SectionRecord.databaseTableName
+        case .article: table = ArticleRecord.databaseTableName
+        case .annotation: table = AnnotationRecord.databaseTableName
+        case .conflict: table = ConflictRecord.databaseTableName
+        case .publication: return false
+        }
+        let statement = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)")
+        return try Bool.fetchOne(statement, arguments: [id]) ?? false
+    }
+
     /// - Parameter known: the entity's state before the change, when the caller has read it.
     private mutating func commit(
         entity: EntityKind, id: String, op: ChangeOperation, fields: [String: JSONValue], base: [String: String],
@@ -77,10 +92,16 @@ struct LocalChanges {
         // The text before the change: the base a compact edit of it is made against.
         let before = op == .update && compactPushes
             ? try known ?? ChangeApplier.state(of: entity, id: id, in: db) : nil
+        // Text enters the store as the server would store it (NFC, `\n`), and the change must keep the contract the
+        // server judges it by: a local bug stops here, with nothing queued, not at the server.
         let change = ChangeRecord(
             changeID: makeID(), entity: entity, entityID: id, op: op, fields: fields, base: base,
             hlc: clock.now(wall: wall), author: replica.editor, clientID: replica.clientID,
-            seen: op == .create ? nil : replica.cursor)
+            seen: op == .create ? nil : replica.cursor
+        ).normalizingText()
+        if let violation = try ChangeValidator(origin: .client).check(change, knows: knows) {
+            throw StoreError.contractViolation(violation)
+        }
         let scope = try ChangeApplier.apply(change, in: db)
         let compact = before.flatMap { CompactChange.make(change, before: $0) }
         var outbox = try OutboxRecord(change: change, issueID: scope.issueID, compact: compact)
@@ -121,7 +142,7 @@ extension LocalStore {
     /// with them. If anything throws, nothing of the action remains — no rows, no outbox entries.
     @discardableResult
     func perform<Result>(_ body: (inout LocalChanges) throws -> Result) throws -> Result {
-        try writer.write { db in
+        let (result, changed) = try writer.write { db in
             var replica = try replica(db)
             var changes = try LocalChanges(db: db, replica: replica, options: options)
             let result = try body(&changes)
@@ -130,7 +151,9 @@ extension LocalStore {
                 replica.hlc = clock
                 try replica.update(db)
             }
-            return result
+            return (result, !changes.made.isEmpty)
         }
+        if changed { commits.post() }
+        return result
     }
 }

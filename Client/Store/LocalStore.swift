@@ -39,6 +39,8 @@ public struct LocalStore: Sendable {
     public let path: String
     /// Time and id hooks.
     let options: LocalStoreOptions
+    /// Tells this process's watching syncs that a local change was committed.
+    let commits = CommitSignal()
 
     /// The schema version sent in `hello`.
     public static var schemaVersion: Int { StoreSchema.version }

@@ -28,6 +28,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidArgument(String)
     /// A change record names a field with a value of the wrong type.
     case invalidField(entity: EntityKind, id: String, field: String, expected: String)
+    /// A change made here breaks the data contract (a local bug): it was not queued, and nothing of the action
+    /// remains.
+    case contractViolation(ContractViolation)
     /// A pulled change record has no server `seq`.
     case missingSeq(changeID: String)
     /// A pulled page would move the cursor backwards.
@@ -74,6 +77,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             message
         case .invalidField(let entity, let id, let field, let expected):
             "\(entity.rawValue) \(id): field '\(field)' must be \(expected)"
+        case .contractViolation(let violation):
+            "this change breaks the data contract and was not saved (\(violation.code.name)): \(violation.reason)"
         case .missingSeq(let changeID):
             "pulled change \(changeID) has no seq"
         case .cursorWentBack(let current, let proposed):

@@ -4,8 +4,10 @@ import SyncProtocol
 public enum ConversationEvent: Sendable {
     /// A message (or a message-level protocol problem) from the server.
     case inbound(InboundFrame)
-    /// A periodic tick: drives time-outs and, in watch mode, polling for local changes.
-    case tick
+    /// The deadline with this id, set by the conversation while it waits for a reply, passed.
+    case deadline(Int)
+    /// Something outside the connection asks the driver to look: local changes may wait to be pushed.
+    case wake
     /// The server closed the connection or the read failed.
     case closed((any Error)?)
 }
@@ -13,28 +15,59 @@ public enum ConversationEvent: Sendable {
 /// One client's exchange with the server after the handshake: sends messages and reads events one at a time.
 ///
 /// Not `Sendable`: one task drives a conversation. `notify` and `ping` that arrive while waiting for a response are
-/// handled here (remembered, answered) so the engine only sees what it asked for.
+/// handled here (remembered, answered) so the engine only sees what it asked for. Nothing here wakes up on a
+/// period: a reply is awaited with a deadline of its own, and local changes arrive as ``ConversationEvent/wake``.
 public final class Conversation {
     private let sendMessage: @Sendable (Message) async throws -> Void
     private var events: AsyncStream<ConversationEvent>.AsyncIterator
-    /// The tick period, used to turn a time-out into a count of ticks.
-    public let tick: Duration
+    /// Puts an event into the stream this conversation reads (deadlines, wakes).
+    private let post: @Sendable (ConversationEvent) -> Void
     /// The highest head the server announced with `notify` since the last ``takeNotifiedHead()``.
     public private(set) var notifiedHead: Int64?
-    /// Ticks seen so far.
-    public private(set) var ticks: Int = 0
+    /// Whether a ``ConversationEvent/wake`` arrived since the last ``takeWake()``.
+    public private(set) var woken = false
+    private var lastDeadline = 0
     private let inboundConsumed: (@Sendable () -> Void)?
 
     /// Creates a conversation over a send function and an event stream.
     ///
-    /// - Parameter inboundConsumed: Called each time an `.inbound` event has been taken from `events` (so that
-    ///   whoever feeds the stream can bound how many wait in it).
+    /// - Parameters:
+    ///   - post: Puts an event into `events` (the stream's continuation); the conversation posts its deadlines
+    ///     through it, and ``waker`` wakes.
+    ///   - inboundConsumed: Called each time an `.inbound` event has been taken from `events` (so that whoever
+    ///     feeds the stream can bound how many wait in it).
     public init(send: @escaping @Sendable (Message) async throws -> Void, events: AsyncStream<ConversationEvent>,
-                tick: Duration, inboundConsumed: (@Sendable () -> Void)? = nil) {
+                post: @escaping @Sendable (ConversationEvent) -> Void,
+                inboundConsumed: (@Sendable () -> Void)? = nil) {
         self.sendMessage = send
         self.events = events.makeAsyncIterator()
-        self.tick = tick
+        self.post = post
         self.inboundConsumed = inboundConsumed
+    }
+
+    /// Wakes whoever drives the conversation (from any task): local changes may wait to be pushed.
+    public var waker: @Sendable () -> Void {
+        let post = post
+        return { post(.wake) }
+    }
+
+    /// Returns and clears whether the conversation was woken.
+    public func takeWake() -> Bool {
+        defer { woken = false }
+        return woken
+    }
+
+    /// Posts `.deadline(id)` after `duration`, unless the returned task is cancelled first.
+    private func deadline(after duration: Duration) -> (id: Int, timer: Task<Void, Never>) {
+        lastDeadline += 1
+        let id = lastDeadline
+        let post = post
+        let timer = Task {
+            // A time-out is the one honest sleep: nothing is polled.
+            guard (try? await Task.sleep(for: duration)) != nil else { return }
+            post(.deadline(id))
+        }
+        return (id, timer)
     }
 
     /// Sends one message.
@@ -53,17 +86,21 @@ public final class Conversation {
     /// Whether ``reasonForClosing()`` is looking: a `pong` it sends on the way must not look again.
     private var lookingForReason = false
 
-    /// The read side's reason for the end of the connection, read from the events of the next few ticks (a write
-    /// can fail before the read that explains it has been seen), or `nil` if it gives none.
+    /// How long a failed write waits for the read side to say why the connection ended.
+    static let closingReasonWait: Duration = .milliseconds(100)
+
+    /// The read side's reason for the end of the connection, read from the events of the next moments (a write can
+    /// fail before the read that explains it has been seen), or `nil` if it gives none.
     private func reasonForClosing() async -> SyncError? {
         guard !lookingForReason else { return nil }
         lookingForReason = true
         defer { lookingForReason = false }
-        let deadline = ticks + 5
+        let (id, timer) = deadline(after: Self.closingReasonWait)
+        defer { timer.cancel() }
         while let event = try? await nextEvent() {
             switch event {
             case .closed(let error): return error.flatMap { SyncError(transportError: $0) }
-            case .tick where ticks >= deadline: return nil
+            case .deadline(id): return nil
             default: continue
             }
         }
@@ -85,8 +122,8 @@ public final class Conversation {
             try await send(.pong(ping))
         case .inbound(.message(.notify(let notify))):
             notifiedHead = max(notifiedHead ?? 0, notify.headSeq)
-        case .tick:
-            ticks += 1
+        case .wake:
+            woken = true
         default:
             break
         }
@@ -106,7 +143,8 @@ public final class Conversation {
     /// Waits for a reply that `match` accepts; see ``request(_:timeout:awaiting:match:)``.
     public func awaitReply<Reply>(timeout: Duration, awaiting what: String,
                                   match: (Message) -> Reply?) async throws -> Reply {
-        let deadline = ticks + max(1, Int(timeout / tick))
+        let (id, timer) = deadline(after: timeout)
+        defer { timer.cancel() }
         while true {
             switch try await nextEvent() {
             case .inbound(.message(let reply)):
@@ -116,8 +154,10 @@ public final class Conversation {
                 continue  // a newer server's message this client does not know: ignored, as the spec says
             case .inbound(.invalid(let problem)):
                 throw SyncError.protocolViolation(problem)
-            case .tick:
-                if ticks >= deadline { throw SyncError.timedOut(what) }
+            case .deadline(id):
+                throw SyncError.timedOut(what)
+            case .deadline, .wake:
+                continue  // an older deadline; a wake is remembered for the driver (``takeWake()``)
             case .closed(let error):
                 throw error.flatMap { SyncError(transportError: $0) } ?? SyncError.connectionClosed
             }

@@ -123,8 +123,9 @@ extension LocalStore {
     ///   - changes: the page's records; each must carry its `seq`.
     ///   - cursor: the page's `to_seq`; must not be below the current cursor.
     /// - Throws: ``StoreError/missingSeq(changeID:)``, ``StoreError/cursorWentBack(current:proposed:)``,
-    ///   ``StoreError/invalidField(entity:id:field:expected:)``, ``StoreError/staleTextEdit(changeID:)`` (a text
-    ///   edit made against paragraphs this replica does not hold: pull the full records); nothing is applied then.
+    ///   ``StoreError/staleTextEdit(changeID:)`` (a text edit made against paragraphs this replica does not hold:
+    ///   pull the full records); nothing is applied then. A record with a field of the wrong type is left out and
+    ///   reported in ``PullSummary/undecodable``; the rest of the page applies and the cursor moves past it.
     @discardableResult
     public func applyPulled(_ changes: [ChangeRecord], cursor newCursor: Int64) throws -> PullSummary {
         try applyPulled(changes, cursor: newCursor, completingInitialSync: false)
@@ -156,7 +157,8 @@ extension LocalStore {
                     continue
                 }
                 let change = try Self.expandingTextEdit(change, in: db)
-                let scope = try ChangeApplier.apply(change, in: db)
+                guard let scope = try Self.applyStorable(change, seq: seq, in: db, skipped: &summary.undecodable)
+                else { continue }
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)
                 try db.cachedStatement(sql: "DELETE FROM outbox WHERE change_id = ?")
@@ -175,6 +177,22 @@ extension LocalStore {
                 }
             }
             return summary
+        }
+    }
+
+    /// Applies a pulled record, or — when a field has a type this store cannot hold (a record logged before the
+    /// server enforced the data contract) — leaves it out and notes it in `skipped`; `nil` then. Nothing of a
+    /// record is written before its fields are decoded, so leaving one out leaves the transaction clean.
+    static func applyStorable(
+        _ change: ChangeRecord, seq: Int64, in db: Database, skipped: inout [SkippedRecord],
+        recordedVersions: [String: String] = [:]
+    ) throws -> ChangeScope? {
+        do {
+            return try ChangeApplier.apply(change, in: db, recordedVersions: recordedVersions)
+        } catch let error as StoreError {
+            guard case .invalidField = error else { throw error }
+            skipped.append(SkippedRecord(seq: seq, changeID: change.changeID, reason: error.description))
+            return nil
         }
     }
 

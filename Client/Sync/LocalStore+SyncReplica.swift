@@ -13,6 +13,22 @@ extension LocalStore: SyncReplica {
         Credentials(user: try replicaInfo().editor, token: try accessSettings().token)
     }
 
+    /// Yields (coalesced) whenever a local change may have been committed to this store: by this process at once,
+    /// and — on Linux, through inotify on the store's write-ahead log — by another process writing the same file
+    /// (`bulletin edit` in a terminal while `sync --watch` runs). A watching sync pushes on it; nothing polls.
+    public func localWrites() -> AsyncStream<Void> {
+        let own = commits.commits()
+        guard path != ":memory:", let others = StoreFileWatcher.changes(ofStoreAt: path) else { return own }
+        let (merged, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let forwarding = [own, others].map { source in
+            Task {
+                for await _ in source { continuation.yield() }
+            }
+        }
+        continuation.onTermination = { _ in forwarding.forEach { $0.cancel() } }
+        return merged
+    }
+
     /// Keeps the account the server says this store acts as.
     public func welcomed(_ welcome: Welcome) throws {
         try rememberAccount(from: welcome)
@@ -39,32 +55,38 @@ extension LocalStore: SyncReplica {
 
     /// Applies one pulled page: log pages through ``applyPulled(_:cursor:)``, snapshot pages through
     /// ``applySnapshotPage(_:)``.
-    public func apply(_ page: Changes, snapshot: Bool) throws {
+    @discardableResult
+    public func apply(_ page: Changes, snapshot: Bool) throws -> [SkippedRecord] {
         if try accessSettings().role == .fieldOffice {
             // A field office stores nothing but verified publications.
             try applyPublications(page, snapshot: snapshot)
-            return
+            return []
         }
         if snapshot {
-            try applySnapshotPage(page)
+            return try applySnapshotPage(page)
         } else {
-            try applyPulled(page.changes, cursor: page.toSeq, completingInitialSync: true)
+            return try applyPulled(page.changes, cursor: page.toSeq, completingInitialSync: true).undecodable
         }
     }
 
     /// Applies one snapshot page in one transaction: its records in the order sent (newest issue first), its
-    /// resume token, and — on the last page — the cursor, set to the head the snapshot was taken at.
-    public func applySnapshotPage(_ page: Changes) throws {
+    /// resume token, and — on the last page — the cursor, set to the head the snapshot was taken at. Returns the
+    /// records it could not store (left out).
+    @discardableResult
+    public func applySnapshotPage(_ page: Changes) throws -> [SkippedRecord] {
         let wall = options.wallClock()
-        try writeRecoverable { db in
+        return try writeRecoverable { db in
+            var skipped: [SkippedRecord] = []
             var replica = try replica(db)
             var clock = try replica.clock()
             var progress = try SnapshotProgressRecord.current(db)
             for change in page.changes {
-                guard change.seq != nil else { throw StoreError.missingSeq(changeID: change.changeID) }
+                guard let seq = change.seq else { throw StoreError.missingSeq(changeID: change.changeID) }
                 // A snapshot record's `base` holds the server's per-field versions: they, not the record's own
                 // id, are what later edits here must name as their bases.
-                let scope = try ChangeApplier.apply(change, in: db, recordedVersions: change.base)
+                guard let scope = try Self.applyStorable(
+                    change, seq: seq, in: db, skipped: &skipped, recordedVersions: change.base)
+                else { continue }
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)
             }
@@ -77,6 +99,7 @@ extension LocalStore: SyncReplica {
             replica.hlc = clock.last.description
             try replica.update(db)
             try progress.save(db)
+            return skipped
         }
     }
 }

@@ -34,6 +34,8 @@ public struct PullSummary: Sendable, Hashable {
     public var acknowledgedFromOutbox: Int
     /// The cursor after the page.
     public var cursor: Int64
+    /// Records that could not be stored (a field of the wrong type): left out, the cursor moves past them.
+    public var undecodable: [SkippedRecord] = []
 }
 
 /// One change waiting in the outbox, as `bulletin status` lists it.

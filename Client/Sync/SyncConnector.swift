@@ -73,11 +73,9 @@ public struct SyncConnector: Sendable {
             throw SyncError(transportError: error, address: address.description)
                 ?? SyncError.connectionFailed(address: address.description, reason: "\(error)")
         }
-        let tick = options.tick
         let timeout = connectTimeout
         do {
-            return try await converse(
-                over: channel, hello: hello, tlsFailure: tlsFailure, tick: tick, timeout: timeout, body)
+            return try await converse(over: channel, hello: hello, tlsFailure: tlsFailure, timeout: timeout, body)
         } catch let error as SyncError {
             throw error
         } catch {
@@ -88,7 +86,7 @@ public struct SyncConnector: Sendable {
 
     /// The exchange over a connected channel: the handshake, `body`, then `bye`; closes the channel on every path.
     private func converse<Result: Sendable>(
-        over channel: NIOAsyncChannel<InboundFrame, Message>, hello: Hello, tlsFailure: TLSFailure, tick: Duration,
+        over channel: NIOAsyncChannel<InboundFrame, Message>, hello: Hello, tlsFailure: TLSFailure,
         timeout: Duration, _ body: (Conversation, Welcome) async throws -> Result
     ) async throws -> Result {
         try await channel.executeThenClose { inbound, outbound in
@@ -107,19 +105,14 @@ public struct SyncConnector: Sendable {
                         continuation.yield(.closed(error))
                     }
                 }
-                group.addTask {
-                    while !Task.isCancelled {
-                        try await Task.sleep(for: tick)
-                        continuation.yield(.tick)
-                    }
-                }
                 defer {
                     credits.close()
                     group.cancelAll()
                     continuation.finish()
                 }
-                let conversation = Conversation(send: { try await outbound.write($0) }, events: events, tick: tick,
-                                                inboundConsumed: credits.release)
+                let conversation = Conversation(
+                    send: { try await outbound.write($0) }, events: events, post: { continuation.yield($0) },
+                    inboundConsumed: credits.release)
                 let welcome: Welcome
                 do {
                     welcome = try await conversation.request(.hello(hello), timeout: timeout, awaiting: "welcome") {

@@ -1,4 +1,5 @@
 import Logging
+import NIOPosix
 import SyncProtocol
 
 /// Pushes a replica's outbox and pulls the server's log into it over one ``Conversation``.
@@ -20,15 +21,22 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         self.logger = logger
     }
 
+    /// Runs `work` on the replica on a thread of the store's own, never on Swift's cooperative pool: the replica's
+    /// calls block their thread (a pulled page's commit takes milliseconds, a snapshot page more).
+    func onStore<Value: Sendable>(_ work: @escaping @Sendable (Replica) throws -> Value) async throws -> Value {
+        let replica = replica
+        return try await NIOThreadPool.singleton.runIfActive { try work(replica) }
+    }
+
     /// Pushes every pending change, then pulls until caught up.
     public func sync(_ conversation: Conversation, welcome: Welcome,
                      progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
         var summary = SyncSummary()
-        try replica.welcomed(welcome)
+        try await onStore { try $0.welcomed(welcome) }
         try await reconcileLogEpoch(conversation, welcome: welcome, into: &summary)
         try await pushAll(conversation, welcome: welcome, into: &summary)
         try await pullAll(conversation, welcome: welcome, into: &summary, progress: progress)
-        summary.cursor = try replica.syncCursor().seq
+        summary.cursor = try await onStore { try $0.syncCursor() }.seq
         return summary
     }
 
@@ -42,11 +50,11 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         async throws {
         guard welcome.capabilities.contains("log_epochs"), let epochs = welcome.logEpochs, let current = epochs.last
         else { return }
-        let known = try replica.logEpoch()
+        let known = try await onStore { try $0.logEpoch() }
         if known == current.epoch { return }
         guard let known else {
             // The first sync with a server that names its history: nothing can have been lost yet.
-            try replica.adoptLogEpoch(current.epoch, divergedAt: nil)
+            try await onStore { try $0.adoptLogEpoch(current.epoch, divergedAt: nil) }
             return
         }
         let divergence = epochs.divergence(since: known) ?? current.fromSeq
@@ -56,7 +64,8 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         ])
         var after = divergence
         while true {
-            let batch = try replica.reofferBatch(after: after, maxCount: maxCount, maxBytes: maxBytes)
+            let start = after
+            let batch = try await onStore { try $0.reofferBatch(after: start, maxCount: maxCount, maxBytes: maxBytes) }
             guard let through = batch.through else { break }
             after = through
             if batch.changes.isEmpty { continue }
@@ -69,7 +78,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
                 ])
             }
         }
-        try replica.adoptLogEpoch(current.epoch, divergedAt: divergence)
+        try await onStore { try $0.adoptLogEpoch(current.epoch, divergedAt: divergence) }
     }
 
     /// The most changes and bytes one `push` may carry.
@@ -96,10 +105,10 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         async throws {
         let (maxCount, maxBytes) = batchBounds(welcome)
         while true {
-            let batch = try replica.pendingChanges(maxCount: maxCount, maxBytes: maxBytes)
+            let batch = try await onStore { try $0.pendingChanges(maxCount: maxCount, maxBytes: maxBytes) }
             if batch.isEmpty { return }
             let ack = try await push(batch, conversation)
-            let outcome = try replica.acknowledge(ack.results)
+            let outcome = try await onStore { try $0.acknowledge(ack.results) }
             let refusals = ack.results.filter { $0.status == .rejected }
             summary.pushed += batch.count
             summary.accepted += outcome.accepted
@@ -120,7 +129,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     /// Pulls pages until the server says there are no more; starts with a snapshot when the replica is new.
     public func pullAll(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary,
                         progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws {
-        let cursor = try replica.syncCursor()
+        let cursor = try await onStore { try $0.syncCursor() }
         if welcome.capabilities.contains("snapshot") && (!cursor.initialized || cursor.snapshotResume != nil) {
             summary.snapshot = true
             try await pullPages(conversation, snapshot: true, into: &summary, progress: progress)
@@ -151,7 +160,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     private func pullPages(_ conversation: Conversation, snapshot: Bool, edits: Bool = false,
                            into summary: inout SyncSummary,
                            progress: (@Sendable (SyncProgress) -> Void)?) async throws {
-        let cursor = try replica.syncCursor()
+        let cursor = try await onStore { try $0.syncCursor() }
         let request = Pull(
             since: cursor.seq, maxChanges: options.pullMaxChanges, maxBytes: options.pullMaxBytes,
             snapshot: snapshot ? true : nil, resume: snapshot ? cursor.snapshotResume : nil, edits: edits ? true : nil)
@@ -159,7 +168,13 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         while true {
             let page = try await nextPage(conversation)
             do {
-                try replica.apply(page, snapshot: snapshot)
+                let skipped = try await onStore { try $0.apply(page, snapshot: snapshot) }
+                for record in skipped {
+                    logger.warning("skipped a pulled record this replica cannot store", metadata: [
+                        "change.seq": "\(record.seq)", "change.id": "\(record.changeID)", "reason": "\(record.reason)",
+                    ])
+                }
+                summary.skipped += skipped
             } catch {
                 var more = page.more
                 while more { more = try await nextPage(conversation).more }

@@ -10,23 +10,19 @@ public struct SyncOptions: Sendable, Hashable {
     public var pullMaxBytes: Int
     /// How long to wait for any one reply.
     public var replyTimeout: Duration
-    /// The event tick: resolution of time-outs and of local-change polling in watch mode.
-    public var tick: Duration
     /// Whether pulls ask for article text as edits against the text held here (when the server offers `edits`).
     public var textEdits: Bool
 
     /// Creates options.
     public init(
         maxBatchChanges: Int = 5_000, maxBatchBytes: Int = 4 << 20, pullMaxChanges: Int = 1_000,
-        pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), tick: Duration = .milliseconds(20),
-        textEdits: Bool = true
+        pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), textEdits: Bool = true
     ) {
         self.maxBatchChanges = maxBatchChanges
         self.maxBatchBytes = maxBatchBytes
         self.pullMaxChanges = pullMaxChanges
         self.pullMaxBytes = pullMaxBytes
         self.replyTimeout = replyTimeout
-        self.tick = tick
         self.textEdits = textEdits
     }
 }

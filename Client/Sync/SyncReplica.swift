@@ -42,10 +42,14 @@ public protocol SyncReplica: Sendable {
     ///
     /// For a snapshot page, the replica stores `page.resume` and `page.headSeq` as its snapshot progress; when
     /// `page.more` is false the snapshot is complete and the cursor becomes the snapshot's head.
-    func apply(_ page: Changes, snapshot: Bool) throws
+    ///
+    /// A record that cannot be stored (a field of the wrong type) is left out and returned; the rest applies.
+    func apply(_ page: Changes, snapshot: Bool) throws -> [SkippedRecord]
     /// Keeps what the server's `welcome` says about this connection (the account it acts as); called once per
     /// connection, before anything is pushed or pulled.
     func welcomed(_ welcome: Welcome) throws
+    /// Yields whenever a local change may have been committed (coalesced), so that a watching sync pushes it at once.
+    func localWrites() -> AsyncStream<Void>
     /// The server log history this replica last synced in (PROTOCOL.md section 12.5); `nil` before its first sync
     /// with a server that names one.
     func logEpoch() throws -> String?

@@ -16,6 +16,8 @@ public struct SyncSummary: Sendable, Hashable, Codable {
     public var pulled: Int = 0
     /// `changes` pages received.
     public var pages: Int = 0
+    /// Pulled records this replica could not store, left out (the rest of their pages applied).
+    public var skipped: [SkippedRecord] = []
     /// Whether this sync ran (or finished) an initial snapshot.
     public var snapshot: Bool = false
     /// Bytes written to the socket.

@@ -60,32 +60,41 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
 
     private func watch(_ conversation: Conversation, welcome: Welcome,
                        onActivity: @Sendable (SyncSummary) -> Void) async throws {
+        // Local commits (this process's, or another's on the same file) wake the conversation: nothing here looks
+        // at the outbox on a timer.
+        let writes = engine.replica.localWrites()
+        let wake = conversation.waker
+        let forwarding = Task {
+            for await _ in writes { wake() }
+        }
+        defer { forwarding.cancel() }
         var first = try await engine.sync(conversation, welcome: welcome)
-        first.cursor = try engine.replica.syncCursor().seq
+        first.cursor = try await engine.onStore { try $0.syncCursor().seq }
         onActivity(first)
         try await conversation.send(.subscribe(Subscribe(since: first.cursor)))
         while !Task.isCancelled {
             switch try await conversation.nextEvent() {
-            case .tick:
-                if try engine.replica.pendingCount() > 0 {
-                    var summary = SyncSummary()
-                    try await engine.pushAll(conversation, welcome: welcome, into: &summary)
-                    summary.cursor = try engine.replica.syncCursor().seq
-                    onActivity(summary)
-                }
             case .inbound(.message(.error(let error))):
                 throw SyncError.server(error)
-            case .inbound:
+            case .inbound, .deadline, .wake:
                 break
             case .closed(let error):
                 if let problem = error as? ProtocolError { throw SyncError.protocolViolation(problem) }
                 throw SyncError.connectionClosed
             }
-            // A notify may also have arrived while a push waited for its ack: check after every event.
-            if let head = conversation.takeNotifiedHead(), head > (try engine.replica.syncCursor().seq) {
+            // A wake or a notify may also have arrived while a push or a pull waited for its answer: both are
+            // remembered by the conversation and checked after every event.
+            if conversation.takeWake(), try await engine.onStore({ try $0.pendingCount() }) > 0 {
+                var summary = SyncSummary()
+                try await engine.pushAll(conversation, welcome: welcome, into: &summary)
+                summary.cursor = try await engine.onStore { try $0.syncCursor().seq }
+                onActivity(summary)
+            }
+            if let head = conversation.takeNotifiedHead(),
+               head > (try await engine.onStore { try $0.syncCursor().seq }) {
                 var summary = SyncSummary()
                 try await engine.pullAll(conversation, welcome: welcome, into: &summary)
-                summary.cursor = try engine.replica.syncCursor().seq
+                summary.cursor = try await engine.onStore { try $0.syncCursor().seq }
                 onActivity(summary)
             }
         }

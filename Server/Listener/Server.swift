@@ -64,6 +64,20 @@ public final class Server: Service, Sendable {
     ) async throws -> Server {
         let store = try await ServerStore.open(
             database: configuration.database, directory: configuration.dataDirectory, logger: logger)
+        if !store.quarantine.entries.isEmpty {
+            // Written by a server from before the data contract was enforced: kept, never served (PROTOCOL.md 21.3).
+            let entries = store.quarantine.entries
+            logger.warning("the log holds records the data contract refuses; quarantined, never served", metadata: [
+                "quarantine.count": "\(entries.count)",
+                "quarantine.seqs": "\(entries.prefix(100).map(\.seq))",
+                "quarantine.first": "\(entries[0].changeID): \(entries[0].reason)",
+            ])
+        }
+        if let first = store.quarantine.entities.first {
+            logger.warning("live entities hold values the data contract refuses; repair them with a change", metadata: [
+                "quarantine.entities": "\(store.quarantine.entities.count)", "quarantine.first_entity": "\(first)",
+            ])
+        }
         let connections = ConnectionRegistry()
         let decodingPool = NIOThreadPool(numberOfThreads: System.coreCount)
         decodingPool.start()

@@ -87,7 +87,10 @@ public final class ServerMetrics: Sendable {
         for result in outcome.results {
             count("bulletin_push_changes_total", [("outcome", result.status.rawValue)])
             if result.status == .rejected {
-                count("bulletin_push_rejections_total", [("code", ErrorCode(name: result.code ?? "")?.name ?? "other")])
+                // Only known codes become labels (an error name or a data-contract code): the label set stays bounded.
+                let code = result.code ?? ""
+                let label = ErrorCode(name: code)?.name ?? ContractCode(rawValue: code)?.name ?? "other"
+                count("bulletin_push_rejections_total", [("code", label)])
             }
         }
         pushSeconds.recordNanoseconds(duration.nanoseconds)

@@ -16,16 +16,19 @@ public struct LogPage: Sendable, Hashable {
 enum LogPager {
     /// The page of records with `since < seq <= bound` that match `filter`, within `limits`.
     ///
-    /// - Parameter puller: for a pull that accepts text edits, the puller's client id: records are then sent in
-    ///   their compact form where one exists (see ``CompactRecordChoice``).
+    /// - Parameters:
+    ///   - puller: for a pull that accepts text edits, the puller's client id: records are then sent in their
+    ///     compact form where one exists (see ``CompactRecordChoice``).
+    ///   - excluded: the seqs of quarantined records (``LogQuarantine``): never served, passed over like records
+    ///     the filter leaves out.
     static func page(
         since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter?, puller: String? = nil,
-        _ store: any StoreReader
+        excluding excluded: Set<Int64> = [], _ store: any StoreReader
     ) throws -> LogPage {
         // One row past the count limit tells whether more follow; nothing beyond it is read.
         let rows = try store.logRows(
             since: since, bound: bound, kinds: filter?.entities?.map(\.rawValue), issues: filter?.issues,
-            limit: limits.maxChanges + 1)
+            excluding: excluded.sorted(), limit: limits.maxChanges + 1)
         var page = PageBuilder(limits: limits)
         var more = false
         for row in rows {

@@ -12,8 +12,8 @@ struct PushApplier {
     private let receivedAt = ServerClock.nowText()
     /// The log head so far in this transaction.
     private(set) var head: Int64
-    /// Entities whose `create` was rejected in this batch.
-    private var rejectedCreates: Set<EntityKey> = []
+    /// The data contract's door; it remembers the creates rejected in this batch.
+    private var door = ChangeValidator(origin: .client)
     /// Who may do what: the pushing account's role.
     private let access: AccessPolicy
     /// The issues whose printed content (issue, sections, articles) an applied change touched.
@@ -46,26 +46,10 @@ struct PushApplier {
         // edit for a chief (PROTOCOL.md, section 20.4).
         let late = try access.role.mayPush && access.role != .chief
             && PublishedIssues.isLate(change, stored: stored, store)
-        let rejection: (reason: String, code: ErrorCode)?
-        if reoffer != nil, change.seq == nil {
-            rejection = ("a re-offered record carries the seq it had in the lost history", .invalidMessage)
-        } else if !late, let denial = try access.denial(of: change, stored: stored, store) {
-            // Authorization comes first: a change the account may not make is refused whatever its shape.
-            rejection = (denial, .forbidden)
-        } else if let why = try InboundEdits.rebuild(&change, store) {
-            rejection = (why, .invalidMessage)
-        } else if let violation = EntityContract.violation(
-            in: change, serverMade: reoffer != nil && change.clientID == serverID)
-        {
-            rejection = (violation, .invalidMessage)
-        } else {
-            rejection = try self.rejection(of: change, key: key, stored: stored).map { ($0, .invalidMessage) }
+        if let (reason, code) = try judge(&change, stored: stored, late: late) {
+            door.noteRejected(change)
+            return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code)
         }
-        if let (reason, code) = rejection {
-            if change.op == .create { rejectedCreates.insert(key) }
-            return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code.name)
-        }
-        change = change.normalizingText()
         let prior = reoffer != nil ? change.seq : nil
         let decision = if let reoffer, let prior, !late {
             try reoffer.decide(change, prior: prior, stored: stored)
@@ -91,6 +75,30 @@ struct PushApplier {
         return ChangeResult(changeID: change.changeID, status: .conflict, seq: seq, conflictID: conflictIDs.first)
     }
 
+    /// Why `change` is rejected (a reason and the code for `push_ack`), or `nil` when it may be applied; rebuilds a
+    /// text edit into full paragraphs and normalises the text (NFC, `\n`) on the way.
+    private func judge(_ change: inout ChangeRecord, stored: StoredEntity?, late: Bool) throws
+        -> (reason: String, code: String)?
+    {
+        if reoffer != nil, change.seq == nil {
+            return ("a re-offered record carries the seq it had in the lost history", ErrorCode.invalidMessage.name)
+        }
+        // Authorization comes first: a change the account may not make is refused whatever its shape.
+        if !late, let denial = try access.denial(of: change, stored: stored, store) {
+            return (denial, ErrorCode.forbidden.name)
+        }
+        if let dependency = door.dependency(of: change) { return (dependency.reason, dependency.code.name) }
+        if let why = try InboundEdits.rebuild(&change, store) { return (why, ErrorCode.invalidMessage.name) }
+        // Text is normalised on the way in, so it is judged, and logged, as it is stored.
+        change = change.normalizingText()
+        // A record the server itself made in a log history lost to a restore (a conflict), offered again by a
+        // replica, is judged as a logged record (PROTOCOL.md section 12.5).
+        let validator = reoffer != nil && change.clientID == serverID ? ChangeValidator(origin: .log) : door
+        if let violation = try validator.check(change, knows: knows) { return (violation.reason, violation.code.name) }
+        let key = EntityKey(kind: change.entity, id: change.entityID)
+        return try rejection(of: change, key: key, stored: stored).map { ($0, ErrorCode.invalidMessage.name) }
+    }
+
     /// Notes the issues whose published content an applied change may have altered (annotations and conflicts
     /// never do).
     private mutating func touch(_ change: ChangeRecord, previousIssue: String?) {
@@ -100,23 +108,13 @@ struct PushApplier {
         if let issueID = change.fields["issue_id"]?.stringValue { touchedIssues.insert(issueID) }
     }
 
-    /// Why a well-formed `change` cannot be applied to `stored` (the entity's row, if any), or `nil` when it can.
+    /// Whether the server knows the entity (stored, deleted or not; created earlier in this batch is stored too).
+    private func knows(_ kind: EntityKind, _ id: String) throws -> Bool {
+        try store.entity(EntityKey(kind: kind, id: id)) != nil
+    }
+
+    /// Why a change that keeps the contract cannot be applied to `stored` (the entity's row, if any), or `nil`.
     private func rejection(of change: ChangeRecord, key: EntityKey, stored: StoredEntity?) throws -> String? {
-        if rejectedCreates.contains(key) {
-            return "depends on the create of \(key) that was rejected earlier in this batch"
-        }
-        for (name, parentKind) in EntityKey.parentFields {
-            guard let parentID = change.fields[name]?.stringValue else { continue }
-            let parent = EntityKey(kind: parentKind, id: parentID)
-            if rejectedCreates.contains(parent) {
-                return "its \(name) names \(parent), whose create was rejected earlier in this batch"
-            }
-            // A parent deleted meanwhile is not a reason to refuse: that is a concurrent edit, which section 20 merges
-            // (an edit revives what it is about). Conflicts are the server's own records.
-            if change.entity != .conflict, try store.entity(parent) == nil {
-                return "its \(name) names \(parent), which the server does not know"
-            }
-        }
         switch change.op {
         case .create:
             // A re-offered create of an entity held here writes its fields (``ReofferMerger``).
@@ -197,9 +195,4 @@ struct EntityKey: Hashable, Sendable, CustomStringConvertible {
 
     /// `article 0b7c…`.
     var description: String { "\(kind.rawValue) \(id)" }
-
-    /// The fields that name a parent entity, and the parent's kind.
-    static let parentFields: [(String, EntityKind)] = [
-        ("issue_id", .issue), ("section_id", .section), ("article_id", .article),
-    ]
 }

@@ -24,6 +24,8 @@ public struct ServerStore: Sendable {
     /// The histories of the log, oldest first (PROTOCOL.md section 12.5). Read once: only a restore, into a store
     /// no server has open, starts a new one.
     public let logEpochs: [LogEpoch]
+    /// The log's records that the data contract refuses, found when the store opened: never served to pulls.
+    public let quarantine: LogQuarantine
 
     /// The public half of the publication signing key, which field offices pin (`bulletin-server key show`).
     public var publicationKey: PublicationPublicKey { signingKey.publicKey }
@@ -45,12 +47,14 @@ public struct ServerStore: Sendable {
         let backend = try SQLiteBackend(path: path)
         self.serverID = try backend.serverID()
         self.logEpochs = try backend.writer.read { try LogEpochs.all($0) }
+        self.quarantine = try backend.writer.read(LogQuarantine.scan)
         self.backend = backend
         self.signingKey = key
         self.path = path
     }
 
-    /// A store over an opened backend.
+    /// A store over an opened backend. A PostgreSQL store has no quarantine: only servers that enforce the data
+    /// contract at the door ever wrote to one (the quarantine is for SQLite stores older than the contract).
     init(backend: any StoreBackend, signingKey: PublicationSigningKey, serverID: String, path: String,
          logEpochs: [LogEpoch]) {
         self.backend = backend
@@ -58,6 +62,7 @@ public struct ServerStore: Sendable {
         self.serverID = serverID
         self.path = path
         self.logEpochs = logEpochs
+        self.quarantine = LogQuarantine()
     }
 
     /// The SQLite database, for what only an SQLite store has (backups, WAL checkpoints, tests' own queries), or
@@ -114,8 +119,10 @@ public struct ServerStore: Sendable {
     public func logPage(
         since: Int64, bound: Int64, limits: PageLimits, filter: PullFilter? = nil, editsFor puller: String? = nil
     ) async throws -> LogPage {
-        try await backend.read { store in
-            try LogPager.page(since: since, bound: bound, limits: limits, filter: filter, puller: puller, store)
+        let excluded = quarantine.seqs
+        return try await backend.read { store in
+            try LogPager.page(
+                since: since, bound: bound, limits: limits, filter: filter, puller: puller, excluding: excluded, store)
         }
     }
 
@@ -142,7 +149,7 @@ public struct ServerStore: Sendable {
     /// Every seq in the log, in order (for tests and diagnostics: the log must have no gaps).
     func logSeqs() async throws -> [Int64] {
         try await backend.read { store in
-            try store.logRows(since: 0, bound: .max, kinds: nil, issues: nil, limit: .max).map(\.seq)
+            try store.logRows(since: 0, bound: .max, kinds: nil, issues: nil, excluding: [], limit: .max).map(\.seq)
         }
     }
 

@@ -36,6 +36,9 @@ struct DeskFailure: Error, Sendable {
                 return DeskFailure(status: 409, key: "error.state_not_forward")
             case .invalidArgument:
                 return .badRequest("error.invalid_input")
+            case .contractViolation(let violation):
+                // A local bug, not the editor's input: said plainly, with the rule's stable code for a report.
+                return DeskFailure(status: 500, key: "error.contract", values: ["code": violation.code.name])
             default:
                 return DeskFailure(status: 500, key: "error.store")
             }

@@ -8,7 +8,8 @@ struct BulletinBench: AsyncParsableCommand {
         abstract: "Benchmarks for BulletinSync (build with -c release).",
         subcommands: [
             ProtocolBenchmark.self, StoreBenchmark.self, CompactEditsBenchmark.self, SyncBenchmark.self,
-            SyncServerHelper.self, SyncClientHelper.self, MeasureCommand.self, DecodingBenchmark.self, UIBenchmark.self, DeskPropagationBenchmark.self,
+            SyncServerHelper.self, SyncClientHelper.self, MeasureCommand.self, DecodingBenchmark.self,
+            UIBenchmark.self, DeskPropagationBenchmark.self, AllBenchmarks.self,
         ]
     )
 

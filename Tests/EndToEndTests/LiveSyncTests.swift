@@ -36,6 +36,35 @@ struct LiveSyncTests {
         }
     }
 
+    /// `bulletin sync --watch` in one terminal, `bulletin issue new` in another: the other process's commit wakes
+    /// the watching loop (inotify on the store's write-ahead log), which pushes at once — nothing looks on a timer,
+    /// so without the wake-up this would wait until the time limit.
+    @Test func anEditMadeByAnotherProcessIsPushedAtOnce() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let hong = try Editor("Thanh Hồng", in: directory)
+        try await withServer(in: directory.file("server")) { server in
+            let (activity, reported) = AsyncStream.makeStream(of: SyncSummary.self)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await hong.runner(port: server.port).watch { reported.yield($0) }
+                }
+                try await withTimeout {
+                    var events = activity.makeAsyncIterator()
+                    _ = await events.next()
+                    let made = try BuiltBinaries.run("bulletin", ["issue", "new", "--store", hong.store.path,
+                                                                  "--date", "2024-09-10"])
+                    #expect(made.status == 0, "\(made.standardError)")
+                    while try await server.store.headSeq() < 1 || hong.store.pendingCount() > 0 {
+                        guard await events.next() != nil else { throw WatchEnded() }
+                    }
+                }
+                group.cancelAll()
+            }
+            #expect(try await server.store.headSeq() == 1)
+        }
+    }
+
     @Test(arguments: StoreKind.available)
     func aWatchingEditorPushesLocalChangesAsTheyAreMade(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()

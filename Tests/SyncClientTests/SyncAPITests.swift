@@ -59,6 +59,27 @@ import Testing
             == AcknowledgeSummary(accepted: 0, rejected: 0, unknown: 1))
     }
 
+    /// A record logged before the server enforced the data contract (paragraphs as one string) is left out and
+    /// reported by seq and change id; the rest of its page applies and the cursor moves past it.
+    @Test func aPulledRecordThatCannotBeStoredIsSkippedAndReported() throws {
+        let store = try storeWithChanges()
+        let article = "5a000000-0000-4000-8000-0000000000a2"
+        let page = [
+            remote("r1", seq: 1, entityID: article, fields: ["title": .string("Tiêu đề thứ nhất")]),
+            remote("r2", seq: 2, entityID: article, fields: ["paragraphs": .string("Một đoạn.")]),
+            remote("r3", seq: 3, entityID: article, fields: ["title": .string("Tiêu đề thứ ba")]),
+        ]
+        let summary = try store.applyPulled(page, cursor: 3)
+        #expect(summary.applied == 2)
+        #expect(summary.undecodable.map(\.seq) == [2])
+        #expect(summary.undecodable.map(\.changeID) == ["r2"])
+        #expect(summary.undecodable.first?.reason.contains("paragraphs") == true)
+        #expect(try store.cursor() == 3)
+        let state = try #require(try store.entityState(.article, id: article))
+        #expect(state.fields["title"] == .string("Tiêu đề thứ ba"))
+        #expect(state.versions["paragraphs"] != "r2", "nothing of the skipped record was stored")
+    }
+
     @Test func aPulledPageIsAppliedInSeqOrderAndMovesTheCursor() throws {
         let store = try storeWithChanges()
         let article = "5a000000-0000-4000-8000-0000000000a2"

@@ -142,6 +142,7 @@ import Testing
         let result = try #require(outcome.results.first)
         #expect(result.status == .rejected)
         #expect(result.reason?.contains(testCase.expectedInReason) == true, "\(result.reason ?? "no reason")")
+        #expect(result.code == testCase.code)
         #expect(outcome.headSeq == 3)
     }
 

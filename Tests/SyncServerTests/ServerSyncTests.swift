@@ -77,8 +77,8 @@ import Testing
                     ])
                     #expect(ack.results.map(\.status) == [.applied, .rejected, .applied])
                     #expect(ack.results.map(\.seq) == [1, nil, 2])
-                    #expect(ack.results[1].code == "invalid_message")
-                    #expect(ack.results[1].reason?.contains("title") == true)
+                    #expect(ack.results[1].code == "wrong_type")
+                    #expect(ack.results[1].reason == "field 'title' must be a string")
                 }
             }
         }

@@ -7,9 +7,10 @@ struct AnnotationRecord: EntityRow, Hashable {
     static let databaseTableName = "annotation"
     static let kind = EntityKind.annotation
     static let contractFields: [ContractField<Self>] = [
-        .string("issue_id", \.issueID), .string("article_id", \.articleID), .optionalInt("paragraph", \.paragraph),
-        .textRange("range", \.range), .choice("kind", \.kind), .string("text", \.text), .string("author", \.author),
-        .string("created_at", \.createdAt), .bool("resolved", \.resolved),
+        .string(Columns.issueID, \.issueID), .string(Columns.articleID, \.articleID),
+        .optionalInt(Columns.paragraph, \.paragraph), .textRange(Columns.range, \.range),
+        .choice(Columns.kind, \.kind), .string(Columns.text, \.text), .string(Columns.author, \.author),
+        .string(Columns.createdAt, \.createdAt), .bool(Columns.resolved, \.resolved),
     ]
 
     var id: String

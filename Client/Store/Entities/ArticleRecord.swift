@@ -7,9 +7,9 @@ struct ArticleRecord: EntityRow, Hashable {
     static let databaseTableName = "article"
     static let kind = EntityKind.article
     static let contractFields: [ContractField<Self>] = [
-        .string("issue_id", \.issueID), .string("section_id", \.sectionID), .string("title", \.title),
-        .strings("paragraphs", \.paragraphs), .citation("source", \.source),
-        .optionalInt("contents_page", \.contentsPage), .number("position", \.position),
+        .string(Columns.issueID, \.issueID), .string(Columns.sectionID, \.sectionID), .string(Columns.title, \.title),
+        .strings(Columns.paragraphs, \.paragraphs), .citation(Columns.source, \.source),
+        .optionalInt(Columns.contentsPage, \.contentsPage), .number(Columns.position, \.position),
     ]
 
     var id: String

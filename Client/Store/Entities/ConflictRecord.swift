@@ -10,15 +10,13 @@ struct ConflictRecord: EntityRow, Hashable {
     static let databaseTableName = "conflict"
     static let kind = EntityKind.conflict
     static let contractFields: [ContractField<Self>] = [
-        .choice(ConflictField.kind, \.kind), .choice(ConflictField.entity, \.entity),
-        .string(ConflictField.entityID, \.entityID), .optionalString(ConflictField.field, \.field),
-        .string(ConflictField.issueID, \.issueID), .jsonText(ConflictField.base, \.base),
-        .jsonText(ConflictField.mine, \.mine), .jsonText(ConflictField.theirs, \.theirs),
-        .string(ConflictField.mineAuthor, \.mineAuthor), .optionalString(ConflictField.theirsAuthor, \.theirsAuthor),
-        .string(ConflictField.mineChange, \.mineChange), .optionalString(ConflictField.theirsChange, \.theirsChange),
-        .jsonText(ConflictField.current, \.current), .choice(ConflictField.status, \.status),
-        .optionalChoice(ConflictField.resolution, \.resolution),
-        .optionalString(ConflictField.resolvedBy, \.resolvedBy),
+        .choice(Columns.kind, \.kind), .choice(Columns.entity, \.entity), .string(Columns.entityID, \.entityID),
+        .optionalString(Columns.field, \.field), .string(Columns.issueID, \.issueID),
+        .jsonText(Columns.base, \.base), .jsonText(Columns.mine, \.mine), .jsonText(Columns.theirs, \.theirs),
+        .string(Columns.mineAuthor, \.mineAuthor), .optionalString(Columns.theirsAuthor, \.theirsAuthor),
+        .string(Columns.mineChange, \.mineChange), .optionalString(Columns.theirsChange, \.theirsChange),
+        .jsonText(Columns.current, \.current), .choice(Columns.status, \.status),
+        .optionalChoice(Columns.resolution, \.resolution), .optionalString(Columns.resolvedBy, \.resolvedBy),
     ]
 
     var id: String
@@ -64,30 +62,6 @@ struct ConflictRecord: EntityRow, Hashable {
     /// Typed column names for queries.
     typealias Columns = CodingKeys
 
-    /// Creates the table (migration `v4-conflicts`).
-    static func createTable(_ db: Database) throws {
-        try db.create(table: databaseTableName) { table in
-            table.primaryKey("id", .text)
-            table.column("kind", .text).notNull()
-            table.column("entity", .text).notNull()
-            table.column("entity_id", .text).notNull().indexed()
-            table.column("field", .text)
-            table.column("issue_id", .text).notNull().indexed()
-            table.column("base", .text).notNull()
-            table.column("mine", .text).notNull()
-            table.column("theirs", .text).notNull()
-            table.column("mine_author", .text).notNull()
-            table.column("theirs_author", .text)
-            table.column("mine_change", .text).notNull()
-            table.column("theirs_change", .text)
-            table.column("current", .text).notNull()
-            table.column("status", .text).notNull()
-            table.column("resolution", .text)
-            table.column("resolved_by", .text)
-            table.column("deleted", .boolean).notNull()
-            table.column("extra_fields", .jsonText)
-        }
-    }
 }
 
 /// JSON values kept as JSON text in a column (sorted keys, so equal values have equal text).

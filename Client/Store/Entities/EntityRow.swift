@@ -25,6 +25,11 @@ extension EntityRow {
     /// The contract's field names for this kind, in the order the contract lists them.
     static var fieldNames: [String] { contractFields.map(\.name) }
 
+    /// Every contract field's value, by name.
+    var contractValues: [String: JSONValue] {
+        Dictionary(uniqueKeysWithValues: Self.contractFields.map { ($0.name, $0.read(self)) })
+    }
+
     /// The value of a contract field; `nil` for a name outside the contract.
     func contractValue(of field: String) -> JSONValue? {
         Self.contractFields.first { $0.name == field }?.read(self)

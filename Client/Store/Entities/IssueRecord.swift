@@ -7,10 +7,11 @@ struct IssueRecord: EntityRow, Hashable {
     static let databaseTableName = "issue"
     static let kind = EntityKind.issue
     static let contractFields: [ContractField<Self>] = [
-        .string("publication", \.publication), .string("date", \.date), .string("weekday", \.weekday),
-        .string("year_line", \.yearLine), .string("release_line", \.releaseLine),
-        .strings("title_lines", \.titleLines), .string("subject", \.subject), .string("cadence", \.cadence),
-        .string("intro", \.intro), .string("editor", \.editor), .choice("state", \.state),
+        .string(Columns.publication, \.publication), .string(Columns.date, \.date),
+        .string(Columns.weekday, \.weekday), .string(Columns.yearLine, \.yearLine),
+        .string(Columns.releaseLine, \.releaseLine), .strings(Columns.titleLines, \.titleLines),
+        .string(Columns.subject, \.subject), .string(Columns.cadence, \.cadence), .string(Columns.intro, \.intro),
+        .string(Columns.editor, \.editor), .choice(Columns.state, \.state),
     ]
 
     var id: String

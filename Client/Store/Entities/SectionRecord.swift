@@ -7,8 +7,8 @@ struct SectionRecord: EntityRow, Hashable {
     static let databaseTableName = "section"
     static let kind = EntityKind.section
     static let contractFields: [ContractField<Self>] = [
-        .string("issue_id", \.issueID), .string("title", \.title), .number("position", \.position),
-        .optionalInt("contents_page", \.contentsPage),
+        .string(Columns.issueID, \.issueID), .string(Columns.title, \.title), .number(Columns.position, \.position),
+        .optionalInt(Columns.contentsPage, \.contentsPage),
     ]
 
     var id: String

@@ -14,11 +14,4 @@ struct SettingRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableR
         static let value = Column(CodingKeys.value)
     }
 
-    /// Migration `v6-settings`.
-    static func createTable(_ db: Database) throws {
-        try db.create(table: databaseTableName) { table in
-            table.primaryKey("key", .text)
-            table.column("value", .text).notNull()
-        }
-    }
 }

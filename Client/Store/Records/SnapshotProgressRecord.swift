@@ -29,13 +29,4 @@ struct SnapshotProgressRecord: Codable, Sendable, Hashable, FetchableRecord, Per
             ?? SnapshotProgressRecord()
     }
 
-    /// Creates the table (migration `v2-snapshot`).
-    static func createTable(_ db: Database) throws {
-        try db.create(table: databaseTableName) { table in
-            table.primaryKey("id", .integer).check { $0 == 1 }
-            table.column("resume", .text)
-            table.column("head", .integer)
-            table.column("completed", .boolean).notNull()
-        }
-    }
 }

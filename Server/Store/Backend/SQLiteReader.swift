@@ -63,7 +63,9 @@ struct SQLiteReader: StoreTransaction {
 
     // MARK: Pages
 
-    func logRows(since: Int64, bound: Int64, kinds: [String]?, issues: [String]?, limit: Int) throws -> [LogRow] {
+    func logRows(
+        since: Int64, bound: Int64, kinds: [String]?, issues: [String]?, excluding: [Int64], limit: Int
+    ) throws -> [LogRow] {
         var request = ChangeLogEntry
             .select(ChangeLogEntry.Columns.seq, ChangeLogEntry.Columns.record, ChangeLogEntry.Columns.clientID,
                     ChangeLogEntry.Columns.editRecord, ChangeLogEntry.Columns.authorRecord)
@@ -73,6 +75,9 @@ struct SQLiteReader: StoreTransaction {
         }
         if let issues {
             request = request.filter(issues.contains(ChangeLogEntry.Columns.issueID))
+        }
+        if !excluding.isEmpty {
+            request = request.filter(!excluding.contains(ChangeLogEntry.Columns.seq))
         }
         request = request.order(ChangeLogEntry.Columns.seq).limit(limit)
         return try Row.fetchAll(db, request).map {

@@ -31,8 +31,10 @@ protocol StoreReader {
 
     // MARK: Pages
 
-    /// At most `limit` log rows with `since < seq <= bound` matching the filter, in seq order.
-    func logRows(since: Int64, bound: Int64, kinds: [String]?, issues: [String]?, limit: Int) throws -> [LogRow]
+    /// At most `limit` log rows with `since < seq <= bound` matching the filter and not `excluding`, in seq order.
+    func logRows(
+        since: Int64, bound: Int64, kinds: [String]?, issues: [String]?, excluding: [Int64], limit: Int
+    ) throws -> [LogRow]
     /// The newest live issue strictly before `(date, id)` in `(sort_date, id)` order (the newest when `nil`).
     func nextIssue(before: (date: String, id: String)?, issues: [String]?) throws -> StoredEntity?
     /// At most `limit` live entities of `kind` in `issueID` with id greater than `afterID`, in id order.

@@ -115,7 +115,9 @@ final class PostgresReader: StoreTransaction {
 
     // MARK: Pages
 
-    func logRows(since: Int64, bound: Int64, kinds: [String]?, issues: [String]?, limit: Int) throws -> [LogRow] {
+    func logRows(
+        since: Int64, bound: Int64, kinds: [String]?, issues: [String]?, excluding: [Int64], limit: Int
+    ) throws -> [LogRow] {
         var query = QueryText("""
             SELECT seq, record, client_id, edit_record, author_record FROM change_log WHERE seq > 
             """)
@@ -124,6 +126,7 @@ final class PostgresReader: StoreTransaction {
         query.bind(bound)
         if let kinds { query.append(" AND entity = ANY("); query.bind(kinds); query.append(")") }
         if let issues { query.append(" AND issue_id = ANY("); query.bind(issues); query.append(")") }
+        if !excluding.isEmpty { query.append(" AND seq <> ALL("); query.bind(excluding); query.append(")") }
         query.append(" ORDER BY seq LIMIT ")
         query.bind(Int64(limit))
         return try rows(query.query).map {

@@ -1,3 +1,5 @@
+import SyncProtocol
+
 /// The field names of a `conflict` entity (see PROTOCOL.md, section 20).
 public enum ConflictField {
     /// `text`, `value`, `delete` or `late_edit` (``ConflictKind``).
@@ -34,11 +36,8 @@ public enum ConflictField {
     public static let resolvedBy = "resolved_by"
 
     /// The fields an editor's change may set: resolving is the only thing a client does to a conflict.
-    public static let resolutionFields: Set<String> = [status, resolution, resolvedBy]
+    public static let resolutionFields = Set(DataContract.conflictResolutionFields)
 
-    /// Every field, in the order the protocol lists them.
-    public static let all = [
-        kind, entity, entityID, field, issueID, base, mine, theirs, mineAuthor, theirsAuthor, mineChange,
-        theirsChange, current, status, resolution, resolvedBy,
-    ]
+    /// Every field, in the order the protocol lists them (the data contract's).
+    public static let all = DataContract.conflict.fieldNames
 }

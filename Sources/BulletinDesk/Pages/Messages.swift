@@ -1,3 +1,5 @@
+import SyncProtocol
+
 /// Messages for stable codes: the server's refusal codes and the sync errors, looked up by code in the catalog
 /// (never by matching English text).
 enum Messages {
@@ -9,6 +11,8 @@ enum Messages {
         case "unauthenticated": env.t("refusal.unauthenticated")
         case "invalid_message": env.t("refusal.invalid")
         case "batch_too_large": env.t("refusal.too_large")
+        // The data contract's codes (PROTOCOL.md section 21): the content is not valid.
+        case _ where ContractCode(rawValue: code) != nil: env.t("refusal.invalid")
         default: env.t("refusal.other")
         }
     }

@@ -20,6 +20,9 @@ enum SyncReport {
         let kind = summary.snapshot ? " (initial snapshot)" : ""
         lines.append("pulled \(summary.pulled) change\(summary.pulled == 1 ? "" : "s") in \(summary.pages) "
             + "page\(summary.pages == 1 ? "" : "s")\(kind); cursor \(summary.cursor)")
+        for record in summary.skipped {
+            lines.append("skipped pulled record seq \(record.seq) (change \(record.changeID)): \(record.reason)")
+        }
         lines.append("wire: \(bytes(summary.bytesSent)) sent, \(bytes(summary.bytesReceived)) received"
             + (summary.payloadBytes > 0 ? String(format: "; compression %.1f×", summary.compressionRatio) : ""))
         return lines.joined(separator: "\n") + "\n"

@@ -1,8 +1,8 @@
 import BulletinCore
 import Foundation
+import PostgresTestSupport
 import Synchronization
 import SyncProtocol
-import PostgresTestSupport
 import TestSupport
 import Testing
 @testable import SyncClient
@@ -10,14 +10,13 @@ import Testing
 
 /// Three `bulletin-server` processes on one PostgreSQL database behave as one server: six editors spread over them
 /// push concurrently, one node is killed (SIGKILL) in the middle of their pushes and restarted on its port, and
-/// every change is logged once and every replica ends the same.
-extension UnderLoadTests {
+/// every change is logged once, at gap-free seqs, and every replica ends the same.
 @Suite(
     .timeLimit(.minutes(3)),
     .enabled(if: TestPostgres.url != nil, "BULLETIN_TEST_POSTGRES_URL is not set: the multi-node test is skipped"))
 struct MultiNodeTests {
-    /// Articles each editor adds while the watch loops push them.
-    static let articlesPerEditor = 40
+    /// The most changes the load lets wait in the outboxes before it waits for the watch loops.
+    static let backlog = 36
 
     @Test func threeNodesSixEditorsAndANodeKilledMidPushLoseNothing() async throws {
         try await ScratchDatabase.with(.postgres) { database in
@@ -26,6 +25,10 @@ struct MultiNodeTests {
             defer { directory.remove() }
             try await run(url: url, directory: directory)
         }
+    }
+
+    private func node(_ url: String, port: Int = 0) throws -> RunningProcess {
+        try RunningProcess("bulletin-server", ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--database", url])
     }
 
     private func run(url: String, directory: TemporaryDirectory) async throws {
@@ -41,51 +44,70 @@ struct MultiNodeTests {
             made.append(editor)
         }
         let editors = made
-        let total = editors.count * (2 + Self.articlesPerEditor)
         var nodes: [RunningProcess] = []
         var ports: [Int] = []
         for _ in 0..<3 {
-            let node = try RunningProcess(
-                "bulletin-server", ["serve", "--host", "127.0.0.1", "--port", "0", "--database", url])
+            let node = try node(url)
             ports.append(try #require(await node.listeningPort()))
             nodes.append(node)
         }
 
         let (activity, announce) = AsyncStream.makeStream(of: Void.self)
+        let (paced, pace) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
+        let load = NodeLoad()
         try await withThrowingTaskGroup(of: Void.self) { group in
             // Two editors per node.
             for (index, editor) in editors.enumerated() {
                 let runner = editor.runner(port: ports[index % ports.count])
                 group.addTask {
-                    try await runner.watch(backoff: backoff, onActivity: { _ in announce.yield() })
+                    try await runner.watch(backoff: backoff, onActivity: { _ in
+                        announce.yield()
+                        pace.yield()
+                    })
                 }
             }
+            // The load: round after round every editor adds an article, until told to stop — through the kill and
+            // the restart. With more than `backlog` changes waiting it waits for the watch loops.
             let writing = Task {
-                for number in 0..<Self.articlesPerEditor {
+                var pacing = paced.makeAsyncIterator()
+                while !load.stopping.load(ordering: .relaxed) {
+                    let number = load.rounds.load(ordering: .relaxed)
                     for (index, editor) in editors.enumerated() {
                         try editor.store.addArticle(
                             issue: "2024-09-0\(index + 1)", section: 1, title: "Bài \(number) của \(editor.name)",
                             paragraphs: ["Đoạn văn số \(number)."], source: nil)
                     }
+                    load.rounds.store(number + 1, ordering: .relaxed)
+                    while try editors.reduce(0, { $0 + (try $1.store.pendingCount()) }) > Self.backlog,
+                          !load.stopping.load(ordering: .relaxed) {
+                        guard await pacing.next() != nil else { return }
+                    }
                 }
             }
-            // SIGKILL once a third of the changes were acknowledged, while the rest are being pushed.
-            let (pendingAtKill, acknowledgedAtKill) = try await withTimeout {
-                for await _ in activity where try UnderLoadTests.DrainUnderLoadTests.acknowledged(editors) >= total / 3 { break }
-                return (
-                    try editors.reduce(0) { $0 + (try $1.store.pendingCount()) },
-                    try UnderLoadTests.DrainUnderLoadTests.acknowledged(editors))
+            let roundsAtKill = try await withTimeout {
+                for await _ in activity where try DrainUnderLoadTests.acknowledged(editors) >= 2 * Self.backlog {
+                    break
+                }
+                return load.rounds.load(ordering: .relaxed)
             }
-            let killed = await nodes[0].stop(signal: SIGKILL)
-            #expect(killed != 0, "killed, not drained")
-            let restarted = try RunningProcess(
-                "bulletin-server", ["serve", "--host", "127.0.0.1", "--port", "\(ports[0])", "--database", url])
-            #expect(await restarted.listeningPort() == ports[0])
-            nodes[0] = restarted
+            #expect(await nodes[0].stop(signal: SIGKILL) != 0, "killed, not drained")
+            nodes[0] = try node(url, port: ports[0])
+            #expect(await nodes[0].listeningPort() == ports[0])
+            // The watch loops reconnect by themselves; writing goes on until they pushed more after the restart.
+            let acknowledgedAtRestart = try DrainUnderLoadTests.acknowledged(editors)
+            try await withTimeout {
+                for await _ in activity
+                where try DrainUnderLoadTests.acknowledged(editors) >= acknowledgedAtRestart + Self.backlog {
+                    break
+                }
+            }
+            load.stopping.store(true, ordering: .relaxed)
+            pace.yield()
             try await writing.value
-            #expect(pendingAtKill > 0 || acknowledgedAtKill < total, "the kill came under load")
-            // Every replica pulls everyone's changes, whichever node each one pushed to.
+            #expect(load.rounds.load(ordering: .relaxed) > roundsAtKill, "articles were still written after the kill")
+            // Every replica pulls everyone's changes, whichever node each pushed to.
+            let total = editors.count * (2 + load.rounds.load(ordering: .relaxed))
             try await withTimeout {
                 for await _ in activity {
                     if try editors.allSatisfy({
@@ -100,6 +122,7 @@ struct MultiNodeTests {
         }
 
         // Every change is in the one log once, at gap-free seqs, and every replica holds the same newsroom.
+        let total = editors.count * (2 + load.rounds.load(ordering: .relaxed))
         let own = try Set(editors.flatMap { try $0.ownChangeIDs() })
         #expect(own.count == total)
         let store = try await ServerStore.open(postgres: url)
@@ -115,4 +138,11 @@ struct MultiNodeTests {
         for editor in editors.dropFirst() { #expect(try editor.contents() == contents) }
     }
 }
+
+/// How far the load has come, shared by the writing task and the test.
+private final class NodeLoad: Sendable {
+    /// Rounds written (each adds one article per editor).
+    let rounds = Atomic<Int>(0)
+    /// Set to end the writing.
+    let stopping = Atomic<Bool>(false)
 }

@@ -44,7 +44,9 @@ enum SampleMessages {
     /// An `update` with a base version per changed field, as the server logged it (with `seq`).
     static let issueUpdate = ChangeRecord(
         changeID: "7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a097", entity: .issue, entityID: issueID, op: .update,
-        fields: ["state": .string("review"), "intro": .null],
+        fields: [
+            "state": .string("review"), "intro": .string("Trong ngày, một số vấn đề được báo chí quan tâm phản ánh:"),
+        ],
         base: ["state": "6d5c4b3a-2918-4706-95e4-d3c2b1a09786"],
         hlc: HLCTimestamp(wallMillis: 1_725_523_260_123, counter: 0), author: "editor-minh", clientID: clientID,
         seq: 42)
@@ -84,7 +86,7 @@ enum SampleMessages {
     static let welcome = Message.welcome(Welcome(
         version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
         limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
-        capabilities: ["snapshot", "subscribe"]))
+        capabilities: ["snapshot", "subscribe", "edits"]))
 
     /// A `welcome` from a server offering `account`: the account the token belongs to, here a chief.
     static let welcomeWithAccount = Message.welcome(Welcome(

@@ -41,7 +41,7 @@ struct MetricsEndpointTests {
                 #expect(metrics["bulletin_push_changes_total{outcome=\"applied\"}"] == 3)
                 #expect(metrics["bulletin_push_changes_total{outcome=\"duplicate\"}"] == 3)
                 #expect(metrics["bulletin_push_changes_total{outcome=\"rejected\"}"] == 1)
-                #expect(metrics["bulletin_push_rejections_total{code=\"invalid_message\"}"] == 1)
+                #expect(metrics["bulletin_push_rejections_total{code=\"unknown_reference\"}"] == 1)
                 #expect(metrics["bulletin_messages_received_total{type=\"hello\"}"] == 2)
                 #expect(metrics["bulletin_messages_received_total{type=\"push\"}"] == 3)
                 #expect(metrics["bulletin_messages_received_total{type=\"pull\"}"] == 1)

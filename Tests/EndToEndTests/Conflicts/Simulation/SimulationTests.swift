@@ -30,7 +30,13 @@ struct SimulationTests {
                 guard let seed = pending.popFirst() else { return }
                 group.addTask {
                     let room = try Newsroom(seed: seed)
-                    return (seed, try await Scenario(seed: seed).run(on: InProcessServer(room: room)))
+                    var problems = try await Scenario(seed: seed).run(on: InProcessServer(room: room))
+                    // Every record the server logged — merges, revivals, late edits, conflicts — keeps the data
+                    // contract (the server would quarantine it on its next start otherwise).
+                    let scan = try await room.server.read { try LogQuarantine.scan($0) }
+                    problems += scan.entries.map { "log seq \($0.seq) breaks the data contract: \($0.reason)" }
+                    problems += scan.entities.map { "server entity breaks the data contract: \($0)" }
+                    return (seed, problems)
                 }
             }
             start()

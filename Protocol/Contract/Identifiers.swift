@@ -1,7 +1,7 @@
 /// Checks on the identifiers the data contract uses.
-enum Identifiers {
+public enum Identifiers {
     /// Whether `text` is a UUID in lowercase text form, e.g. `0b7c5c9e-4f7a-4c1e-9a53-1d2f3e4a5b6c`.
-    static func isLowercaseUUID(_ text: String) -> Bool {
+    public static func isLowercaseUUID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }
         for (index, byte) in bytes.enumerated() {

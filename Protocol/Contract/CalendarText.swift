@@ -1,7 +1,7 @@
 /// Checks on the date and time texts the data contract uses, without a calendar library: the formats are fixed.
-enum CalendarText {
+public enum CalendarText {
     /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
-    static func isDate(_ text: String) -> Bool {
+    public static func isDate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10])
@@ -11,7 +11,7 @@ enum CalendarText {
     }
 
     /// Whether `text` is an ISO 8601 UTC timestamp: `YYYY-MM-DDTHH:MM:SS`, optional `.fraction`, then `Z`.
-    static func isUTCTimestamp(_ text: String) -> Bool {
+    public static func isUTCTimestamp(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
               isDate(String(decoding: bytes[0..<10], as: UTF8.self)),

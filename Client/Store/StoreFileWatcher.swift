@@ -1,0 +1,78 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Tells when another process (or connection) committed to a store file: every commit in WAL mode writes the
+/// `-wal` file beside it, which inotify reports at once. Linux only; elsewhere ``changes(ofStoreAt:)`` is `nil`
+/// and only this process's own commits are seen (``CommitSignal``).
+enum StoreFileWatcher {
+    /// A stream that yields (coalesced) whenever the store file at `path` or its write-ahead log is written; the
+    /// watching thread stops when the stream's consumer goes away. `nil` when the platform cannot watch.
+    static func changes(ofStoreAt path: String) -> AsyncStream<Void>? {
+        #if canImport(Glibc)
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let names: Set<String> = [url.lastPathComponent, url.lastPathComponent + "-wal"]
+        let watch = inotify_init1(Int32(IN_CLOEXEC))
+        guard watch >= 0 else { return nil }
+        guard inotify_add_watch(watch, directory, UInt32(IN_MODIFY | IN_CREATE | IN_MOVED_TO)) >= 0 else {
+            close(watch)
+            return nil
+        }
+        // The consumer's end closes this pipe's write side, which wakes the thread's poll to stop it.
+        var stop: [Int32] = [0, 0]
+        guard pipe(&stop) == 0 else {
+            close(watch)
+            return nil
+        }
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let (stopRead, stopWrite) = (stop[0], stop[1])
+        continuation.onTermination = { _ in close(stopWrite) }
+        let thread = Thread {
+            defer {
+                close(watch)
+                close(stopRead)
+            }
+            var buffer = [UInt8](repeating: 0, count: 4_096)
+            while true {
+                var descriptors = [pollfd(fd: watch, events: Int16(POLLIN), revents: 0),
+                                   pollfd(fd: stopRead, events: Int16(POLLIN), revents: 0)]
+                guard poll(&descriptors, 2, -1) >= 0 || errno == EINTR else { return }
+                if descriptors[1].revents != 0 { return }
+                guard descriptors[0].revents & Int16(POLLIN) != 0 else { continue }
+                let count = buffer.withUnsafeMutableBytes { read(watch, $0.baseAddress, $0.count) }
+                guard count > 0 else { return }
+                if Self.names(in: buffer.prefix(count)).contains(where: names.contains) {
+                    continuation.yield()
+                }
+            }
+        }
+        thread.name = "store-file-watcher"
+        thread.start()
+        return stream
+        #else
+        return nil
+        #endif
+    }
+
+    #if canImport(Glibc)
+    /// The file names of the inotify events in `bytes`.
+    private static func names(in bytes: ArraySlice<UInt8>) -> [String] {
+        var names: [String] = []
+        var offset = bytes.startIndex
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= bytes.endIndex {
+            let length = bytes.withUnsafeBytes { raw in
+                raw.loadUnaligned(fromByteOffset: offset - bytes.startIndex + 12, as: UInt32.self)
+            }
+            let nameStart = offset + header
+            let nameEnd = min(bytes.endIndex, nameStart + Int(length))
+            let name = bytes[nameStart..<nameEnd].prefix { $0 != 0 }
+            names.append(String(decoding: name, as: UTF8.self))
+            offset = nameEnd
+        }
+        return names
+    }
+    #endif
+}
