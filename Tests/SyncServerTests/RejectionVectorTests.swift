@@ -13,8 +13,9 @@ import Testing
         String(decoding: CanonicalJSON.bytes(value), as: UTF8.self)
     }
 
-    @Test(arguments: RejectionVector.all)
-    func theServerAnswersTheVectorExactly(_ vector: RejectionVector) async throws {
+    /// On both store backends: the data contract is enforced before storage, so the bytes must not differ.
+    @Test(arguments: StoreKind.available, RejectionVector.all)
+    func theServerAnswersTheVectorExactly(_ kind: StoreKind, _ vector: RejectionVector) async throws {
         let file = RejectionVector.directory.appendingPathComponent(vector.name + ".json")
         var sends = vector.allSteps.map(\.send)
         var expected: [JSONValue]? = nil
@@ -30,7 +31,7 @@ import Testing
         let outcomes = vector.allSteps.map(\.outcome)
         let toSend = sends
         let answers = try await withTimeout {
-            try await withTestServer { server in
+            try await withTestServer(kind) { server in
                 try await RawTestClient.with(port: server.port) { client in
                     try await client.write(FrameCodec.preamble)
                     if vector.hello {
