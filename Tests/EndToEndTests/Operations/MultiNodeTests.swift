@@ -16,7 +16,7 @@ import Testing
     .enabled(if: TestPostgres.url != nil, "BULLETIN_TEST_POSTGRES_URL is not set: the multi-node test is skipped"))
 struct MultiNodeTests {
     /// The most changes the load lets wait in the outboxes before it waits for the watch loops.
-    static let backlog = 36
+    static let backlog = 18
 
     @Test func threeNodesSixEditorsAndANodeKilledMidPushLoseNothing() async throws {
         try await ScratchDatabase.with(.postgres) { database in
