@@ -74,7 +74,8 @@ install_python_packages() {
 }
 
 build() {
-    swift build --build-tests
+    # Strict: warnings are errors (Package.swift), and a target may import only what it declares.
+    swift build --build-tests --explicit-target-dependency-import-check error
 }
 
 swift_tests() {

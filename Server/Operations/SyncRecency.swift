@@ -38,16 +38,15 @@ extension ServerStore {
     /// The longest time since a field-office account that is not `connected` now finished a pull (since it was
     /// made, when it never has), in seconds; 0 when there is none. Revoked accounts do not count.
     func longestFieldOfficeSyncAge(connected: Set<String>, now: Date = .now) async throws -> Double {
-        let rows = try await writer.read { db in
+        let accounts = try await writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT name, COALESCE(last_synced_at, created_at) AS since FROM account
                 WHERE role = ? AND revoked_at IS NULL
-                """, arguments: [Role.fieldOffice.rawValue])
+                """, arguments: [Role.fieldOffice.rawValue]).map { (name: $0["name"] as String, since: $0["since"] as String) }
         }
         let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        return rows.reduce(0) { longest, row in
-            let name: String = row["name"]
-            guard !connected.contains(name), let since = try? format.parse(row["since"] as String) else {
+        return accounts.reduce(0) { longest, account in
+            guard !connected.contains(account.name), let since = try? format.parse(account.since) else {
                 return longest
             }
             return max(longest, now.timeIntervalSince(since))
