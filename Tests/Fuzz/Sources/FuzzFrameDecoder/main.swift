@@ -24,13 +24,20 @@ func feed(_ input: UnsafeRawBufferPointer, chunk nextChunk: () -> Int) -> Outcom
     } catch {
         fatalError("cannot set up the pipeline: \(error)")
     }
-    let stream = FrameCodec.preamble + Array(input)
+    var stream = channel.allocator.buffer(capacity: FrameCodec.preamble.count + input.count)
+    stream.writeBytes(FrameCodec.preamble)
+    stream.writeBytes(input)
     var outcome = Outcome()
     var offset = 0
-    while offset < stream.count, outcome.error == nil {
-        let end = min(stream.count, offset + max(1, nextChunk()))
+    while offset < stream.readableBytes, outcome.error == nil {
+        let end = min(stream.readableBytes, offset + max(1, nextChunk()))
+        // What `writeInbound` does (one read, its read-complete, the error the pipeline raised), without its
+        // per-call copy of the inbound buffer; each chunk is a slice of one buffer, as a socket read is a buffer
+        // of its own.
+        channel.pipeline.syncOperations.fireChannelRead(NIOAny(stream.getSlice(at: offset, length: end - offset)!))
+        channel.pipeline.syncOperations.fireChannelReadComplete()
         do {
-            try channel.writeInbound(channel.allocator.buffer(bytes: stream[offset..<end]))
+            try channel.throwIfErrorCaught()
         } catch let error as ProtocolError {
             outcome.error = error.code
         } catch {
