@@ -2,7 +2,8 @@
 // before-authentication limits, fed the input whole and in random chunks.
 //
 // Properties: chunked = whole (same frames, same error, same bytes written back); every byte the server writes
-// back is its preamble followed by `error` frames that decode; a fatal error is reported exactly once.
+// back is its preamble followed by `error` frames that decode; a fatal error is reported exactly once; the
+// pipeline's handlers are freed once the channel is finished.
 import Glibc
 import NIOCore
 import NIOEmbedded
@@ -15,11 +16,27 @@ struct Outcome: Equatable {
     var written: [UInt8] = []
 }
 
-/// Feeds `BSYN` + `input` to a fresh server pipeline, in chunks of the sizes `nextChunk` gives.
+/// A weak reference, to see whether something outlived its owner.
+struct Weak<Object: AnyObject> {
+    weak var object: Object?
+}
+
+/// Feeds `BSYN` + `input` to a fresh server pipeline, in chunks of the sizes `nextChunk` gives; then checks that the
+/// pipeline's handler was freed with its channel (a handler kept alive by a cycle is a per-connection leak).
 func feed(_ input: UnsafeRawBufferPointer, chunk nextChunk: () -> Int) -> Outcome {
+    let (outcome, handler) = feedOnce(input, chunk: nextChunk)
+    precondition(handler.object == nil, "the pipeline's handler outlived its finished channel")
+    return outcome
+}
+
+func feedOnce(
+    _ input: UnsafeRawBufferPointer, chunk nextChunk: () -> Int
+) -> (Outcome, Weak<SyncFramingHandler>) {
     let channel = EmbeddedChannel()
+    let handler: Weak<SyncFramingHandler>
     do {
         try channel.pipeline.syncOperations.addBulletinSyncHandlers(role: .server, limits: .preAuthentication)
+        handler = Weak(object: try channel.pipeline.syncOperations.handler(type: SyncFramingHandler.self))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
     } catch {
         fatalError("cannot set up the pipeline: \(error)")
@@ -55,7 +72,7 @@ func feed(_ input: UnsafeRawBufferPointer, chunk nextChunk: () -> Int) -> Outcom
     // before running the loop, and the handler removal that close queued there (which breaks the channel ↔
     // pipeline cycle) would never run, leaking the whole pipeline (~6 KB) per input.
     _ = try? channel.finish(acceptAlreadyClosed: true)
-    return outcome
+    return (outcome, handler)
 }
 
 /// Checks what the server wrote: its preamble (the client's always arrives first here), then no frame at all, or
