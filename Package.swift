@@ -1,8 +1,8 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
-/// Every target builds in Swift 6 language mode with strict concurrency checking.
-let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+/// Every target builds in Swift 6 language mode with strict concurrency checking, warnings as errors.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "BulletinSync",
@@ -234,6 +234,7 @@ let package = Package(
                 "SyncProtocol",
                 "BulletinCore",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -251,6 +252,7 @@ let package = Package(
                 "SyncServer",
                 "BulletinCore",
                 "SyncProtocol",
+                "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

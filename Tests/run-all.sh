@@ -139,7 +139,8 @@ stop_postgres() {
 trap stop_postgres EXIT
 
 build() {
-    swift build --build-tests
+    # Strict: warnings are errors (Package.swift), and a target may import only what it declares.
+    swift build --build-tests --explicit-target-dependency-import-check error
 }
 
 swift_tests() {

@@ -21,6 +21,7 @@ struct AllBenchmarks: AsyncParsableCommand {
         ("compact-edits", ["--articles", "5", "--git"]),
         ("ui", ["--articles", "200", "--runs", "5"]),
         ("ui-propagation", ["--edits", "10"]),
+        ("fanout", ["--sessions", "20", "--rounds", "1", "--articles", "2"]),
         ("sync", ["--quick", "--articles", "200", "--edits", "10", "--push-changes", "200"]),
     ]
 

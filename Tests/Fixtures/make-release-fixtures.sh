@@ -25,7 +25,7 @@ other="$work/other.sqlite"
 "$bin/bulletin" init --store "$client" --editor "Thanh Hồng" --server "$address" --token "$(cat "$work/chief.token")"
 "$bin/bulletin" init --store "$other" --editor "Minh Khang" --server "$address" --token "$(cat "$work/hong.token")"
 "$bin/bulletin" import --store "$client" "$sample" > /dev/null
-"$bin/bulletin" annotate --store "$client" 2024-09-05/1 --paragraph 0 "Kiểm tra lại số liệu"
+"$bin/bulletin" annotate --store "$client" 2024-09-05/1 --paragraph 1 "Kiểm tra lại số liệu"
 "$bin/bulletin" sync --store "$client" > /dev/null
 "$bin/bulletin" sync --store "$other" > /dev/null
 # A conflict: both retitle the same article offline.

@@ -1,25 +1,32 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (Swift, -sanitize=fuzzer) and runs each for SECONDS (default 60), from a seed
-# corpus made of Protocol/vectors. Usage: Tests/Fuzz/run.sh [seconds]
+# corpus made of Protocol/vectors. Usage: Tests/Fuzz/run.sh [seconds] [harness...]
 #
-# Environment: FUZZ_WORK (corpus, artifacts, logs; default Tests/Fuzz/.work), FUZZ_BUILD (scratch path; default
+# Environment: FUZZ_RUNS (stop each harness after this many inputs; with seconds 0, inputs are the only bound),
+# FUZZ_WORK (corpus, artifacts, logs; default Tests/Fuzz/.work), FUZZ_BUILD (scratch path; default
 # Tests/Fuzz/.build), FUZZ_SANITIZE (extra sanitizer, e.g. "address"), FUZZ_JOBS (parallel jobs per harness,
 # default 1). Exits non-zero, leaving the input in $FUZZ_WORK/artifacts, when a harness finds a failure.
+#
+# A campaign of 10 million inputs per harness, one harness at a time:
+#   for h in FuzzMessageDecoder FuzzInflate FuzzFrameDecoder; do FUZZ_RUNS=10000000 Tests/Fuzz/run.sh 0 $h; done
 set -euo pipefail
 
 seconds="${1:-60}"
+shift || true
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="${FUZZ_WORK:-$here/.work}"
 build="${FUZZ_BUILD:-$here/.build}"
 jobs="${FUZZ_JOBS:-1}"
-sanitize="fuzzer${FUZZ_SANITIZE:+,$FUZZ_SANITIZE}"
+max_runs="${FUZZ_RUNS:--1}"
 harnesses=(FuzzFrameDecoder FuzzMessageDecoder FuzzInflate)
+[ "$#" -gt 0 ] && harnesses=("$@")
 
 # SwiftPM gives every executable a `main` (its top-level code, renamed) and libFuzzer brings its own: the linker
-# keeps one, and each harness works with either (see the end of each main.swift).
-swift_flags=(-c release --package-path "$here" --scratch-path "$build"
-             -Xswiftc "-sanitize=$sanitize" -Xlinker --allow-multiple-definition)
+# keeps one, and each harness works with either (see the end of each main.swift). The package itself instruments
+# its own targets for the fuzzer (Package.swift); an extra sanitizer applies to everything, swift-nio included.
+swift_flags=(-c release --package-path "$here" --scratch-path "$build" -Xlinker --allow-multiple-definition)
+[ -n "${FUZZ_SANITIZE:-}" ] && swift_flags+=(-Xswiftc "-sanitize=$FUZZ_SANITIZE")
 swift build "${swift_flags[@]}"
 bin="$(swift build "${swift_flags[@]}" --show-bin-path)"
 
@@ -65,13 +72,13 @@ for harness in "${harnesses[@]}"; do
     corpus="$work/corpus/$harness"
     mkdir -p "$corpus"
     log="$work/$harness.log"
-    echo "== $harness: ${seconds}s"
+    echo "== $harness: ${seconds}s${FUZZ_RUNS:+, at most $max_runs inputs}"
     max_len=16384
     [ "$harness" = FuzzInflate ] && max_len=4096
     parallel=()
     [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
     rm -f "$work"/fuzz-*.log
-    if ! (cd "$work" && "$bin/$harness" "$corpus" "$seeds/$harness" -max_total_time="$seconds" \
+    if ! (cd "$work" && "$bin/$harness" "$corpus" "$seeds/$harness" -max_total_time="$seconds" -runs="$max_runs" \
             -max_len="$max_len" -timeout=10 -rss_limit_mb=3072 -print_final_stats=1 "${parallel[@]}" \
             -artifact_prefix="$work/artifacts/$harness-") > "$log" 2>&1; then
         status=1

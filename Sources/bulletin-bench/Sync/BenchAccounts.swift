@@ -4,12 +4,12 @@ import SyncServer
 enum BenchAccounts {
     /// Makes an editor account for each name in the server store of `data` (created if missing) and returns the
     /// tokens by name. Run before the server process opens the directory.
-    static func add(_ names: [String], data: String) async throws -> [String: String] {
+    static func add(_ names: [String], role: Role = .editor, data: String) async throws -> [String: String] {
         let store = try ServerStore(directory: data)
         defer { try? store.close() }
         var tokens: [String: String] = [:]
         for name in names {
-            tokens[name] = try await store.addAccount(name: name, role: .editor)
+            tokens[name] = try await store.addAccount(name: name, role: role)
         }
         return tokens
     }
