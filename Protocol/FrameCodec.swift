@@ -61,6 +61,11 @@ public struct FrameCodec: Sendable {
     public func payload(for message: Message) -> (flags: UInt8, bytes: [UInt8]) {
         let json = Self.json(message)
         payloadObserver?(.outbound, json.count)
+        return payload(json: json)
+    }
+
+    /// The flags and payload for a message's canonical JSON (not observed).
+    func payload(json: [UInt8]) -> (flags: UInt8, bytes: [UInt8]) {
         if json.count >= compressionThreshold {
             let compressed = Zlib.compress(json, level: compressionLevel)
             if compressed.count < json.count {

@@ -271,6 +271,9 @@ public struct Changes: Codable, Sendable, Hashable {
     public var resume: String?
     /// The server's head `seq` when the page was made.
     public var headSeq: Int64?
+    /// The page's encoded frame, made once for every connection that sends this same page (not on the wire, not
+    /// part of the value: see ``SharedFrame``).
+    public var shared: SharedFrame?
 
     /// Creates a `changes` page.
     public init(fromSeq: Int64, toSeq: Int64, more: Bool, changes: [ChangeRecord], resume: String? = nil,
@@ -290,6 +293,22 @@ public struct Changes: Codable, Sendable, Hashable {
         case changes
         case resume
         case headSeq = "head_seq"
+    }
+
+    /// Pages are equal when their wire values are: ``shared`` is a cache of their bytes, not part of the value.
+    public static func == (lhs: Changes, rhs: Changes) -> Bool {
+        lhs.fromSeq == rhs.fromSeq && lhs.toSeq == rhs.toSeq && lhs.more == rhs.more && lhs.changes == rhs.changes
+            && lhs.resume == rhs.resume && lhs.headSeq == rhs.headSeq
+    }
+
+    /// Hashes the wire value (see ``==(_:_:)``).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fromSeq)
+        hasher.combine(toSeq)
+        hasher.combine(more)
+        hasher.combine(changes)
+        hasher.combine(resume)
+        hasher.combine(headSeq)
     }
 }
 

@@ -16,6 +16,12 @@ public struct MessageFrameEncoder: MessageToByteEncoder, Sendable {
 
     /// Writes one whole frame for `data` into `out`.
     public func encode(data: Message, out: inout ByteBuffer) {
+        if case .changes(let page) = data, let shared = page.shared {
+            let (frame, payloadBytes) = shared.frame(for: data, codec: codec)
+            codec.payloadObserver?(.outbound, payloadBytes)
+            out.writeBytes(frame)
+            return
+        }
         codec.write(data, into: &out)
     }
 }

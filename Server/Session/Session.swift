@@ -236,11 +236,23 @@ struct Session: Sendable {
         let bound = try await environment.store.headSeq()
         var since = pull.since
         repeat {
-            let page = try await environment.store.logPage(
-                since: since, bound: bound, limits: limits, filter: pull.filter, editsFor: puller)
-            try await outbound.write(.changes(Changes(
-                fromSeq: since, toSeq: page.toSeq, more: page.more, changes: page.records, headSeq: bound)))
-            stats.add(records: page.records.count, bytes: page.bytes, toSeq: page.toSeq, more: page.more)
+            let from = since
+            let store = environment.store
+            let read: @Sendable () async throws -> (Changes, bytes: Int) = {
+                let page = try await store.logPage(
+                    since: from, bound: bound, limits: limits, filter: pull.filter, editsFor: puller)
+                return (Changes(fromSeq: from, toSeq: page.toSeq, more: page.more, changes: page.records,
+                                headSeq: bound), page.bytes)
+            }
+            // Text edits are made against one puller's text; every other page is the same for all who ask.
+            let (page, bytes) = if puller == nil {
+                try await environment.sharedPages.page(
+                    SharedPages.Key(since: from, bound: bound, filter: pull.filter, limits: limits), make: read)
+            } else {
+                try await read()
+            }
+            try await outbound.write(.changes(page))
+            stats.add(records: page.changes.count, bytes: bytes, toSeq: page.toSeq, more: page.more)
             since = page.toSeq
         } while stats.more && !environment.connections.isDraining
     }

@@ -22,6 +22,8 @@ struct SessionEnvironment: Sendable {
     let metrics: ServerMetrics
     /// When each account last finished a pull.
     let recency = SyncRecency()
+    /// Log pages many sessions pull at once (a fan-out), read and encoded once.
+    let sharedPages = SharedPages()
 
     /// The protocol versions this server speaks.
     static let supportedVersions = [1]
