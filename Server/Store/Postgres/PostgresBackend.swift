@@ -104,7 +104,8 @@ final class PostgresBackend: StoreBackend, Sendable {
         } catch {
             if connection.isClosed {
                 forget(connection)
-                throw PostgresStoreError.unavailable(location: "\(location)", detail: "the connection broke: \(error)")
+                throw PostgresStoreError.unavailable(
+                    location: "\(location)", detail: "the connection broke: \(Self.describe(error))")
             }
             checkIn(connection)
             throw error
@@ -136,11 +137,26 @@ final class PostgresBackend: StoreBackend, Sendable {
                 return connection
             } catch {
                 lastError = error
-                logger.warning("cannot connect to PostgreSQL", metadata: ["error": "\(String(reflecting: error))"])
+                logger.warning("cannot connect to PostgreSQL", metadata: ["error": "\(Self.describe(error))"])
+                // PostgreSQL itself refused (no such database, a wrong password): waiting will not help, unless it
+                // is still starting up (57P03).
+                if let error = error as? PSQLError, error.code == .server,
+                   error.serverInfo?[.sqlState] != "57P03" {
+                    break
+                }
             }
         }
         throw PostgresStoreError.unavailable(
-            location: "\(location)", detail: lastError.map { String(describing: $0) } ?? "no connection")
+            location: "\(location)", detail: lastError.map(Self.describe) ?? "no connection")
+    }
+
+    /// What went wrong, for a person: PostgreSQL's own message when it sent one (never a query or a password).
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? PSQLError else { return "\(error)" }
+        if let message = error.serverInfo?[.message] {
+            return message + (error.serverInfo?[.sqlState].map { " (\($0))" } ?? "")
+        }
+        return "\(error.code)" + (error.underlying.map { ": \($0)" } ?? "")
     }
 
     private func checkIn(_ connection: PostgresConnection) {
