@@ -42,8 +42,10 @@ public struct FrameCodec: Sendable {
     public var payloadObserver: (@Sendable (PayloadDirection, Int) -> Void)?
 
     /// Creates a codec.
-    public init(limits: FrameLimits = .standard, compressionThreshold: Int = 1024,
-                compressionLevel: Int32 = Zlib.defaultLevel) {
+    public init(
+        limits: FrameLimits = .standard, compressionThreshold: Int = 1024,
+        compressionLevel: Int32 = Zlib.defaultLevel
+    ) {
         self.limits = limits
         self.compressionThreshold = compressionThreshold
         self.compressionLevel = compressionLevel
@@ -117,12 +119,13 @@ public struct FrameCodec: Sendable {
             throw ProtocolError.frameTooLarge(length: Int(length), limit: limits.maxFrameBytes)
         }
         if let flags = buffer.getInteger(at: buffer.readerIndex + 4, as: UInt8.self),
-           flags & ~RawFrame.compressedFlag != 0 {
+            flags & ~RawFrame.compressedFlag != 0
+        {
             throw ProtocolError.reservedFlags(flags)
         }
         guard buffer.readableBytes >= 4 + Int(length),
-              let flags = buffer.getInteger(at: buffer.readerIndex + 4, as: UInt8.self),
-              let payload = buffer.getSlice(at: buffer.readerIndex + 5, length: Int(length) - 1)
+            let flags = buffer.getInteger(at: buffer.readerIndex + 4, as: UInt8.self),
+            let payload = buffer.getSlice(at: buffer.readerIndex + 5, length: Int(length) - 1)
         else { return nil }
         buffer.moveReaderIndex(forwardBy: 4 + Int(length))
         return RawFrame(flags: flags, payload: payload)

@@ -12,8 +12,10 @@ public struct Hello: Codable, Sendable, Hashable {
     public var schemaVersion: Int
 
     /// Creates a `hello`.
-    public init(versions: [Int], clientID: String, credentials: Credentials? = nil, appVersion: String,
-                schemaVersion: Int) {
+    public init(
+        versions: [Int], clientID: String, credentials: Credentials? = nil, appVersion: String,
+        schemaVersion: Int
+    ) {
         self.versions = versions
         self.clientID = clientID
         self.credentials = credentials
@@ -86,8 +88,10 @@ public struct Welcome: Codable, Sendable, Hashable {
     public var logEpochs: [LogEpoch]?
 
     /// Creates a `welcome`.
-    public init(version: Int, serverID: String, headSeq: Int64, limits: WireLimits, capabilities: [String],
-                account: WelcomeAccount? = nil, logEpochs: [LogEpoch]? = nil) {
+    public init(
+        version: Int, serverID: String, headSeq: Int64, limits: WireLimits, capabilities: [String],
+        account: WelcomeAccount? = nil, logEpochs: [LogEpoch]? = nil
+    ) {
         self.version = version
         self.serverID = serverID
         self.headSeq = headSeq
@@ -160,8 +164,10 @@ public struct ChangeResult: Codable, Sendable, Hashable {
     public var conflictID: String?
 
     /// Creates a result.
-    public init(changeID: String, status: ChangeStatus, seq: Int64? = nil, reason: String? = nil,
-                code: String? = nil, conflictID: String? = nil) {
+    public init(
+        changeID: String, status: ChangeStatus, seq: Int64? = nil, reason: String? = nil,
+        code: String? = nil, conflictID: String? = nil
+    ) {
         self.changeID = changeID
         self.status = status
         self.seq = seq
@@ -235,8 +241,10 @@ public struct Pull: Codable, Sendable, Hashable {
     public var edits: Bool?
 
     /// Creates a `pull`.
-    public init(since: Int64, maxChanges: Int, maxBytes: Int, filter: PullFilter? = nil, snapshot: Bool? = nil,
-                resume: String? = nil, edits: Bool? = nil) {
+    public init(
+        since: Int64, maxChanges: Int, maxBytes: Int, filter: PullFilter? = nil, snapshot: Bool? = nil,
+        resume: String? = nil, edits: Bool? = nil
+    ) {
         self.since = since
         self.maxChanges = maxChanges
         self.maxBytes = maxBytes
@@ -276,8 +284,10 @@ public struct Changes: Codable, Sendable, Hashable {
     public var shared: SharedFrame?
 
     /// Creates a `changes` page.
-    public init(fromSeq: Int64, toSeq: Int64, more: Bool, changes: [ChangeRecord], resume: String? = nil,
-                headSeq: Int64? = nil) {
+    public init(
+        fromSeq: Int64, toSeq: Int64, more: Bool, changes: [ChangeRecord], resume: String? = nil,
+        headSeq: Int64? = nil
+    ) {
         self.fromSeq = fromSeq
         self.toSeq = toSeq
         self.more = more

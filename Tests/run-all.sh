@@ -164,6 +164,8 @@ step install-system install_system_packages || finish
 step install-python install_python_packages || finish
 step install-postgres install_postgres || finish
 step start-postgres start_postgres || finish
+# Formatting, against the committed .swift-format (the toolchain's swift-format): `swift format -i -r …` fixes it.
+step format swift format lint --strict -r Package.swift Sources Client Server Protocol Tests
 step build build || finish
 step swift-test swift_tests
 

@@ -26,9 +26,10 @@ public struct ClientTLS: Sendable, Hashable {
             }
             return try NIOSSLContext(configuration: configuration)
         } catch {
-            let reason = caFile.map {
-                "cannot use the TLS CA file \($0): it is not a readable PEM file of certificates; check --ca"
-            } ?? "cannot set up TLS with the system's trust roots: \(SyncError.tlsReason(error))"
+            let reason =
+                caFile.map {
+                    "cannot use the TLS CA file \($0): it is not a readable PEM file of certificates; check --ca"
+                } ?? "cannot set up TLS with the system's trust roots: \(SyncError.tlsReason(error))"
             throw SyncError.connectionFailed(address: address.description, reason: reason)
         }
     }

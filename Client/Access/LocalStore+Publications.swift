@@ -101,7 +101,8 @@ extension LocalStore {
         _ publication: Publication, content: PublicationContent, record: ChangeRecord, _ db: Database
     ) throws {
         if let current = try LocalPublicationRecord.fetchOne(db, key: publication.issueID),
-           current.version >= publication.version {
+            current.version >= publication.version
+        {
             return
         }
         try LocalPublicationRecord(
@@ -115,9 +116,10 @@ extension LocalStore {
     /// Writes the content into the entity tables; sections and articles it no longer holds are deleted.
     private static func materialise(_ content: PublicationContent, record: ChangeRecord, _ db: Database) throws {
         func apply(_ kind: EntityKind, _ id: String, _ op: ChangeOperation, _ fields: [String: JSONValue]) throws {
-            try ChangeApplier.apply(ChangeRecord(
-                changeID: record.changeID, entity: kind, entityID: id, op: op, fields: op == .delete ? [:] : fields,
-                hlc: record.hlc, author: record.author, clientID: record.clientID, seq: record.seq), in: db)
+            try ChangeApplier.apply(
+                ChangeRecord(
+                    changeID: record.changeID, entity: kind, entityID: id, op: op, fields: op == .delete ? [:] : fields,
+                    hlc: record.hlc, author: record.author, clientID: record.clientID, seq: record.seq), in: db)
         }
         let issueID = content.issue.id
         try apply(.issue, issueID, .create, content.issue.fields)

@@ -8,12 +8,14 @@ extension LocalStore {
     public func conflicts(includingResolved: Bool = false) throws -> [ConflictInfo] {
         try writer.read { db in
             // Newest first: by the seq of the record that created the conflict.
-            let rows = try ConflictRecord.fetchAll(db, sql: """
-                SELECT c.* FROM conflict c
-                LEFT JOIN change_log l ON l.entity_id = c.id AND l.op = 'create'
-                WHERE c.deleted = 0 AND (? OR c.status = 'open')
-                ORDER BY l.seq DESC, c.id
-                """, arguments: [includingResolved])
+            let rows = try ConflictRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT c.* FROM conflict c
+                    LEFT JOIN change_log l ON l.entity_id = c.id AND l.op = 'create'
+                    WHERE c.deleted = 0 AND (? OR c.status = 'open')
+                    ORDER BY l.seq DESC, c.id
+                    """, arguments: [includingResolved])
             var describer = TargetDescriber()
             return try rows.map { try $0.info(describer: &describer, in: db) }
         }
@@ -31,8 +33,10 @@ extension LocalStore {
     public func openConflictCount() throws -> Int {
         try writer.read { db in
             try ConflictRecord
-                .filter(ConflictRecord.Columns.deleted == false
-                    && ConflictRecord.Columns.status == ConflictStatus.open.rawValue)
+                .filter(
+                    ConflictRecord.Columns.deleted == false
+                        && ConflictRecord.Columns.status == ConflictStatus.open.rawValue
+                )
                 .fetchCount(db)
         }
     }
@@ -41,14 +45,16 @@ extension LocalStore {
     /// Conflicts about an annotation count for its article.
     public func openConflicts(ofIssue issueID: String) throws -> [String?: [String]] {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.id, CASE c.entity WHEN 'article' THEN c.entity_id
-                    WHEN 'annotation' THEN (SELECT n.article_id FROM annotation n WHERE n.id = c.entity_id)
-                    END AS article_id
-                FROM conflict c
-                WHERE c.issue_id = ? AND c.deleted = 0 AND c.status = 'open'
-                ORDER BY c.id
-                """, arguments: [issueID])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, CASE c.entity WHEN 'article' THEN c.entity_id
+                        WHEN 'annotation' THEN (SELECT n.article_id FROM annotation n WHERE n.id = c.entity_id)
+                        END AS article_id
+                    FROM conflict c
+                    WHERE c.issue_id = ? AND c.deleted = 0 AND c.status = 'open'
+                    ORDER BY c.id
+                    """, arguments: [issueID])
             var result: [String?: [String]] = [:]
             for row in rows {
                 let articleID: String? = row["article_id"]
@@ -80,9 +86,11 @@ extension LocalStore {
             switch plan.action {
             case .write(let fields, let base):
                 let current = state ?? EntityState()
-                let differs = current.deleted || fields.contains { name, value in
-                    current.fields[name] != value || (base[name].map { $0 != current.versions[name] } ?? false)
-                }
+                let differs =
+                    current.deleted
+                    || fields.contains { name, value in
+                        current.fields[name] != value || (base[name].map { $0 != current.versions[name] } ?? false)
+                    }
                 if state != nil, differs {
                     try changes.write(record.entity, id: record.entityID, fields: fields, base: base)
                     wrote = fields.keys.sorted()
@@ -101,8 +109,9 @@ extension LocalStore {
                 ConflictField.resolution: .string(plan.resolution.rawValue),
                 ConflictField.resolvedBy: .string(changes.author),
             ]
-            try changes.write(.conflict, id: record.id, fields: resolution,
-                              base: versions.filter { resolution[$0.key] != nil })
+            try changes.write(
+                .conflict, id: record.id, fields: resolution,
+                base: versions.filter { resolution[$0.key] != nil })
             var describer = TargetDescriber()
             let resolved = try ConflictLookup.find(record.id, in: changes.db)
             return ConflictResolutionReport(

@@ -45,7 +45,8 @@ struct ResolutionPlan {
         let mine = JSONText.value(conflict.mine)
         let theirs = JSONText.value(conflict.theirs)
         if conflict.kind == .text, let base = JSONText.value(conflict.base).stringArray,
-           let mineText = mine.stringArray, let theirsText = theirs.stringArray {
+            let mineText = mine.stringArray, let theirsText = theirs.stringArray
+        {
             let merged = TextMerge.merge(base: base, mine: mineText, theirs: theirsText, prefer: side).value
             return FieldEncoding.strings(merged)
         }

@@ -37,16 +37,22 @@ extension LocalStore {
     public func moveArticle(_ reference: String, _ direction: MoveDirection) throws -> ArticleReference {
         try perform { changes in
             let location = try References.article(reference, in: changes.db)
-            let siblings = try Double.fetchAll(changes.db, sql: """
-                SELECT position FROM article WHERE section_id = ? AND issue_id = ? AND deleted = 0 ORDER BY position, id
-                """, arguments: [location.article.sectionID, location.issue.id])
-            let ids = try String.fetchAll(changes.db, sql: """
-                SELECT id FROM article WHERE section_id = ? AND issue_id = ? AND deleted = 0 ORDER BY position, id
-                """, arguments: [location.article.sectionID, location.issue.id])
+            let siblings = try Double.fetchAll(
+                changes.db,
+                sql: """
+                    SELECT position FROM article WHERE section_id = ? AND issue_id = ? AND deleted = 0 ORDER BY position, id
+                    """, arguments: [location.article.sectionID, location.issue.id])
+            let ids = try String.fetchAll(
+                changes.db,
+                sql: """
+                    SELECT id FROM article WHERE section_id = ? AND issue_id = ? AND deleted = 0 ORDER BY position, id
+                    """, arguments: [location.article.sectionID, location.issue.id])
             if let index = ids.firstIndex(of: location.article.id),
-               let position = Self.position(moving: index, in: siblings, direction) {
-                try changes.update(.article, id: location.article.id,
-                                   fields: ["position": FieldEncoding.number(position)])
+                let position = Self.position(moving: index, in: siblings, direction)
+            {
+                try changes.update(
+                    .article, id: location.article.id,
+                    fields: ["position": FieldEncoding.number(position)])
             }
             let row = try ArticleRecord.fetchOne(changes.db, key: location.article.id) ?? location.article
             return ArticleReference(try References.location(of: row, in: changes.db))

@@ -39,16 +39,21 @@ extension LocalStore {
             try Self.requireNoIssue(on: issue.date, in: changes.db)
             try changes.create(.issue, id: issue.id, fields: ModelFields.issue(issue))
             for (sectionIndex, section) in issue.sections.enumerated() {
-                try changes.create(.section, id: section.id, fields: ModelFields.section(
-                    section, issueID: issue.id, position: Double(sectionIndex + 1)))
+                try changes.create(
+                    .section, id: section.id,
+                    fields: ModelFields.section(
+                        section, issueID: issue.id, position: Double(sectionIndex + 1)))
                 for (articleIndex, article) in section.articles.enumerated() {
-                    try changes.create(.article, id: article.id, fields: ModelFields.article(
-                        article, issueID: issue.id, sectionID: section.id, position: Double(articleIndex + 1)))
+                    try changes.create(
+                        .article, id: article.id,
+                        fields: ModelFields.article(
+                            article, issueID: issue.id, sectionID: section.id, position: Double(articleIndex + 1)))
                     for annotation in article.annotations {
                         var anchored = annotation
                         anchored.articleID = article.id
-                        try changes.create(.annotation, id: annotation.id,
-                                           fields: ModelFields.annotation(anchored, issueID: issue.id))
+                        try changes.create(
+                            .annotation, id: annotation.id,
+                            fields: ModelFields.annotation(anchored, issueID: issue.id))
                     }
                 }
             }
@@ -66,8 +71,10 @@ extension LocalStore {
             let id = changes.newID()
             let section = Section(id: id, title: cleanTitle)
             let position = (sections.map(\.position).max() ?? 0).rounded(.down) + 1
-            try changes.create(.section, id: id, fields: ModelFields.section(
-                section, issueID: issue.id, position: position))
+            try changes.create(
+                .section, id: id,
+                fields: ModelFields.section(
+                    section, issueID: issue.id, position: position))
             return (id, sections.count + 1)
         }
     }
@@ -86,13 +93,18 @@ extension LocalStore {
                 throw StoreError.unknownSection(issue: issue.date, number: section, count: sections.count)
             }
             let target = sections[section - 1]
-            let last = try Double.fetchOne(changes.db, sql: """
-                SELECT MAX(position) FROM article WHERE section_id = ? AND issue_id = ? AND deleted = 0
-                """, arguments: [target.id, issue.id]) ?? 0
+            let last =
+                try Double.fetchOne(
+                    changes.db,
+                    sql: """
+                        SELECT MAX(position) FROM article WHERE section_id = ? AND issue_id = ? AND deleted = 0
+                        """, arguments: [target.id, issue.id]) ?? 0
             let id = changes.newID()
             let article = Article(id: id, number: 0, title: cleanTitle, paragraphs: cleanParagraphs, source: source)
-            try changes.create(.article, id: id, fields: ModelFields.article(
-                article, issueID: issue.id, sectionID: target.id, position: last.rounded(.down) + 1))
+            try changes.create(
+                .article, id: id,
+                fields: ModelFields.article(
+                    article, issueID: issue.id, sectionID: target.id, position: last.rounded(.down) + 1))
             let row = try ArticleRecord.fetchOne(changes.db, key: id) ?? ArticleRecord(newID: id)
             return ArticleReference(try References.location(of: row, in: changes.db))
         }
@@ -102,8 +114,9 @@ extension LocalStore {
     public func articleText(_ reference: String) throws -> ArticleText {
         try writer.read { db in
             let location = try References.article(reference, in: db)
-            return ArticleText(article: ArticleReference(location), title: location.article.title,
-                               paragraphs: location.article.paragraphs)
+            return ArticleText(
+                article: ArticleReference(location), title: location.article.title,
+                paragraphs: location.article.paragraphs)
         }
     }
 
@@ -174,8 +187,9 @@ extension LocalStore {
             let annotation = Annotation(
                 id: changes.newID(), articleID: location.article.id, paragraph: paragraph, range: range, kind: kind,
                 text: note, author: changes.author, createdAt: ISOTime.string(fromMillis: changes.wallMillis))
-            try changes.create(.annotation, id: annotation.id,
-                               fields: ModelFields.annotation(annotation, issueID: location.issue.id))
+            try changes.create(
+                .annotation, id: annotation.id,
+                fields: ModelFields.annotation(annotation, issueID: location.issue.id))
             return annotation
         }
     }
@@ -196,7 +210,8 @@ extension LocalStore {
     }
 
     private static func requireNoIssue(on date: String, in db: Database) throws {
-        let existing = try IssueRecord
+        let existing =
+            try IssueRecord
             .filter(IssueRecord.Columns.date == date && IssueRecord.Columns.deleted == false)
             .fetchOne(db)
         if let existing {

@@ -15,13 +15,17 @@ extension LocalStore {
                 rows = try ChangeLogRecord.order(ChangeLogRecord.Columns.hlc, ChangeLogRecord.Columns.changeID)
                     .fetchAll(db)
             case .issue(let id):
-                rows = try ChangeLogRecord.fetchAll(db, sql: """
-                    SELECT * FROM change_log WHERE issue_id = ? OR entity_id = ? ORDER BY hlc, change_id
-                    """, arguments: [id, id])
+                rows = try ChangeLogRecord.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM change_log WHERE issue_id = ? OR entity_id = ? ORDER BY hlc, change_id
+                        """, arguments: [id, id])
             case .article(let id):
-                rows = try ChangeLogRecord.fetchAll(db, sql: """
-                    SELECT * FROM change_log WHERE entity_id = ? OR article_id = ? ORDER BY hlc, change_id
-                    """, arguments: [id, id])
+                rows = try ChangeLogRecord.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM change_log WHERE entity_id = ? OR article_id = ? ORDER BY hlc, change_id
+                        """, arguments: [id, id])
             }
             let pending = Set(try String.fetchAll(db, sql: "SELECT change_id FROM outbox"))
             var describer = TargetDescriber()

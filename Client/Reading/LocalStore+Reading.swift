@@ -7,17 +7,19 @@ extension LocalStore {
     /// One aggregate query over covering indexes: article bodies are never read.
     public func issueSummaries() throws -> [IssueSummary] {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT i.id, i.date, i.weekday, i.state, i.editor,
-                    (SELECT COUNT(*) FROM section s WHERE s.issue_id = i.id AND s.deleted = 0) AS sections,
-                    (SELECT COUNT(*) FROM article a
-                        JOIN section s ON s.id = a.section_id AND s.issue_id = a.issue_id AND s.deleted = 0
-                        WHERE a.issue_id = i.id AND a.deleted = 0) AS articles,
-                    (SELECT COUNT(*) FROM outbox o WHERE o.issue_id = i.id) AS pending
-                FROM issue i
-                WHERE i.deleted = 0
-                ORDER BY i.date DESC, i.id
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.id, i.date, i.weekday, i.state, i.editor,
+                        (SELECT COUNT(*) FROM section s WHERE s.issue_id = i.id AND s.deleted = 0) AS sections,
+                        (SELECT COUNT(*) FROM article a
+                            JOIN section s ON s.id = a.section_id AND s.issue_id = a.issue_id AND s.deleted = 0
+                            WHERE a.issue_id = i.id AND a.deleted = 0) AS articles,
+                        (SELECT COUNT(*) FROM outbox o WHERE o.issue_id = i.id) AS pending
+                    FROM issue i
+                    WHERE i.deleted = 0
+                    ORDER BY i.date DESC, i.id
+                    """)
             return rows.map { row in
                 IssueSummary(
                     id: row["id"], date: row["date"], weekday: row["weekday"],
@@ -45,12 +47,16 @@ extension LocalStore {
 enum IssueAssembly {
     static func issue(_ record: IssueRecord, in db: Database) throws -> Issue {
         let sections = try Numbering.sections(ofIssue: record.id, in: db)
-        let articles = try ArticleRecord.fetchAll(db, sql: """
-            SELECT * FROM article WHERE issue_id = ? AND deleted = 0 ORDER BY position, id
-            """, arguments: [record.id])
-        let annotations = try AnnotationRecord.fetchAll(db, sql: """
-            SELECT * FROM annotation WHERE issue_id = ? AND deleted = 0 ORDER BY created_at, id
-            """, arguments: [record.id])
+        let articles = try ArticleRecord.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM article WHERE issue_id = ? AND deleted = 0 ORDER BY position, id
+                """, arguments: [record.id])
+        let annotations = try AnnotationRecord.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM annotation WHERE issue_id = ? AND deleted = 0 ORDER BY created_at, id
+                """, arguments: [record.id])
         let notesByArticle = Dictionary(grouping: annotations, by: \.articleID)
         let articlesBySection = Dictionary(grouping: articles, by: \.sectionID)
         var number = 0
@@ -62,8 +68,9 @@ enum IssueAssembly {
                     source: article.source, contentsPage: article.contentsPage,
                     annotations: (notesByArticle[article.id] ?? []).map(\.model))
             }
-            return Section(id: section.id, title: section.title, contentsPage: section.contentsPage,
-                           articles: modelArticles)
+            return Section(
+                id: section.id, title: section.title, contentsPage: section.contentsPage,
+                articles: modelArticles)
         }
         return Issue(
             id: record.id, publication: record.publication, date: record.date, weekday: record.weekday,

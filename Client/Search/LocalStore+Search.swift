@@ -20,29 +20,33 @@ extension LocalStore {
             // index holds only live articles; the few whose issue is deleted are skipped here, asking for more.
             while hits.count < wanted {
                 let batch = wanted - hits.count + 8
-                let ranked = try Row.fetchAll(db, sql: """
-                    SELECT rowid AS search_id, -bm25(article_search, 4.0, 1.0) AS score
-                    FROM article_search
-                    WHERE article_search MATCH ?
-                    ORDER BY score DESC, rowid
-                    LIMIT ? OFFSET ?
-                    """, arguments: [query.matchExpression, batch, offset])
+                let ranked = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT rowid AS search_id, -bm25(article_search, 4.0, 1.0) AS score
+                        FROM article_search
+                        WHERE article_search MATCH ?
+                        ORDER BY score DESC, rowid
+                        LIMIT ? OFFSET ?
+                        """, arguments: [query.matchExpression, batch, offset])
                 offset += ranked.count
                 for row in ranked where hits.count < wanted {
                     let searchID: Int64 = row["search_id"]
-                    guard let article = try ArticleRecord.filter(ArticleRecord.Columns.searchID == searchID)
-                        .fetchOne(db), !article.deleted,
+                    guard
+                        let article = try ArticleRecord.filter(ArticleRecord.Columns.searchID == searchID)
+                            .fetchOne(db), !article.deleted,
                         let issue = try IssueRecord.fetchOne(db, key: article.issueID), !issue.deleted
                     else { continue }
                     if numbering[issue.id] == nil {
                         numbering[issue.id] = try Numbering.articleIDs(ofIssue: issue.id, in: db)
                     }
                     let number = numbering[issue.id]?.firstIndex(of: article.id).map { $0 + 1 }
-                    hits.append(SearchHit(
-                        rank: hits.count + 1, score: row["score"], articleID: article.id, issueID: issue.id,
-                        date: issue.date, number: number, ref: number.map { "\(issue.date)/\($0)" } ?? article.id,
-                        title: article.title,
-                        snippet: snippets.snippet(title: article.title, paragraphs: article.paragraphs)))
+                    hits.append(
+                        SearchHit(
+                            rank: hits.count + 1, score: row["score"], articleID: article.id, issueID: issue.id,
+                            date: issue.date, number: number, ref: number.map { "\(issue.date)/\($0)" } ?? article.id,
+                            title: article.title,
+                            snippet: snippets.snippet(title: article.title, paragraphs: article.paragraphs)))
                 }
                 if ranked.count < batch { break }
             }

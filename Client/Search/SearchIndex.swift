@@ -20,9 +20,11 @@ enum SearchIndex {
     /// - Parameter previous: The article's row before this change, `nil` when the row is new.
     static func update(_ article: ArticleRecord, replacing previous: ArticleRecord?, in db: Database) throws {
         if let previous, !previous.deleted {
-            try db.cachedStatement(sql: """
-                INSERT INTO article_search(article_search, rowid, title, body) VALUES ('delete', ?, ?, ?)
-                """).execute(arguments: indexed(previous))
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO article_search(article_search, rowid, title, body) VALUES ('delete', ?, ?, ?)
+                    """
+            ).execute(arguments: indexed(previous))
         }
         guard !article.deleted else { return }
         try db.cachedStatement(sql: "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)")

@@ -80,7 +80,8 @@ enum ChangeApplier {
         recordedVersions: [String: String], preparingNewRow prepare: (inout Row) throws -> Void = { _ in }
     ) throws -> Row {
         let existing = try known ?? Row.row(change.entityID, in: db)
-        let versions = existing == nil
+        let versions =
+            existing == nil
             ? [:] : try FieldVersionRecord.versions(of: Row.kind, id: change.entityID, in: db)
         var row = existing ?? Row(newID: change.entityID)
         let after = row.state(versions: versions).applying(change)

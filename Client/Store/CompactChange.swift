@@ -10,9 +10,9 @@ enum CompactChange {
     /// `change` with its paragraphs as an edit against `before`'s, or `nil` when the full value is as small.
     static func make(_ change: ChangeRecord, before: EntityState) -> ChangeRecord? {
         guard change.entity == .article, change.op == .update, change.base[field] != nil,
-              let target = change.fields[field]?.arrayValue?.compactMap(\.stringValue),
-              let base = before.fields[field]?.arrayValue?.compactMap(\.stringValue),
-              case .edit(let edit) = ParagraphsPayload.preferred(base: base, target: target)
+            let target = change.fields[field]?.arrayValue?.compactMap(\.stringValue),
+            let base = before.fields[field]?.arrayValue?.compactMap(\.stringValue),
+            case .edit(let edit) = ParagraphsPayload.preferred(base: base, target: target)
         else { return nil }
         var compact = change
         compact.fields[field] = edit.jsonValue

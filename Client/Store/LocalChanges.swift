@@ -90,7 +90,8 @@ struct LocalChanges {
         before known: EntityState? = nil
     ) throws -> ChangeRecord {
         // The text before the change: the base a compact edit of it is made against.
-        let before = op == .update && compactPushes
+        let before =
+            op == .update && compactPushes
             ? try known ?? ChangeApplier.state(of: entity, id: id, in: db) : nil
         // Text enters the store as the server would store it (NFC, `\n`), and the change must keep the contract the
         // server judges it by: a local bug stops here, with nothing queued, not at the server.
@@ -127,13 +128,15 @@ enum ChangeLog {
             return
         }
         let fields = DatabaseJSON.text(change.fields.keys.sorted())
-        try db.cachedStatement(sql: """
-            INSERT INTO change_log (change_id, entity, entity_id, issue_id, article_id, op, fields, author, \
-            client_id, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                change.changeID, change.entity.rawValue, change.entityID, scope.issueID, scope.articleID,
-                change.op.rawValue, fields, change.author, change.clientID, change.hlc.description, change.seq,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO change_log (change_id, entity, entity_id, issue_id, article_id, op, fields, author, \
+                client_id, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            change.changeID, change.entity.rawValue, change.entityID, scope.issueID, scope.articleID,
+            change.op.rawValue, fields, change.author, change.clientID, change.hlc.description, change.seq,
+        ])
     }
 }
 

@@ -22,7 +22,8 @@ enum References {
     static func issue(_ reference: String, in db: Database) throws -> IssueRecord {
         let text = reference.trimmingCharacters(in: .whitespaces)
         if CivilDate(text) != nil {
-            let issues = try IssueRecord
+            let issues =
+                try IssueRecord
                 .filter(IssueRecord.Columns.date == text && IssueRecord.Columns.deleted == false)
                 .order(IssueRecord.Columns.id)
                 .fetchAll(db)
@@ -102,18 +103,22 @@ enum References {
 enum Numbering {
     /// The ids of an issue's articles in contents order (number = index + 1).
     static func articleIDs(ofIssue issueID: String, in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT a.id FROM article a
-            JOIN section s ON s.id = a.section_id AND s.issue_id = a.issue_id AND s.deleted = 0
-            WHERE a.issue_id = ? AND a.deleted = 0
-            ORDER BY s.position, s.id, a.position, a.id
-            """, arguments: [issueID])
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT a.id FROM article a
+                JOIN section s ON s.id = a.section_id AND s.issue_id = a.issue_id AND s.deleted = 0
+                WHERE a.issue_id = ? AND a.deleted = 0
+                ORDER BY s.position, s.id, a.position, a.id
+                """, arguments: [issueID])
     }
 
     /// An issue's live sections in order.
     static func sections(ofIssue issueID: String, in db: Database) throws -> [SectionRecord] {
-        try SectionRecord.fetchAll(db, sql: """
-            SELECT * FROM section WHERE issue_id = ? AND deleted = 0 ORDER BY position, id
-            """, arguments: [issueID])
+        try SectionRecord.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM section WHERE issue_id = ? AND deleted = 0 ORDER BY position, id
+                """, arguments: [issueID])
     }
 }

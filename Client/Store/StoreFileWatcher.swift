@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,8 +37,10 @@ enum StoreFileWatcher {
             }
             var buffer = [UInt8](repeating: 0, count: 4_096)
             while true {
-                var descriptors = [pollfd(fd: watch, events: Int16(POLLIN), revents: 0),
-                                   pollfd(fd: stopRead, events: Int16(POLLIN), revents: 0)]
+                var descriptors = [
+                    pollfd(fd: watch, events: Int16(POLLIN), revents: 0),
+                    pollfd(fd: stopRead, events: Int16(POLLIN), revents: 0),
+                ]
                 guard poll(&descriptors, 2, -1) >= 0 || errno == EINTR else { return }
                 if descriptors[1].revents != 0 { return }
                 guard descriptors[0].revents & Int16(POLLIN) != 0 else { continue }

@@ -11,9 +11,11 @@ enum StoreSchema {
     static var version: Int { migrationNames.count }
 
     /// Names of the migrations, in order.
-    static let migrationNames = ["v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
-                                        "v5-contentless-search", "v6-account", "v7-settings",
-                                        "v8-log-epoch"]
+    static let migrationNames = [
+        "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
+        "v5-contentless-search", "v6-account", "v7-settings",
+        "v8-log-epoch",
+    ]
 
     /// The migrator that brings any store up to date.
     static var migrator: DatabaseMigrator {
@@ -22,32 +24,36 @@ enum StoreSchema {
         migrator.registerMigration("v1-sync", migrate: createSyncTables)
         migrator.registerMigration("v1-search", migrate: createSearchIndex)
         migrator.registerMigration("v2-snapshot") { db in
-            try db.execute(sql: """
-                CREATE TABLE "snapshot_progress" ("id" INTEGER PRIMARY KEY CHECK ("id" = 1), "resume" TEXT,
-                    "head" INTEGER, "completed" BOOLEAN NOT NULL)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE "snapshot_progress" ("id" INTEGER PRIMARY KEY CHECK ("id" = 1), "resume" TEXT,
+                        "head" INTEGER, "completed" BOOLEAN NOT NULL)
+                    """)
         }
         migrator.registerMigration("v3-access") { db in
-            try db.execute(sql: """
-                CREATE TABLE "access" ("id" INTEGER PRIMARY KEY CHECK ("id" = 1), "role" TEXT NOT NULL, "token" TEXT,
-                    "server_key" TEXT, "tls" BOOLEAN NOT NULL, "tls_ca" TEXT);
-                CREATE TABLE "publication" ("issue_id" TEXT PRIMARY KEY NOT NULL, "version" INTEGER NOT NULL,
-                    "state" TEXT NOT NULL, "content" TEXT NOT NULL, "signature" TEXT NOT NULL, "key_id" TEXT NOT NULL,
-                    "seq" INTEGER NOT NULL)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE "access" ("id" INTEGER PRIMARY KEY CHECK ("id" = 1), "role" TEXT NOT NULL, "token" TEXT,
+                        "server_key" TEXT, "tls" BOOLEAN NOT NULL, "tls_ca" TEXT);
+                    CREATE TABLE "publication" ("issue_id" TEXT PRIMARY KEY NOT NULL, "version" INTEGER NOT NULL,
+                        "state" TEXT NOT NULL, "content" TEXT NOT NULL, "signature" TEXT NOT NULL, "key_id" TEXT NOT NULL,
+                        "seq" INTEGER NOT NULL)
+                    """)
         }
         migrator.registerMigration("v4-conflicts", migrate: createConflictTables)
         migrator.registerMigration("v5-contentless-search", migrate: makeSearchIndexContentless)
         migrator.registerMigration("v6-account") { db in
-            try db.execute(sql: """
-                CREATE TABLE "account" ("id" INTEGER PRIMARY KEY CHECK ("id" = 1), "name" TEXT NOT NULL,
-                    "role" TEXT NOT NULL, "server_id" TEXT NOT NULL)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE "account" ("id" INTEGER PRIMARY KEY CHECK ("id" = 1), "name" TEXT NOT NULL,
+                        "role" TEXT NOT NULL, "server_id" TEXT NOT NULL)
+                    """)
         }
         migrator.registerMigration("v7-settings") { db in
-            try db.execute(sql: """
-                CREATE TABLE "setting" ("key" TEXT PRIMARY KEY NOT NULL, "value" TEXT NOT NULL)
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE "setting" ("key" TEXT PRIMARY KEY NOT NULL, "value" TEXT NOT NULL)
+                    """)
         }
         migrator.registerMigration("v8-log-epoch") { db in
             // The server log history this replica last synced in (PROTOCOL.md section 12.5).
@@ -166,15 +172,16 @@ enum StoreSchema {
 
     /// Conflicts (made by the server, synced like any entity) and the compact form of outbox records.
     private static func createConflictTables(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE "conflict" ("id" TEXT PRIMARY KEY NOT NULL, "kind" TEXT NOT NULL, "entity" TEXT NOT NULL,
-                "entity_id" TEXT NOT NULL, "field" TEXT, "issue_id" TEXT NOT NULL, "base" TEXT NOT NULL,
-                "mine" TEXT NOT NULL, "theirs" TEXT NOT NULL, "mine_author" TEXT NOT NULL, "theirs_author" TEXT,
-                "mine_change" TEXT NOT NULL, "theirs_change" TEXT, "current" TEXT NOT NULL, "status" TEXT NOT NULL,
-                "resolution" TEXT, "resolved_by" TEXT, "deleted" BOOLEAN NOT NULL, "extra_fields" TEXT);
-            CREATE INDEX "conflict_on_entity_id" ON "conflict"("entity_id");
-            CREATE INDEX "conflict_on_issue_id" ON "conflict"("issue_id")
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE "conflict" ("id" TEXT PRIMARY KEY NOT NULL, "kind" TEXT NOT NULL, "entity" TEXT NOT NULL,
+                    "entity_id" TEXT NOT NULL, "field" TEXT, "issue_id" TEXT NOT NULL, "base" TEXT NOT NULL,
+                    "mine" TEXT NOT NULL, "theirs" TEXT NOT NULL, "mine_author" TEXT NOT NULL, "theirs_author" TEXT,
+                    "mine_change" TEXT NOT NULL, "theirs_change" TEXT, "current" TEXT NOT NULL, "status" TEXT NOT NULL,
+                    "resolution" TEXT, "resolved_by" TEXT, "deleted" BOOLEAN NOT NULL, "extra_fields" TEXT);
+                CREATE INDEX "conflict_on_entity_id" ON "conflict"("entity_id");
+                CREATE INDEX "conflict_on_issue_id" ON "conflict"("issue_id")
+                """)
         try db.alter(table: "outbox") { table in
             // The record with `paragraphs` as a text edit, when that is smaller: what a push sends.
             table.add(column: "compact", .text)
@@ -203,7 +210,8 @@ enum StoreSchema {
             table.column("body")
         }
         // Rows read as SQL values: the article record type of a later version may have columns this store lacks.
-        let articles = try Row.fetchCursor(db, sql: "SELECT search_id, title, paragraphs FROM article WHERE NOT deleted")
+        let articles = try Row.fetchCursor(
+            db, sql: "SELECT search_id, title, paragraphs FROM article WHERE NOT deleted")
         let insert = try db.makeStatement(sql: "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)")
         while let row = try articles.next() {
             let paragraphs = try JSONDecoder().decode([String].self, from: Data((row["paragraphs"] as String).utf8))

@@ -36,9 +36,11 @@ public final class Conversation {
     ///     through it, and ``waker`` wakes.
     ///   - inboundConsumed: Called each time an `.inbound` event has been taken from `events` (so that whoever
     ///     feeds the stream can bound how many wait in it).
-    public init(send: @escaping @Sendable (Message) async throws -> Void, events: AsyncStream<ConversationEvent>,
-                post: @escaping @Sendable (ConversationEvent) -> Void,
-                inboundConsumed: (@Sendable () -> Void)? = nil) {
+    public init(
+        send: @escaping @Sendable (Message) async throws -> Void, events: AsyncStream<ConversationEvent>,
+        post: @escaping @Sendable (ConversationEvent) -> Void,
+        inboundConsumed: (@Sendable () -> Void)? = nil
+    ) {
         self.sendMessage = send
         self.events = events.makeAsyncIterator()
         self.post = post
@@ -134,15 +136,19 @@ public final class Conversation {
     ///
     /// - Throws: ``SyncError/server(_:)`` for an `error` reply, ``SyncError/timedOut(_:)`` after `timeout`,
     ///   ``SyncError/connectionClosed`` if the connection ends first.
-    public func request<Reply>(_ message: Message, timeout: Duration, awaiting what: String,
-                               match: (Message) -> Reply?) async throws -> Reply {
+    public func request<Reply>(
+        _ message: Message, timeout: Duration, awaiting what: String,
+        match: (Message) -> Reply?
+    ) async throws -> Reply {
         try await send(message)
         return try await awaitReply(timeout: timeout, awaiting: what, match: match)
     }
 
     /// Waits for a reply that `match` accepts; see ``request(_:timeout:awaiting:match:)``.
-    public func awaitReply<Reply>(timeout: Duration, awaiting what: String,
-                                  match: (Message) -> Reply?) async throws -> Reply {
+    public func awaitReply<Reply>(
+        timeout: Duration, awaiting what: String,
+        match: (Message) -> Reply?
+    ) async throws -> Reply {
         let (id, timer) = deadline(after: timeout)
         defer { timer.cancel() }
         while true {

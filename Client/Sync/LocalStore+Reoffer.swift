@@ -20,9 +20,11 @@ extension LocalStore {
         // A field office holds only publications, which the server makes again itself.
         guard try accessSettings().role == .editor else { return ReofferBatch(changes: [], through: nil) }
         return try writer.read { db in
-            let rows = try ChangeLogRecord.fetchCursor(db, sql: """
-                SELECT * FROM change_log WHERE seq > ? AND entity != ? ORDER BY seq
-                """, arguments: [seq, EntityKind.publication.rawValue])
+            let rows = try ChangeLogRecord.fetchCursor(
+                db,
+                sql: """
+                    SELECT * FROM change_log WHERE seq > ? AND entity != ? ORDER BY seq
+                    """, arguments: [seq, EntityKind.publication.rawValue])
             var batch = ReofferBatch(changes: [], through: nil)
             var bytes = 0
             while batch.changes.count < max(1, maxCount), let row = try rows.next() {
@@ -44,7 +46,7 @@ extension LocalStore {
     /// One change-log row as a record to offer again, or `nil` when this replica no longer holds its entity.
     private static func reoffered(_ row: ChangeLogRecord, seq: Int64, in db: Database) throws -> ChangeRecord? {
         guard let hlc = HLCTimestamp(row.hlc),
-              let state = try ChangeApplier.state(of: row.entity, id: row.entityID, in: db)
+            let state = try ChangeApplier.state(of: row.entity, id: row.entityID, in: db)
         else { return nil }
         var fields: [String: JSONValue] = [:]
         switch row.op {

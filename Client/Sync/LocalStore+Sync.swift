@@ -9,9 +9,10 @@ extension LocalStore {
     public func replicaInfo() throws -> ReplicaInfo {
         try writer.read { db in
             let replica = try replica(db)
-            return ReplicaInfo(clientID: replica.clientID, editor: replica.editor,
-                               serverAddress: replica.serverAddress, cursor: replica.cursor,
-                               schemaVersion: StoreSchema.version)
+            return ReplicaInfo(
+                clientID: replica.clientID, editor: replica.editor,
+                serverAddress: replica.serverAddress, cursor: replica.cursor,
+                schemaVersion: StoreSchema.version)
         }
     }
 
@@ -23,10 +24,12 @@ extension LocalStore {
         guard maxCount > 0, try accessSettings().role == .editor else { return [] }
         return try writer.read { db in
             // Running byte totals come from the small integer columns only; records are read once the cut is known.
-            let totals = try Row.fetchAll(db, sql: """
-                SELECT position, SUM(bytes) OVER (ORDER BY position ROWS UNBOUNDED PRECEDING) AS running
-                FROM outbox ORDER BY position LIMIT ?
-                """, arguments: [maxCount])
+            let totals = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT position, SUM(bytes) OVER (ORDER BY position ROWS UNBOUNDED PRECEDING) AS running
+                    FROM outbox ORDER BY position LIMIT ?
+                    """, arguments: [maxCount])
             var last: Int64?
             for row in totals {
                 let running: Int = row["running"]
@@ -34,7 +37,8 @@ extension LocalStore {
                 last = row["position"]
             }
             guard let last else { return [] }
-            return try OutboxRecord
+            return
+                try OutboxRecord
                 .filter(OutboxRecord.Columns.position <= last)
                 .order(OutboxRecord.Columns.position)
                 .fetchAll(db)
@@ -104,8 +108,10 @@ extension LocalStore {
                     continue
                 }
                 summary.rejected += 1
-                try RejectedChangeRecord(changeID: row.changeID, record: row.record, reason: result.reason,
-                                         code: result.code).insert(db, onConflict: .replace)
+                try RejectedChangeRecord(
+                    changeID: row.changeID, record: row.record, reason: result.reason,
+                    code: result.code
+                ).insert(db, onConflict: .replace)
                 try row.delete(db)
             }
             return summary
@@ -242,8 +248,11 @@ extension LocalStore {
     public func rejectedChanges() throws -> [(change: ChangeRecord, reason: String?, code: String?)] {
         try writer.read { db in
             try RejectedChangeRecord.fetchAll(db).map { row in
-                (try ChangeRecordJSON.decode(row.record, table: RejectedChangeRecord.databaseTableName,
-                                             key: row.changeID), row.reason, row.code)
+                (
+                    try ChangeRecordJSON.decode(
+                        row.record, table: RejectedChangeRecord.databaseTableName,
+                        key: row.changeID), row.reason, row.code
+                )
             }
             .sorted { $0.change.hlc < $1.change.hlc }
         }

@@ -25,7 +25,9 @@ extension LocalStore: SyncReplica {
                 for await _ in source { continuation.yield() }
             }
         }
-        continuation.onTermination = { _ in forwarding.forEach { $0.cancel() } }
+        continuation.onTermination = { _ in
+            for task in forwarding { task.cancel() }
+        }
         return merged
     }
 
@@ -48,8 +50,9 @@ extension LocalStore: SyncReplica {
         try writer.read { db in
             let progress = try SnapshotProgressRecord.current(db)
             let cursor = try replica(db).cursor
-            return SyncCursor(seq: cursor, snapshotResume: progress.completed ? nil : progress.resume,
-                              snapshotHead: progress.head, initialized: progress.completed || cursor > 0)
+            return SyncCursor(
+                seq: cursor, snapshotResume: progress.completed ? nil : progress.resume,
+                snapshotHead: progress.head, initialized: progress.completed || cursor > 0)
         }
     }
 
@@ -84,8 +87,9 @@ extension LocalStore: SyncReplica {
                 guard let seq = change.seq else { throw StoreError.missingSeq(changeID: change.changeID) }
                 // A snapshot record's `base` holds the server's per-field versions: they, not the record's own
                 // id, are what later edits here must name as their bases.
-                guard let scope = try Self.applyStorable(
-                    change, seq: seq, in: db, skipped: &skipped, recordedVersions: change.base)
+                guard
+                    let scope = try Self.applyStorable(
+                        change, seq: seq, in: db, skipped: &skipped, recordedVersions: change.base)
                 else { continue }
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)

@@ -27,7 +27,9 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
             guard let close = trimmed.firstIndex(of: "]") else { throw SyncError.invalidAddress(text) }
             host = String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
             let rest = trimmed[trimmed.index(after: close)...]
-            if rest.hasPrefix(":") { portText = rest.dropFirst() } else if !rest.isEmpty {
+            if rest.hasPrefix(":") {
+                portText = rest.dropFirst()
+            } else if !rest.isEmpty {
                 throw SyncError.invalidAddress(text)
             }
         } else if let colon = trimmed.lastIndex(of: ":"), trimmed.firstIndex(of: ":") == colon {

@@ -23,8 +23,10 @@ public struct SyncConnector: Sendable {
     static let inboundBacklog = 1
 
     /// Creates a connector.
-    public init(address: ServerAddress, limits: FrameLimits = .standard, options: SyncOptions = SyncOptions(),
-                connectTimeout: Duration = .seconds(10), tls: ClientTLS? = nil) {
+    public init(
+        address: ServerAddress, limits: FrameLimits = .standard, options: SyncOptions = SyncOptions(),
+        connectTimeout: Duration = .seconds(10), tls: ClientTLS? = nil
+    ) {
         self.tls = tls
         self.address = address
         self.limits = limits
@@ -120,7 +122,7 @@ public struct SyncConnector: Sendable {
                         if case .welcome(let welcome) = reply { return welcome }
                         return nil
                     }
-                } catch where tlsFailure.reason != nil {
+                } catch  where tlsFailure.reason != nil {
                     throw SyncError.tlsFailed(address: address.description, reason: tlsFailure.reason ?? "")
                 }
                 let result = try await body(conversation, welcome)

@@ -29,8 +29,10 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     }
 
     /// Pushes every pending change, then pulls until caught up.
-    public func sync(_ conversation: Conversation, welcome: Welcome,
-                     progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
+    public func sync(
+        _ conversation: Conversation, welcome: Welcome,
+        progress: (@Sendable (SyncProgress) -> Void)? = nil
+    ) async throws -> SyncSummary {
         var summary = SyncSummary()
         try await onStore { try $0.welcomed(welcome) }
         try await reconcileLogEpoch(conversation, welcome: welcome, into: &summary)
@@ -47,7 +49,8 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     /// Safe to cut: the new history is adopted only after the last batch was acknowledged, and offering a record
     /// twice is a `duplicate`.
     func reconcileLogEpoch(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary)
-        async throws {
+        async throws
+    {
         guard welcome.capabilities.contains("log_epochs"), let epochs = welcome.logEpochs, let current = epochs.last
         else { return }
         let known = try await onStore { try $0.logEpoch() }
@@ -59,9 +62,11 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         }
         let divergence = epochs.divergence(since: known) ?? current.fromSeq
         let (maxCount, maxBytes) = batchBounds(welcome)
-        logger.info("the server's log was restored; offering again what it lacks", metadata: [
-            "log.epoch": "\(current.epoch)", "log.diverged_at": "\(divergence)",
-        ])
+        logger.info(
+            "the server's log was restored; offering again what it lacks",
+            metadata: [
+                "log.epoch": "\(current.epoch)", "log.diverged_at": "\(divergence)",
+            ])
         var after = divergence
         while true {
             let start = after
@@ -73,9 +78,11 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
             summary.reoffered += batch.changes.count
             for refusal in ack.results where refusal.status == .rejected {
                 summary.reofferRefused += 1
-                logger.warning("server refused a re-offered change", metadata: [
-                    "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
-                ])
+                logger.warning(
+                    "server refused a re-offered change",
+                    metadata: [
+                        "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
+                    ])
             }
         }
         try await onStore { try $0.adoptLogEpoch(current.epoch, divergedAt: divergence) }
@@ -83,13 +90,16 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
 
     /// The most changes and bytes one `push` may carry.
     private func batchBounds(_ welcome: Welcome) -> (count: Int, bytes: Int) {
-        (max(1, min(options.maxBatchChanges, welcome.limits.maxBatchChanges)),
-         max(1, min(options.maxBatchBytes, welcome.limits.maxDecompressedBytes / 2)))
+        (
+            max(1, min(options.maxBatchChanges, welcome.limits.maxBatchChanges)),
+            max(1, min(options.maxBatchBytes, welcome.limits.maxDecompressedBytes / 2))
+        )
     }
 
     /// Sends one `push` and waits for its `push_ack`.
     private func push(_ changes: [ChangeRecord], reoffer: Bool = false, _ conversation: Conversation)
-        async throws -> PushAck {
+        async throws -> PushAck
+    {
         let batchID = UUIDText.make()
         return try await conversation.request(
             .push(Push(batchID: batchID, changes: changes, reoffer: reoffer ? true : nil)),
@@ -102,7 +112,8 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
 
     /// Pushes the outbox in bounded batches until it is empty.
     public func pushAll(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary)
-        async throws {
+        async throws
+    {
         let (maxCount, maxBytes) = batchBounds(welcome)
         while true {
             let batch = try await onStore { try $0.pendingChanges(maxCount: maxCount, maxBytes: maxBytes) }
@@ -115,9 +126,11 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
             summary.conflicts += ack.results.count { $0.status == .conflict }
             summary.rejected += outcome.rejected
             for refusal in refusals {
-                logger.warning("server refused a change", metadata: [
-                    "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
-                ])
+                logger.warning(
+                    "server refused a change",
+                    metadata: [
+                        "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
+                    ])
             }
             logger.debug("pushed batch", metadata: ["batch.id": "\(ack.batchID)", "batch.count": "\(batch.count)"])
             // A batch where nothing was removed from the outbox (or turned into its full form) would be sent again
@@ -127,8 +140,10 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     }
 
     /// Pulls pages until the server says there are no more; starts with a snapshot when the replica is new.
-    public func pullAll(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary,
-                        progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws {
+    public func pullAll(
+        _ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary,
+        progress: (@Sendable (SyncProgress) -> Void)? = nil
+    ) async throws {
         let cursor = try await onStore { try $0.syncCursor() }
         if welcome.capabilities.contains("snapshot") && (!cursor.initialized || cursor.snapshotResume != nil) {
             summary.snapshot = true
@@ -157,9 +172,11 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     ///
     /// When applying a page fails, the rest of the stream is read and dropped before the error is rethrown, so the
     /// conversation can go on with another request.
-    private func pullPages(_ conversation: Conversation, snapshot: Bool, edits: Bool = false,
-                           into summary: inout SyncSummary,
-                           progress: (@Sendable (SyncProgress) -> Void)?) async throws {
+    private func pullPages(
+        _ conversation: Conversation, snapshot: Bool, edits: Bool = false,
+        into summary: inout SyncSummary,
+        progress: (@Sendable (SyncProgress) -> Void)?
+    ) async throws {
         let cursor = try await onStore { try $0.syncCursor() }
         let request = Pull(
             since: cursor.seq, maxChanges: options.pullMaxChanges, maxBytes: options.pullMaxBytes,
@@ -170,9 +187,12 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
             do {
                 let skipped = try await onStore { try $0.apply(page, snapshot: snapshot) }
                 for record in skipped {
-                    logger.warning("skipped a pulled record this replica cannot store", metadata: [
-                        "change.seq": "\(record.seq)", "change.id": "\(record.changeID)", "reason": "\(record.reason)",
-                    ])
+                    logger.warning(
+                        "skipped a pulled record this replica cannot store",
+                        metadata: [
+                            "change.seq": "\(record.seq)", "change.id": "\(record.changeID)",
+                            "reason": "\(record.reason)",
+                        ])
                 }
                 summary.skipped += skipped
             } catch {
@@ -182,8 +202,10 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
             }
             summary.pulled += page.changes.count
             summary.pages += 1
-            progress?(SyncProgress(pulled: summary.pulled, cursor: page.toSeq,
-                                   head: page.headSeq ?? page.toSeq, snapshot: snapshot))
+            progress?(
+                SyncProgress(
+                    pulled: summary.pulled, cursor: page.toSeq,
+                    head: page.headSeq ?? page.toSeq, snapshot: snapshot))
             if !page.more { return }
         }
     }

@@ -1,12 +1,13 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+import SyncProtocol
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NIOCore
-import NIOPosix
-import NIOSSL
-import SyncProtocol
 
 extension SyncError {
     /// The ``SyncError`` for an error of the connection underneath (NIO's channel, socket and TLS errors, the
@@ -23,7 +24,8 @@ extension SyncError {
             self = Self.socket(errno: error.errnoCode, address: address)
         case let error as NIOConnectionError:
             if let first = error.connectionErrors.first {
-                self = SyncError(transportError: first.error, address: address)
+                self =
+                    SyncError(transportError: first.error, address: address)
                     ?? .connectionFailed(address: address, reason: "\(first.error)")
             } else {
                 self = .connectionFailed(
@@ -70,11 +72,15 @@ extension SyncError {
         case ECONNRESET, EPIPE, ECONNABORTED: .connectionReset
         case ETIMEDOUT: .timedOut("a connection to \(address)")
         case ENETUNREACH, EHOSTUNREACH, ENETDOWN, EHOSTDOWN:
-            .connectionFailed(address: address, reason: "the network or the host is unreachable; check your "
-                + "connection and the address, then run sync again")
+            .connectionFailed(
+                address: address,
+                reason: "the network or the host is unreachable; check your "
+                    + "connection and the address, then run sync again")
         default:
-            .connectionFailed(address: address, reason: String(cString: strerror(code)).lowercased()
-                + "; check the address and your connection, then run sync again")
+            .connectionFailed(
+                address: address,
+                reason: String(cString: strerror(code)).lowercased()
+                    + "; check the address and your connection, then run sync again")
         }
     }
 }

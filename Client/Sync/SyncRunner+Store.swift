@@ -8,7 +8,8 @@ extension SyncRunner {
     ///   malformed one.
     public init(store: LocalStore, server: String?, options: SyncOptions = SyncOptions(), logger: Logger) throws {
         guard let text = try server ?? store.serverAddress() else { throw SyncError.noServerConfigured }
-        self.init(store: store, address: try ServerAddress(parsing: text), options: options, logger: logger,
-                  tls: try store.accessSettings().clientTLS)
+        self.init(
+            store: store, address: try ServerAddress(parsing: text), options: options, logger: logger,
+            tls: try store.accessSettings().clientTLS)
     }
 }

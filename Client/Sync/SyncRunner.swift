@@ -17,8 +17,10 @@ public struct SyncRunner: Sendable {
     public var tls: ClientTLS?
 
     /// Creates a runner.
-    public init(store: LocalStore, address: ServerAddress, options: SyncOptions = SyncOptions(), logger: Logger,
-                tls: ClientTLS? = nil) {
+    public init(
+        store: LocalStore, address: ServerAddress, options: SyncOptions = SyncOptions(), logger: Logger,
+        tls: ClientTLS? = nil
+    ) {
         self.tls = tls
         self.store = store
         self.address = address
@@ -29,9 +31,10 @@ public struct SyncRunner: Sendable {
     /// The `hello` this store opens with.
     public func hello() throws -> Hello {
         let info = try store.replicaInfo()
-        return Hello(versions: SyncConnector.supportedVersions, clientID: info.clientID,
-                     credentials: try store.credentials(), appVersion: ClientVersion.appVersion,
-                     schemaVersion: info.schemaVersion)
+        return Hello(
+            versions: SyncConnector.supportedVersions, clientID: info.clientID,
+            credentials: try store.credentials(), appVersion: ClientVersion.appVersion,
+            schemaVersion: info.schemaVersion)
     }
 
     var connector: SyncConnector { SyncConnector(address: address, options: options, tls: tls) }
@@ -71,13 +74,17 @@ public struct SyncRunner: Sendable {
     /// - Parameters:
     ///   - onActivity: Called after each push or pull.
     ///   - onConnection: Called when the connection is established or lost.
-    public func watch(backoff: Backoff = Backoff(),
-                      onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in },
-                      onConnection: @escaping @Sendable (WatchConnectionEvent) -> Void = { _ in }) async throws {
+    public func watch(
+        backoff: Backoff = Backoff(),
+        onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in },
+        onConnection: @escaping @Sendable (WatchConnectionEvent) -> Void = { _ in }
+    ) async throws {
         try store.setServerAddress(address.description)
-        let loop = WatchLoop(engine: engine, connector: connector, backoff: backoff, hello: { [self] in
-            try hello()
-        })
+        let loop = WatchLoop(
+            engine: engine, connector: connector, backoff: backoff,
+            hello: { [self] in
+                try hello()
+            })
         try await withBackgroundCheckpoints {
             try await loop.run(onActivity: onActivity, onConnection: onConnection)
         }

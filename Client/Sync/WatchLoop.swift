@@ -14,8 +14,10 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
     public let hello: @Sendable () throws -> Hello
 
     /// Creates a watch loop.
-    public init(engine: SyncEngine<Replica>, connector: SyncConnector, backoff: Backoff = Backoff(),
-                hello: @escaping @Sendable () throws -> Hello) {
+    public init(
+        engine: SyncEngine<Replica>, connector: SyncConnector, backoff: Backoff = Backoff(),
+        hello: @escaping @Sendable () throws -> Hello
+    ) {
         self.engine = engine
         self.connector = connector
         self.backoff = backoff
@@ -27,8 +29,10 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
     /// - Parameters:
     ///   - onActivity: Called after each push or pull that moved something, with what it did.
     ///   - onConnection: Called when a connection is established (after `welcome`) and when it is lost.
-    public func run(onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in },
-                    onConnection: @escaping @Sendable (WatchConnectionEvent) -> Void = { _ in }) async throws {
+    public func run(
+        onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in },
+        onConnection: @escaping @Sendable (WatchConnectionEvent) -> Void = { _ in }
+    ) async throws {
         var attempt = 0
         var generator = SystemRandomNumberGenerator()
         while !Task.isCancelled {
@@ -47,9 +51,12 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
             } catch let error as SyncError where error.isRetryable {
                 let delay = backoff.delay(forAttempt: attempt, using: &generator)
                 onConnection(.disconnected(error, retryIn: delay))
-                engine.logger.info("watch: connection lost, reconnecting", metadata: [
-                    "error": "\(error)", "retry.attempt": "\(attempt)", "retry.delay_ms": "\(delay.wholeMilliseconds)",
-                ])
+                engine.logger.info(
+                    "watch: connection lost, reconnecting",
+                    metadata: [
+                        "error": "\(error)", "retry.attempt": "\(attempt)",
+                        "retry.delay_ms": "\(delay.wholeMilliseconds)",
+                    ])
                 attempt += 1
                 try await Task.sleep(for: delay)
             } catch is CancellationError {
@@ -58,8 +65,10 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
         }
     }
 
-    private func watch(_ conversation: Conversation, welcome: Welcome,
-                       onActivity: @Sendable (SyncSummary) -> Void) async throws {
+    private func watch(
+        _ conversation: Conversation, welcome: Welcome,
+        onActivity: @Sendable (SyncSummary) -> Void
+    ) async throws {
         // Local commits (this process's, or another's on the same file) wake the conversation: nothing here looks
         // at the outbox on a timer.
         let writes = engine.replica.localWrites()
@@ -91,7 +100,8 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
                 onActivity(summary)
             }
             if let head = conversation.takeNotifiedHead(),
-               head > (try await engine.onStore { try $0.syncCursor().seq }) {
+                head > (try await engine.onStore { try $0.syncCursor().seq })
+            {
                 var summary = SyncSummary()
                 try await engine.pullAll(conversation, welcome: welcome, into: &summary)
                 summary.cursor = try await engine.onStore { try $0.syncCursor().seq }

@@ -49,8 +49,10 @@ struct FrameDecoder: ByteToMessageDecoder {
         let preamble = FrameCodec.preamble
         let available = min(buffer.readableBytes, preamble.count)
         // Compare what has arrived so far, so that a non-Bulletin peer is rejected at its first wrong byte.
-        for offset in 0..<available where buffer.getInteger(at: buffer.readerIndex + offset, as: UInt8.self)
-            != preamble[offset] {
+        for offset in 0..<available
+        where buffer.getInteger(at: buffer.readerIndex + offset, as: UInt8.self)
+            != preamble[offset]
+        {
             throw ProtocolError.badPreamble
         }
         guard available == preamble.count else { return .needMoreData }

@@ -176,8 +176,9 @@ final class SyncFramingHandler: ChannelDuplexHandler {
             return
         }
         guard raise.limits.maxFrameBytes <= state.maxFrameBytesCeiling else {
-            promise?.fail(FrameLimitsError.aboveBufferCeiling(
-                requested: raise.limits.maxFrameBytes, ceiling: state.maxFrameBytesCeiling))
+            promise?.fail(
+                FrameLimitsError.aboveBufferCeiling(
+                    requested: raise.limits.maxFrameBytes, ceiling: state.maxFrameBytesCeiling))
             return
         }
         state.codec.limits = raise.limits

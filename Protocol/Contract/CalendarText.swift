@@ -4,7 +4,7 @@ public enum CalendarText {
     public static func isDate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10])
+            let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10])
         else { return false }
         guard (1...12).contains(month), day >= 1 else { return false }
         return day <= daysIn(month: month, year: year)
@@ -14,11 +14,11 @@ public enum CalendarText {
     public static func isUTCTimestamp(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), bytes[10] == UInt8(ascii: "T"),
-              isDate(String(decoding: bytes[0..<10], as: UTF8.self)),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
-              let second = number(bytes[17..<19]),
-              hour < 24, minute < 60, second < 61
+            isDate(String(decoding: bytes[0..<10], as: UTF8.self)),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
+            let second = number(bytes[17..<19]),
+            hour < 24, minute < 60, second < 61
         else { return false }
         let rest = bytes[19..<(bytes.count - 1)]
         if rest.isEmpty { return true }

@@ -37,14 +37,17 @@ public struct ChangeValidator: Sendable {
     public func dependency(of change: ChangeRecord) -> ContractViolation? {
         guard !rejectedCreates.isEmpty else { return nil }
         if rejectedCreates.contains(Self.key(change.entity, change.entityID)) {
-            return ContractViolation(.rejectedDependency, field: nil,
+            return ContractViolation(
+                .rejectedDependency, field: nil,
                 "depends on the create of \(change.entity.rawValue) \(change.entityID) that was rejected earlier "
                     + "in this batch")
         }
         for field in DataContract.entity(change.entity).fields {
             guard let kind = field.references, let id = change.fields[field.name]?.stringValue,
-                  rejectedCreates.contains(Self.key(kind, id)) else { continue }
-            return ContractViolation(.rejectedDependency, field: field.name,
+                rejectedCreates.contains(Self.key(kind, id))
+            else { continue }
+            return ContractViolation(
+                .rejectedDependency, field: field.name,
                 "its \(field.name) names \(kind.rawValue) \(id), whose create was rejected earlier in this batch")
         }
         return nil
@@ -64,7 +67,8 @@ public struct ChangeValidator: Sendable {
             guard let kind = field.references, let id = change.fields[field.name]?.stringValue else { continue }
             // A known but deleted parent is accepted: that is a concurrent edit, which section 20 merges.
             if try !knows(kind, id) {
-                return ContractViolation(.unknownReference, field: field.name,
+                return ContractViolation(
+                    .unknownReference, field: field.name,
                     "its \(field.name) names \(kind.rawValue) \(id), which is unknown")
             }
         }
@@ -73,8 +77,10 @@ public struct ChangeValidator: Sendable {
 
     /// Everything that can be judged from the record alone.
     private func shape(of change: ChangeRecord) -> ContractViolation? {
-        for (name, id) in [("change_id", change.changeID), ("entity_id", change.entityID),
-                           ("client_id", change.clientID)] where !Identifiers.isLowercaseUUID(id) {
+        for (name, id) in [
+            ("change_id", change.changeID), ("entity_id", change.entityID),
+            ("client_id", change.clientID),
+        ] where !Identifiers.isLowercaseUUID(id) {
             return ContractViolation(.invalidID, field: name, "\(name) must be a lowercase uuid")
         }
         if !Self.isNFC(change.author) {
@@ -88,7 +94,8 @@ public struct ChangeValidator: Sendable {
                 return ContractViolation(.unknownField, field: name, "base names '\(name)', which \(kind) lacks")
             }
             guard Identifiers.isLowercaseUUID(version) else {
-                return ContractViolation(.invalidBase, field: name,
+                return ContractViolation(
+                    .invalidBase, field: name,
                     "base.\(name) must be the change_id (a lowercase uuid) that last wrote the field")
             }
         }
@@ -105,7 +112,8 @@ public struct ChangeValidator: Sendable {
         case .create:
             let missing = declaration.fieldNames.filter { change.fields[$0] == nil }
             if !missing.isEmpty {
-                return ContractViolation(.missingField, field: missing[0],
+                return ContractViolation(
+                    .missingField, field: missing[0],
                     "a create of \(kind) carries every field; missing: " + missing.joined(separator: ", "))
             }
         }
@@ -117,7 +125,8 @@ public struct ChangeValidator: Sendable {
                 return ContractViolation(code, field: name, "field '\(name)' \(rule)")
             }
             if !Self.allTextIsNFC(value) {
-                return ContractViolation(.notNFC, field: name,
+                return ContractViolation(
+                    .notNFC, field: name,
                     "field '\(name)' must be NFC text with \\n line endings")
             }
         }
@@ -133,12 +142,14 @@ public struct ChangeValidator: Sendable {
         }
         let list = allowed.joined(separator: ", ")
         guard change.op == .update else {
-            return ContractViolation(.invalidOperation, field: nil,
+            return ContractViolation(
+                .invalidOperation, field: nil,
                 "\(kind) records are made by the server; a client only updates \(list)")
         }
         let others = change.fields.keys.filter { !allowed.contains($0) }.sorted()
         guard others.isEmpty else {
-            return ContractViolation(.invalidOperation, field: others[0],
+            return ContractViolation(
+                .invalidOperation, field: others[0],
                 "a client's change to a \(kind) may only set \(list); not " + others.joined(separator: ", "))
         }
         return nil

@@ -130,20 +130,35 @@ public enum ContractSchema {
         for entity in DataContract.entities {
             let kind = entity.kind.rawValue
             let names = strings(entity.fieldNames)
-            rules.append(when(["entity": kind], then: .object(["properties": .object([
-                "fields": ref(kind), "base": .object(["propertyNames": .object(["enum": names])]),
-            ])])))
-            rules.append(when(["entity": kind, "op": "create"], then: .object([
-                "required": strings(["fields"]),
-                "properties": .object(["fields": .object(["required": names])]),
-            ])))
+            rules.append(
+                when(
+                    ["entity": kind],
+                    then: .object([
+                        "properties": .object([
+                            "fields": ref(kind), "base": .object(["propertyNames": .object(["enum": names])]),
+                        ])
+                    ])))
+            rules.append(
+                when(
+                    ["entity": kind, "op": "create"],
+                    then: .object([
+                        "required": strings(["fields"]),
+                        "properties": .object(["fields": .object(["required": names])]),
+                    ])))
         }
-        rules.append(when(["op": "update"], then: .object([
-            "required": strings(["fields"]), "properties": .object(["fields": .object(["minProperties": .int(1)])]),
-        ])))
-        rules.append(when(["op": "delete"], then: .object([
-            "properties": .object(["fields": .object(["maxProperties": .int(0)])]),
-        ])))
+        rules.append(
+            when(
+                ["op": "update"],
+                then: .object([
+                    "required": strings(["fields"]),
+                    "properties": .object(["fields": .object(["minProperties": .int(1)])]),
+                ])))
+        rules.append(
+            when(
+                ["op": "delete"],
+                then: .object([
+                    "properties": .object(["fields": .object(["maxProperties": .int(0)])])
+                ])))
         return .object([
             "type": .string("object"),
             "required": .array(ChangeRecordContract.members.filter(\.required).map { .string($0.name) }),

@@ -91,10 +91,10 @@ public enum FieldType: Sendable, Hashable {
         let shape = "must be an object {outlet, date, authors} of strings (authors: an array of strings)"
         guard let object = value.objectValue else { return (.wrongType, shape) }
         guard object.count == citationMembers.count,
-              object["outlet"]?.stringValue != nil,
-              object["date"]?.stringValue != nil,
-              let authors = object["authors"]?.arrayValue,
-              authors.allSatisfy({ $0.stringValue != nil })
+            object["outlet"]?.stringValue != nil,
+            object["date"]?.stringValue != nil,
+            let authors = object["authors"]?.arrayValue,
+            authors.allSatisfy({ $0.stringValue != nil })
         else { return (.invalidFormat, shape) }
         return nil
     }
@@ -103,9 +103,9 @@ public enum FieldType: Sendable, Hashable {
         let shape = "must be an object {start, end} of integers with 0 <= start <= end"
         guard let object = value.objectValue else { return (.wrongType, shape) }
         guard object.count == rangeMembers.count,
-              let start = object["start"]?.intValue,
-              let end = object["end"]?.intValue,
-              start >= 0, start <= end
+            let start = object["start"]?.intValue,
+            let end = object["end"]?.intValue,
+            start >= 0, start <= end
         else { return (.invalidFormat, shape) }
         return nil
     }

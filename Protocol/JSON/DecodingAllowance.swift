@@ -26,7 +26,6 @@ struct DecodingAllowance {
     /// No practical limit, but charges are counted (for measurements).
     static let unlimitedButCounted = DecodingAllowance(remaining: .max / 2)
 
-
     /// Takes `bytes` from the allowance.
     ///
     /// - Throws: ``ProtocolError/invalidMessage(_:)`` when the allowance is exhausted.

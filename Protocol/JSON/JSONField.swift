@@ -126,8 +126,9 @@ extension JSONParser {
         guard try peek() == 0x22 else { return try mismatch("must be a string") }  // "
         return try readStringBytes { text in
             guard let hlc = HLCTimestamp(utf8: text) else {
-                return .invalid(FieldProblem(
-                    path: "", reason: "must look like 001725523200000-00003, not '\(JSONParser.excerpt(text))'"))
+                return .invalid(
+                    FieldProblem(
+                        path: "", reason: "must look like 001725523200000-00003, not '\(JSONParser.excerpt(text))'"))
             }
             return .value(hlc)
         }
@@ -206,8 +207,10 @@ extension JSONParser {
                 switch try parser.stringField() {
                 case .value(let text):
                     if members[key] != nil {
-                        problem = problem ?? FieldProblem(
-                            path: ".\(name)", reason: "differs from another key only in Unicode normalization")
+                        problem =
+                            problem
+                            ?? FieldProblem(
+                                path: ".\(name)", reason: "differs from another key only in Unicode normalization")
                     }
                     try parser.allowance.charge(
                         DecodingAllowance.stringCost(utf8Count: name.bytes.count) + 3 * MemoryLayout<String>.stride)

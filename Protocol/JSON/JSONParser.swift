@@ -257,8 +257,9 @@ struct JSONParser {
         _ members: ArraySlice<(name: String, value: JSONValue)>
     ) throws -> [String: JSONValue] {
         guard deferredProblem == nil else { return [:] }
-        try allowance.charge(DecodingAllowance.dictionaryCost(
-            count: members.count, entryStride: MemoryLayout<(String, JSONValue)>.stride))
+        try allowance.charge(
+            DecodingAllowance.dictionaryCost(
+                count: members.count, entryStride: MemoryLayout<(String, JSONValue)>.stride))
         var object = [String: JSONValue](minimumCapacity: members.count)
         for member in members {
             if let existing = object.index(forKey: member.name) {
@@ -266,8 +267,9 @@ struct JSONParser {
                 if other.utf8.elementsEqual(member.name.utf8) {
                     throw syntaxError("member name '\(Self.excerpt(other))' repeated in one object")
                 }
-                deferProblem("object keys '\(Self.excerpt(other))' and '\(Self.excerpt(member.name))' differ only "
-                                + "in Unicode normalization; BulletinSync does not accept both in one object")
+                deferProblem(
+                    "object keys '\(Self.excerpt(other))' and '\(Self.excerpt(member.name))' differ only "
+                        + "in Unicode normalization; BulletinSync does not accept both in one object")
                 return [:]
             }
             object[member.name] = member.value
@@ -315,7 +317,7 @@ struct JSONParser {
     mutating func literal(_ text: StaticString, _ value: JSONValue) throws -> JSONValue {
         let count = text.utf8CodeUnitCount
         guard index + count <= bytes.count,
-              text.withUTF8Buffer({ UnsafeRawBufferPointer($0).elementsEqual(bytes[index..<index + count]) })
+            text.withUTF8Buffer({ UnsafeRawBufferPointer($0).elementsEqual(bytes[index..<index + count]) })
         else { throw syntaxError("unknown literal") }
         index += count
         return value
@@ -352,8 +354,9 @@ struct JSONParser {
             throw syntaxError("unescaped control character in a string")
         }
         if !StreamSafeText.isStreamSafe(utf8) {
-            deferProblem("the string at byte \(opening) has more than \(StreamSafeText.maximumNonStarters) "
-                            + "combining marks in a row (Unicode stream-safe text format)")
+            deferProblem(
+                "the string at byte \(opening) has more than \(StreamSafeText.maximumNonStarters) "
+                    + "combining marks in a row (Unicode stream-safe text format)")
         }
         return utf8
     }
@@ -390,7 +393,8 @@ struct JSONParser {
         if let base = bytes.baseAddress {
             while position + Block.scalarCount <= bytes.count {
                 let block = base.loadUnaligned(fromByteOffset: position, as: Block.self)
-                let special = (block .== Block(repeating: 0x22)) .| (block .== Block(repeating: 0x5C))
+                let special =
+                    (block .== Block(repeating: 0x22)) .| (block .== Block(repeating: 0x5C))
                     .| (block .< Block(repeating: 0x20))
                 if any(special) {
                     break

@@ -32,7 +32,8 @@ struct MemberNameLog {
     ) throws {
         let entry: UInt64
         if let start = name.baseAddress, let base = payload.baseAddress, start >= base,
-           start + name.count <= base + payload.count {
+            start + name.count <= base + payload.count
+        {
             entry = UInt64(start - base) << 32 | UInt64(name.count)
         } else {
             if arena.count + name.count > arena.capacity {
@@ -64,7 +65,8 @@ struct MemberNameLog {
                 return UnsafeRawBufferPointer(rebasing: source[offset..<offset + length])
             }
             if count == 2 {
-                let first = bytes(entries[mark.entries]), second = bytes(entries[mark.entries + 1])
+                let first = bytes(entries[mark.entries])
+                let second = bytes(entries[mark.entries + 1])
                 return Self.compare(first, second) == 0 ? JSONParser.excerpt(first) : nil
             }
             entries[mark.entries...].sort { Self.compare(bytes($0), bytes($1)) < 0 }

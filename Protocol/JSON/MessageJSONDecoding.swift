@@ -139,44 +139,51 @@ private struct MessageMembers {
         do {
             switch type {
             case "hello":
-                return .hello(Hello(
-                    versions: try versions.required(".versions"), clientID: try clientID.required(".client_id"),
-                    credentials: try credentials.optional(".credentials"),
-                    appVersion: try appVersion.required(".app_version"),
-                    schemaVersion: try schemaVersion.required(".schema_version")))
+                return .hello(
+                    Hello(
+                        versions: try versions.required(".versions"), clientID: try clientID.required(".client_id"),
+                        credentials: try credentials.optional(".credentials"),
+                        appVersion: try appVersion.required(".app_version"),
+                        schemaVersion: try schemaVersion.required(".schema_version")))
             case "welcome":
-                return .welcome(Welcome(
-                    version: try version.required(".version"), serverID: try serverID.required(".server_id"),
-                    headSeq: try headSeq.required(".head_seq"), limits: try limits.required(".limits"),
-                    capabilities: try capabilities.required(".capabilities"),
-                    account: try account.optional(".account"), logEpochs: try logEpochs.optional(".log_epochs")))
+                return .welcome(
+                    Welcome(
+                        version: try version.required(".version"), serverID: try serverID.required(".server_id"),
+                        headSeq: try headSeq.required(".head_seq"), limits: try limits.required(".limits"),
+                        capabilities: try capabilities.required(".capabilities"),
+                        account: try account.optional(".account"), logEpochs: try logEpochs.optional(".log_epochs")))
             case "push":
-                return .push(Push(
-                    batchID: try batchID.required(".batch_id"), changes: try changes.required(".changes"),
-                    reoffer: try reoffer.optional(".reoffer")))
+                return .push(
+                    Push(
+                        batchID: try batchID.required(".batch_id"), changes: try changes.required(".changes"),
+                        reoffer: try reoffer.optional(".reoffer")))
             case "push_ack":
-                return .pushAck(PushAck(
-                    batchID: try batchID.required(".batch_id"), results: try results.required(".results"),
-                    headSeq: try headSeq.required(".head_seq")))
+                return .pushAck(
+                    PushAck(
+                        batchID: try batchID.required(".batch_id"), results: try results.required(".results"),
+                        headSeq: try headSeq.required(".head_seq")))
             case "pull":
-                return .pull(Pull(
-                    since: try since.required(".since"), maxChanges: try maxChanges.required(".max_changes"),
-                    maxBytes: try maxBytes.required(".max_bytes"), filter: try filter.optional(".filter"),
-                    snapshot: try snapshot.optional(".snapshot"), resume: try resume.optional(".resume"),
-                    edits: try edits.optional(".edits")))
+                return .pull(
+                    Pull(
+                        since: try since.required(".since"), maxChanges: try maxChanges.required(".max_changes"),
+                        maxBytes: try maxBytes.required(".max_bytes"), filter: try filter.optional(".filter"),
+                        snapshot: try snapshot.optional(".snapshot"), resume: try resume.optional(".resume"),
+                        edits: try edits.optional(".edits")))
             case "changes":
-                return .changes(Changes(
-                    fromSeq: try fromSeq.required(".from_seq"), toSeq: try toSeq.required(".to_seq"),
-                    more: try more.required(".more"), changes: try changes.required(".changes"),
-                    resume: try resume.optional(".resume"), headSeq: try headSeq.optional(".head_seq")))
+                return .changes(
+                    Changes(
+                        fromSeq: try fromSeq.required(".from_seq"), toSeq: try toSeq.required(".to_seq"),
+                        more: try more.required(".more"), changes: try changes.required(".changes"),
+                        resume: try resume.optional(".resume"), headSeq: try headSeq.optional(".head_seq")))
             case "subscribe": return .subscribe(Subscribe(since: try since.required(".since")))
             case "notify": return .notify(Notify(headSeq: try headSeq.required(".head_seq")))
             case "ping": return .ping(Ping(nonce: try nonce.required(".nonce")))
             case "pong": return .pong(Ping(nonce: try nonce.required(".nonce")))
             case "error":
-                return .error(ErrorMessage(
-                    code: try code.required(".code"), name: try name.required(".name"),
-                    message: try message.required(".message"), retryable: try retryable.required(".retryable")))
+                return .error(
+                    ErrorMessage(
+                        code: try code.required(".code"), name: try name.required(".name"),
+                        message: try message.required(".message"), retryable: try retryable.required(".retryable")))
             case "bye": return .bye(Bye(reason: try reason.optional(".reason")))
             default: throw ProtocolError.unsupportedMessage(String(type.prefix(64)))
             }
@@ -214,9 +221,10 @@ private struct MessageMembers {
             }
         }
         return .assemble { () throws(FieldProblem) in
-            WireLimits(maxFrameBytes: try frame.required(".max_frame_bytes"),
-                       maxDecompressedBytes: try decompressed.required(".max_decompressed_bytes"),
-                       maxBatchChanges: try batch.required(".max_batch_changes"))
+            WireLimits(
+                maxFrameBytes: try frame.required(".max_frame_bytes"),
+                maxDecompressedBytes: try decompressed.required(".max_decompressed_bytes"),
+                maxBatchChanges: try batch.required(".max_batch_changes"))
         }
     }
 
@@ -239,9 +247,10 @@ private struct MessageMembers {
             }
         }
         return .assemble { () throws(FieldProblem) in
-            ChangeResult(changeID: try changeID.required(".change_id"), status: try status.required(".status"),
-                         seq: try seq.optional(".seq"), reason: try reason.optional(".reason"),
-                         code: try code.optional(".code"), conflictID: try conflictID.optional(".conflict_id"))
+            ChangeResult(
+                changeID: try changeID.required(".change_id"), status: try status.required(".status"),
+                seq: try seq.optional(".seq"), reason: try reason.optional(".reason"),
+                code: try code.optional(".code"), conflictID: try conflictID.optional(".conflict_id"))
         }
     }
 

@@ -65,10 +65,14 @@ enum StreamSafeText {
             return (UInt32(lead & 0x1F) << 6 | UInt32(utf8[offset + 1] & 0x3F), 2)
         }
         if lead < 0xF0 {
-            return (UInt32(lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6
-                        | UInt32(utf8[offset + 2] & 0x3F), 3)
+            return (
+                UInt32(lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6
+                    | UInt32(utf8[offset + 2] & 0x3F), 3
+            )
         }
-        return (UInt32(lead & 0x07) << 18 | UInt32(utf8[offset + 1] & 0x3F) << 12
-                    | UInt32(utf8[offset + 2] & 0x3F) << 6 | UInt32(utf8[offset + 3] & 0x3F), 4)
+        return (
+            UInt32(lead & 0x07) << 18 | UInt32(utf8[offset + 1] & 0x3F) << 12
+                | UInt32(utf8[offset + 2] & 0x3F) << 6 | UInt32(utf8[offset + 3] & 0x3F), 4
+        )
     }
 }

@@ -70,10 +70,12 @@ enum UTF8Validation {
         _ current: Block, _ previous1: Block, _ previous2: Block, _ previous3: Block
     ) -> SIMDMask<Block.MaskStorage> {
         let isContinuation = (current & Block(repeating: 0xC0)) .== Block(repeating: 0x80)
-        let needsContinuation = (previous1 .>= Block(repeating: 0xC0)) .| (previous2 .>= Block(repeating: 0xE0))
+        let needsContinuation =
+            (previous1 .>= Block(repeating: 0xC0)) .| (previous2 .>= Block(repeating: 0xE0))
             .| (previous3 .>= Block(repeating: 0xF0))
         let misplaced = isContinuation .^ needsContinuation
-        let neverValid = (current .== Block(repeating: 0xC0)) .| (current .== Block(repeating: 0xC1))
+        let neverValid =
+            (current .== Block(repeating: 0xC0)) .| (current .== Block(repeating: 0xC1))
             .| (current .>= Block(repeating: 0xF5))
         let overlong3 = (previous1 .== Block(repeating: 0xE0)) .& (current .< Block(repeating: 0xA0))
         let surrogate = (previous1 .== Block(repeating: 0xED)) .& (current .>= Block(repeating: 0xA0))

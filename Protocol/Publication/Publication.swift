@@ -91,9 +91,10 @@ public struct Publication: Sendable, Hashable {
     public static func signedMessage(
         issueID: String, content: JSONValue, version: Int64, status: PublicationStatus
     ) -> [UInt8] {
-        CanonicalJSON.bytes(.object([
-            "content": content, "issue_id": .string(issueID), "state": .string(status.rawValue),
-            "version": .int(version),
-        ]))
+        CanonicalJSON.bytes(
+            .object([
+                "content": content, "issue_id": .string(issueID), "state": .string(status.rawValue),
+                "version": .int(version),
+            ]))
     }
 }

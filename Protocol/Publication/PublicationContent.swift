@@ -61,11 +61,12 @@ public struct PublicationContent: Sendable, Hashable {
     public var json: JSONValue {
         .object([
             "issue": Self.json(issue),
-            "sections": .array(sections.map { content in
-                var object = Self.members(content.section)
-                object["articles"] = .array(content.articles.map(Self.json))
-                return .object(object)
-            }),
+            "sections": .array(
+                sections.map { content in
+                    var object = Self.members(content.section)
+                    object["articles"] = .array(content.articles.map(Self.json))
+                    return .object(object)
+                }),
         ])
     }
 
@@ -100,7 +101,7 @@ public struct PublicationContent: Sendable, Hashable {
 
     private static func entity(_ value: JSONValue, what: String) throws(PublicationError) -> Entity {
         guard let object = value.objectValue, let id = object["id"]?.stringValue,
-              let fields = object["fields"]?.objectValue
+            let fields = object["fields"]?.objectValue
         else { throw .malformedContent("every \(what) must be an object with a string 'id' and a 'fields' object") }
         return Entity(id: id, fields: fields)
     }

@@ -66,7 +66,7 @@ public struct PublicationPublicKey: Sendable, Hashable, CustomStringConvertible 
     public init(base64: String) throws(PublicationError) {
         let text = base64.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let data = Data(base64Encoded: text), data.count == 32,
-              (try? Curve25519.Signing.PublicKey(rawRepresentation: data)) != nil
+            (try? Curve25519.Signing.PublicKey(rawRepresentation: data)) != nil
         else { throw .invalidKey("'\(text)' is not the base64 of a 32-byte Ed25519 public key") }
         self.init(checked: Array(data))
     }
@@ -102,7 +102,7 @@ public struct PublicationPublicKey: Sendable, Hashable, CustomStringConvertible 
         }
         let message = publication.signedMessage
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawRepresentation),
-              key.isValidSignature(signature, for: message)
+            key.isValidSignature(signature, for: message)
         else { throw .invalidSignature(issueID: publication.issueID, version: publication.version) }
     }
 

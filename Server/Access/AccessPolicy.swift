@@ -71,7 +71,7 @@ struct AccessPolicy {
     /// The rules for a section or article of the issue `issueID`.
     private func contentDenial(issueID: String, _ store: any StoreReader) throws -> String? {
         guard let issue = try store.entity(EntityKey(kind: .issue, id: issueID)),
-              let state = try Self.state(of: issue)
+            let state = try Self.state(of: issue)
         else { return nil }
         switch role {
         case .editor where !Self.editorStates.contains(state):

@@ -61,12 +61,14 @@ public struct AccountAuthenticator: Authenticator {
             return .denied("the server could not read its accounts; try again later")
         }
         guard !accounts.isEmpty else {
-            return .denied("this server has no accounts yet: on the server, run `bulletin-server user add NAME "
-                + "--role editor` and give the printed token to the client (`bulletin login --token TOKEN`)")
+            return .denied(
+                "this server has no accounts yet: on the server, run `bulletin-server user add NAME "
+                    + "--role editor` and give the printed token to the client (`bulletin login --token TOKEN`)")
         }
         guard let token = hello.credentials?.token, !token.isEmpty else {
-            return .denied("this server requires a token: ask its administrator for one (`bulletin-server user "
-                + "add`), then run `bulletin login --token TOKEN`")
+            return .denied(
+                "this server requires a token: ask its administrator for one (`bulletin-server user "
+                    + "add`), then run `bulletin login --token TOKEN`")
         }
         let presented = AccountToken.hash(token)
         // Compare with every account, without stopping at a match, so timing says nothing about which one matched.

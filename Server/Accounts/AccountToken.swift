@@ -14,7 +14,8 @@ public enum AccountToken {
     /// A new random token.
     public static func generate() -> String {
         let key = SymmetricKey(size: .bits256)
-        return prefix + key.withUnsafeBytes { Data($0) }.base64EncodedString()
+        return prefix
+            + key.withUnsafeBytes { Data($0) }.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

@@ -107,7 +107,8 @@ public final class FailedAttemptLimiter: Sendable {
     ) {
         entries = entries.filter { now - $0.value.last <= policy.forgetAfter }
         while entries.count >= policy.maximumAddresses,
-              let oldest = entries.min(by: { $0.value.last < $1.value.last })?.key {
+            let oldest = entries.min(by: { $0.value.last < $1.value.last })?.key
+        {
             entries[oldest] = nil
         }
     }

@@ -58,8 +58,8 @@ enum AccountName {
     static func validated(_ raw: String) throws -> String {
         let name = TextNormalization.normalize(raw)
         guard !name.isEmpty, name.count <= maximumLength,
-              name.trimmingCharacters(in: .whitespaces) == name,
-              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            name.trimmingCharacters(in: .whitespaces) == name,
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
             throw AccountError.invalidName(raw)
         }

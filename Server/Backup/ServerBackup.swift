@@ -38,8 +38,9 @@ public enum ServerBackup {
                 let queue = try DatabaseQueue(path: partial)
                 try await queue.write { db in
                     try db.execute(sql: "CREATE TABLE \(keyTable) (key TEXT NOT NULL)")
-                    try db.execute(sql: "INSERT INTO \(keyTable) (key) VALUES (?)",
-                                   arguments: [Data(store.signingKey.rawRepresentation).base64EncodedString()])
+                    try db.execute(
+                        sql: "INSERT INTO \(keyTable) (key) VALUES (?)",
+                        arguments: [Data(store.signingKey.rawRepresentation).base64EncodedString()])
                 }
                 try queue.close()
             }
@@ -84,9 +85,10 @@ public enum ServerBackup {
             }
             try queue.close()
             if let key {
-                try AtomicFile.write(Array((key + "\n").utf8),
-                                     to: (directory as NSString).appendingPathComponent(PublicationKeyFile.fileName),
-                                     mode: 0o600, existing: .replace)
+                try AtomicFile.write(
+                    Array((key + "\n").utf8),
+                    to: (directory as NSString).appendingPathComponent(PublicationKeyFile.fileName),
+                    mode: 0o600, existing: .replace)
             }
             try fileManager.moveItem(atPath: partial, toPath: target)
         } catch {
@@ -113,13 +115,17 @@ public enum ServerBackup {
             guard try db.tableExists("server_info") else { throw BackupError.notAServerStore(path: path) }
             let head = try ServerQueries.head(db)
             var entities: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS n FROM entity WHERE NOT deleted GROUP BY kind") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT kind, COUNT(*) AS n FROM entity WHERE NOT deleted GROUP BY kind")
+            {
                 entities[row["kind"]] = row["n"]
             }
-            let accounts = try db.tableExists("account")
+            let accounts =
+                try db.tableExists("account")
                 ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") ?? 0 : 0
-            return BackupReport(headSeq: head, entities: entities, accounts: accounts,
-                                includesSigningKey: try db.tableExists(keyTable))
+            return BackupReport(
+                headSeq: head, entities: entities, accounts: accounts,
+                includesSigningKey: try db.tableExists(keyTable))
         }
     }
 }

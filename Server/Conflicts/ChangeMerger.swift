@@ -58,9 +58,11 @@ struct ChangeMerger {
         }
         if before.deleted, let stored {
             // Edit vs delete, the delete first: the edit survives and the entity comes back.
-            conflicts.append(ConflictDraft(
-                kind: .delete, field: nil, base: .null, mine: .object(change.fields), theirs: .null,
-                current: .object(logged.fields), theirsChange: stored.lastChangeID, theirsAuthor: stored.lastAuthor))
+            conflicts.append(
+                ConflictDraft(
+                    kind: .delete, field: nil, base: .null, mine: .object(change.fields), theirs: .null,
+                    current: .object(logged.fields), theirsChange: stored.lastChangeID, theirsAuthor: stored.lastAuthor)
+            )
         }
         return MergeDecision(logged: logged, conflicts: conflicts)
     }
@@ -74,21 +76,25 @@ struct ChangeMerger {
             return (FieldMergeRule.forward(current: before.fields[name], incoming: mine), nil)
         }
         guard let baseVersion = change.base[name], let currentVersion = before.versions[name],
-              let theirs = before.fields[name], theirs != mine,
-              try baseVersion != currentVersion
+            let theirs = before.fields[name], theirs != mine,
+            try baseVersion != currentVersion
                 || BaseValues.authorsOwnValue(version: baseVersion, field: name, for: change, store) != nil
         else { return (mine, nil) }
         let writer = try store.loggedChange(currentVersion)
-        let theirsStamp = writer?.stamp
+        let theirsStamp =
+            writer?.stamp
             ?? WriterStamp(hlc: HLCTimestamp(stored?.lastHLC ?? "") ?? .zero, clientID: stored?.lastClientID ?? "")
         let prefer = MergeSide.laterWriter(mine: WriterStamp(change), theirs: theirsStamp)
         if rule == .order { return (prefer == .mine ? mine : theirs, nil) }
         let base = try BaseValues.value(version: baseVersion, field: name, for: change, store)
         let outcome = Self.merge(rule, base: base, mine: mine, theirs: theirs, prefer: prefer)
         guard outcome.conflicted else { return (outcome.value, nil) }
-        return (outcome.value, ConflictDraft(
-            kind: rule == .text ? .text : .value, field: name, base: base ?? .null, mine: mine, theirs: theirs,
-            current: outcome.value, theirsChange: currentVersion, theirsAuthor: writer?.record.author))
+        return (
+            outcome.value,
+            ConflictDraft(
+                kind: rule == .text ? .text : .value, field: name, base: base ?? .null, mine: mine, theirs: theirs,
+                current: outcome.value, theirsChange: currentVersion, theirsAuthor: writer?.record.author)
+        )
     }
 
     /// Three-way merge of one concurrent value: text by ``TextMerge``, anything else by ``ValueMerge``. An unknown
@@ -97,7 +103,8 @@ struct ChangeMerger {
         _ rule: FieldMergeRule, base: JSONValue?, mine: JSONValue, theirs: JSONValue, prefer: MergeSide
     ) -> (value: JSONValue, conflicted: Bool) {
         if rule == .text, let base = base?.stringArray, let mineText = mine.stringArray,
-           let theirsText = theirs.stringArray {
+            let theirsText = theirs.stringArray
+        {
             let outcome = TextMerge.merge(base: base, mine: mineText, theirs: theirsText, prefer: prefer)
             return (.array(outcome.value.map(JSONValue.string)), outcome.conflict != nil)
         }
@@ -128,9 +135,14 @@ struct ChangeMerger {
         var edited: [String: JSONValue] = [:]
         for name in unseen { edited[name] = before.fields[name] ?? .null }
         let writer = try before.versions[first].flatMap { try store.loggedChange($0) }
-        return MergeDecision(logged: logged, conflicts: [ConflictDraft(
-            kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited), current: .object(edited),
-            theirsChange: before.versions[first], theirsAuthor: writer?.record.author)])
+        return MergeDecision(
+            logged: logged,
+            conflicts: [
+                ConflictDraft(
+                    kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited),
+                    current: .object(edited),
+                    theirsChange: before.versions[first], theirsAuthor: writer?.record.author)
+            ])
     }
 
     // MARK: Late edits
@@ -146,17 +158,25 @@ struct ChangeMerger {
             // Nothing to keep: the entity stays absent (or deleted) everywhere, the author's replica included.
             logged.op = .delete
             logged.fields = [:]
-            return MergeDecision(logged: logged, conflicts: [ConflictDraft(
-                kind: .lateEdit, field: nil, base: .null, mine: .object(change.fields), theirs: .null,
-                current: .null, theirsChange: stored?.lastChangeID, theirsAuthor: stored?.lastAuthor)])
+            return MergeDecision(
+                logged: logged,
+                conflicts: [
+                    ConflictDraft(
+                        kind: .lateEdit, field: nil, base: .null, mine: .object(change.fields), theirs: .null,
+                        current: .null, theirsChange: stored?.lastChangeID, theirsAuthor: stored?.lastAuthor)
+                ])
         case .delete:
             guard exists else { return MergeDecision(logged: change, conflicts: []) }
             logged.op = .update
             logged.fields = before.fields
             let whole = JSONValue.object(before.fields)
-            return MergeDecision(logged: logged, conflicts: [ConflictDraft(
-                kind: .lateEdit, field: nil, base: .null, mine: .null, theirs: whole, current: whole,
-                theirsChange: stored?.lastChangeID, theirsAuthor: stored?.lastAuthor)])
+            return MergeDecision(
+                logged: logged,
+                conflicts: [
+                    ConflictDraft(
+                        kind: .lateEdit, field: nil, base: .null, mine: .null, theirs: whole, current: whole,
+                        theirsChange: stored?.lastChangeID, theirsAuthor: stored?.lastAuthor)
+                ])
         case .update:
             var conflicts: [ConflictDraft] = []
             for name in change.fields.keys.sorted() {
@@ -172,10 +192,12 @@ struct ChangeMerger {
                 let base = try change.base[name].flatMap {
                     try BaseValues.value(version: $0, field: name, for: change, store)
                 }
-                conflicts.append(ConflictDraft(
-                    kind: .lateEdit, field: name, base: base ?? .null, mine: mine, theirs: theirs, current: theirs,
-                    theirsChange: version, theirsAuthor: try version.flatMap { try store.loggedChange($0) }?
-                        .record.author))
+                conflicts.append(
+                    ConflictDraft(
+                        kind: .lateEdit, field: name, base: base ?? .null, mine: mine, theirs: theirs, current: theirs,
+                        theirsChange: version,
+                        theirsAuthor: try version.flatMap { try store.loggedChange($0) }?
+                            .record.author))
             }
             return MergeDecision(logged: logged, conflicts: conflicts)
         }

@@ -1,4 +1,3 @@
-
 /// Which stored text of a log row a pull gets.
 enum CompactRecordChoice {
     /// The full record; or, for a pull that accepts text edits (`puller` set), the author's compact form when the

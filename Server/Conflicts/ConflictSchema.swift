@@ -10,12 +10,13 @@ enum ConflictSchema {
             //   edit): an author's later change based on that version was made against what it sent.
             // edit_record / author_record: the record with `paragraphs` as a text edit against the value other
             //   replicas / the author hold, when that is smaller than the full record (pulls with `edits`).
-            try db.execute(sql: """
-                ALTER TABLE change_log ADD COLUMN client_id TEXT;
-                ALTER TABLE change_log ADD COLUMN sent_fields TEXT;
-                ALTER TABLE change_log ADD COLUMN edit_record TEXT;
-                ALTER TABLE change_log ADD COLUMN author_record TEXT;
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE change_log ADD COLUMN client_id TEXT;
+                    ALTER TABLE change_log ADD COLUMN sent_fields TEXT;
+                    ALTER TABLE change_log ADD COLUMN edit_record TEXT;
+                    ALTER TABLE change_log ADD COLUMN author_record TEXT;
+                    """)
         }
     }
 }

@@ -34,8 +34,8 @@ enum PublishedIssues {
     /// Whether the stored issue `issueID` is in one of ``lateStates``.
     static func isPublished(issueID: String, _ store: any StoreReader) throws -> Bool {
         guard let issue = try store.entity(EntityKey(kind: .issue, id: issueID)), !issue.deleted,
-              let text = try issue.state().fields["state"]?.stringValue,
-              let state = PublicationState(rawValue: text)
+            let text = try issue.state().fields["state"]?.stringValue,
+            let state = PublicationState(rawValue: text)
         else { return false }
         return lateStates.contains(state)
     }

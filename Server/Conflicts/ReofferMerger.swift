@@ -60,17 +60,20 @@ struct ReofferMerger {
             case .sinceRestore:
                 logged.fields[name] = theirs
                 guard theirs != mine else { continue }
-                conflicts.append(ConflictDraft(
-                    kind: rule == .text ? .text : .value, field: name, base: .null, mine: mine, theirs: theirs,
-                    current: theirs, theirsChange: version,
-                    theirsAuthor: try store.loggedChange(version)?.record.author))
+                conflicts.append(
+                    ConflictDraft(
+                        kind: rule == .text ? .text : .value, field: name, base: .null, mine: mine, theirs: theirs,
+                        current: theirs, theirsChange: version,
+                        theirsAuthor: try store.loggedChange(version)?.record.author))
             }
         }
         if before.deleted, try age(of: stored.lastChangeID, against: prior) == .sinceRestore {
             // Deleted since the restore by someone who had not seen this edit: the edit survives, as in section 20.
-            conflicts.append(ConflictDraft(
-                kind: .delete, field: nil, base: .null, mine: .object(change.fields), theirs: .null,
-                current: .object(logged.fields), theirsChange: stored.lastChangeID, theirsAuthor: stored.lastAuthor))
+            conflicts.append(
+                ConflictDraft(
+                    kind: .delete, field: nil, base: .null, mine: .object(change.fields), theirs: .null,
+                    current: .object(logged.fields), theirsChange: stored.lastChangeID, theirsAuthor: stored.lastAuthor)
+            )
         }
         return MergeDecision(logged: logged, conflicts: conflicts)
     }
@@ -99,9 +102,14 @@ struct ReofferMerger {
         var edited: [String: JSONValue] = [:]
         for name in sinceRestore { edited[name] = before.fields[name] ?? .null }
         let writer = try before.versions[first].flatMap { try store.loggedChange($0) }
-        return MergeDecision(logged: logged, conflicts: [ConflictDraft(
-            kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited), current: .object(edited),
-            theirsChange: before.versions[first], theirsAuthor: writer?.record.author)])
+        return MergeDecision(
+            logged: logged,
+            conflicts: [
+                ConflictDraft(
+                    kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited),
+                    current: .object(edited),
+                    theirsChange: before.versions[first], theirsAuthor: writer?.record.author)
+            ])
     }
 
     /// Where the change `version` stands against a record that had seq `prior` in the lost history.

@@ -67,16 +67,20 @@ public final class Server: Service, Sendable {
         if !store.quarantine.entries.isEmpty {
             // Written by a server from before the data contract was enforced: kept, never served (PROTOCOL.md 21.3).
             let entries = store.quarantine.entries
-            logger.warning("the log holds records the data contract refuses; quarantined, never served", metadata: [
-                "quarantine.count": "\(entries.count)",
-                "quarantine.seqs": "\(entries.prefix(100).map(\.seq))",
-                "quarantine.first": "\(entries[0].changeID): \(entries[0].reason)",
-            ])
+            logger.warning(
+                "the log holds records the data contract refuses; quarantined, never served",
+                metadata: [
+                    "quarantine.count": "\(entries.count)",
+                    "quarantine.seqs": "\(entries.prefix(100).map(\.seq))",
+                    "quarantine.first": "\(entries[0].changeID): \(entries[0].reason)",
+                ])
         }
         if let first = store.quarantine.entities.first {
-            logger.warning("live entities hold values the data contract refuses; repair them with a change", metadata: [
-                "quarantine.entities": "\(store.quarantine.entities.count)", "quarantine.first_entity": "\(first)",
-            ])
+            logger.warning(
+                "live entities hold values the data contract refuses; repair them with a change",
+                metadata: [
+                    "quarantine.entities": "\(store.quarantine.entities.count)", "quarantine.first_entity": "\(first)",
+                ])
         }
         let connections = ConnectionRegistry()
         let decodingPool = NIOThreadPool(numberOfThreads: System.coreCount)
@@ -153,12 +157,15 @@ public final class Server: Service, Sendable {
     ///
     /// Shutdown begins with ``shutdown()``, the graceful shutdown of a `ServiceGroup`, or task cancellation.
     public func run() async throws {
-        logger.info("listening", metadata: [
-            "server.address": "\(localAddress)", "server.data": "\(store.path)",
-            "server.tls": "\(configuration.tls != nil)",
-        ])
+        logger.info(
+            "listening",
+            metadata: [
+                "server.address": "\(localAddress)", "server.data": "\(store.path)",
+                "server.tls": "\(configuration.tls != nil)",
+            ])
         if configuration.tls == nil, !localAddress.isLoopback {
-            logger.warning("""
+            logger.warning(
+                """
                 listening without TLS on a non-loopback address: tokens and drafts cross the network in clear \
                 text; pass --tls-cert and --tls-key
                 """, metadata: ["server.address": "\(localAddress)"])
@@ -233,7 +240,7 @@ public final class Server: Service, Sendable {
         let store = store
         await store.watchHeads {
             guard let head = try? await store.headSeq(),
-                  let publications = try? await store.publicationHead()
+                let publications = try? await store.publicationHead()
             else { return }
             environment.broadcaster.publish(head: head)
             environment.publications.publish(head: publications)
@@ -253,9 +260,11 @@ public final class Server: Service, Sendable {
             let revoked = await environment.authenticator.revokedUsers(among: users)
             guard !revoked.isEmpty else { continue }
             let closed = environment.sessions.revoke(revoked)
-            logger.info("closing sessions of revoked accounts", metadata: [
-                "revoked.users": "\(revoked.sorted().joined(separator: ","))", "revoked.sessions": "\(closed)",
-            ])
+            logger.info(
+                "closing sessions of revoked accounts",
+                metadata: [
+                    "revoked.users": "\(revoked.sorted().joined(separator: ","))", "revoked.sessions": "\(closed)",
+                ])
         }
     }
 
@@ -303,7 +312,8 @@ extension Server {
     /// their last values when it does not (the scrape still succeeds; `/readyz` says what is wrong).
     public func metricsExposition() async -> [UInt8] {
         if let age = try? await store.longestFieldOfficeSyncAge(connected: environment.sessions.users),
-           let open = try? await store.openConflictCount() {
+            let open = try? await store.openConflictCount()
+        {
             metrics.storeGauges(fieldOfficeSyncAge: age, conflictsOpen: open)
         }
         return metrics.exposition(storePath: store.path)

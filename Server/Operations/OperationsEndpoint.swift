@@ -11,8 +11,10 @@ public struct OperationsEndpoint: Service {
     private let application: Application<RouterResponder<BasicRequestContext>>
 
     /// An endpoint for `server` on `host`:`port` (port 0 picks a free one); `onListening` is told the bound port.
-    public init(server: Server, host: String, port: Int, logger: Logger,
-                onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
+    public init(
+        server: Server, host: String, port: Int, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) {
         application = Application(
             router: Self.router(for: server),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
@@ -44,7 +46,8 @@ public struct OperationsEndpoint: Service {
     }
 
     private static func text(_ status: HTTPResponse.Status, _ line: String) -> Response {
-        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: line + "\n")))
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: line + "\n")))
     }
 }

@@ -35,14 +35,17 @@ public final class ServerMetrics: Sendable {
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         var factory = PrometheusMetricsFactory(registry: registry)
-        let latency: [Duration] = [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25),
-                                   .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
-                                   .seconds(1), .seconds(2.5), .seconds(5), .seconds(10)]
+        let latency: [Duration] = [
+            .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+            .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
+            .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+        ]
         factory.defaultDurationHistogramBuckets = latency
         self.factory = factory
-        sessions = Dictionary(uniqueKeysWithValues: AccountRole.allCases.map { role in
-            (role, Meter(label: "bulletin_sessions_open", dimensions: [("role", role.rawValue)], factory: factory))
-        })
+        sessions = Dictionary(
+            uniqueKeysWithValues: AccountRole.allCases.map { role in
+                (role, Meter(label: "bulletin_sessions_open", dimensions: [("role", role.rawValue)], factory: factory))
+            })
         headSeq = Meter(label: "bulletin_head_seq", factory: factory)
         pushSeconds = CoreMetrics.Timer(label: "bulletin_push_duration_seconds", factory: factory)
         pullSeconds = CoreMetrics.Timer(label: "bulletin_pull_duration_seconds", factory: factory)
@@ -118,7 +121,8 @@ public final class ServerMetrics: Sendable {
         storeBytes.set(Double(Self.fileSize(storePath)))
         walBytes.set(Double(Self.fileSize(storePath + "-wal")))
         if let pages = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
-            .split(separator: " ").dropFirst().first.flatMap({ Double($0) }) {
+            .split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        {
             residentBytes.set(pages * Double(sysconf(Int32(_SC_PAGESIZE))))
         }
         if let descriptors = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {

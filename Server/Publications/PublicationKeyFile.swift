@@ -1,6 +1,7 @@
 import BulletinCore
 import Foundation
 import SyncProtocol
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

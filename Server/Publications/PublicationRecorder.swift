@@ -40,7 +40,7 @@ struct PublicationRecorder {
 
     private func record(issueID: String, head: inout Int64) throws -> Bool {
         guard let issue = try store.entity(EntityKey(kind: .issue, id: issueID)), !issue.deleted,
-              let status = try AccessPolicy.state(of: issue).flatMap(Self.status(of:))
+            let status = try AccessPolicy.state(of: issue).flatMap(Self.status(of:))
         else { return false }
         let content = try Self.content(of: issue, store).json
         let contentText = String(decoding: CanonicalJSON.bytes(content), as: UTF8.self)
@@ -54,13 +54,15 @@ struct PublicationRecorder {
             op: latest == nil ? .create : .update, fields: publication.fields,
             hlc: HLCTimestamp(wallMillis: Int64((Date.now.timeIntervalSince1970 * 1000).rounded()), counter: 0),
             author: author, clientID: serverID, seq: head)
-        try store.append(ChangeLogEntry(
-            seq: head, changeID: record.changeID, entity: EntityKind.publication.rawValue, entityID: issueID,
-            issueID: issueID, op: record.op.rawValue, record: RecordJSON.text(record),
-            receivedAt: receivedAt))
-        try store.save(PublicationRow(
-            issueID: issueID, sortDate: issue.sortDate, version: version, state: status.rawValue, seq: head,
-            content: contentText))
+        try store.append(
+            ChangeLogEntry(
+                seq: head, changeID: record.changeID, entity: EntityKind.publication.rawValue, entityID: issueID,
+                issueID: issueID, op: record.op.rawValue, record: RecordJSON.text(record),
+                receivedAt: receivedAt))
+        try store.save(
+            PublicationRow(
+                issueID: issueID, sortDate: issue.sortDate, version: version, state: status.rawValue, seq: head,
+                content: contentText))
         return true
     }
 

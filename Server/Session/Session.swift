@@ -76,10 +76,12 @@ struct Session: Sendable {
                     principal = allowed
                     environment.metrics.count("bulletin_handshakes_total", [("outcome", "accepted")])
                     environment.metrics.sessionOpened(allowed.role)
-                    logger.info("hello accepted", metadata: [
-                        "client.id": "\(allowed.clientID)", "client.user": "\(allowed.user ?? "-")",
-                        "client.role": "\(allowed.role)", "client.app": "\(hello.appVersion)",
-                    ])
+                    logger.info(
+                        "hello accepted",
+                        metadata: [
+                            "client.id": "\(allowed.clientID)", "client.user": "\(allowed.user ?? "-")",
+                            "client.role": "\(allowed.role)", "client.app": "\(hello.appVersion)",
+                        ])
                     if let user = allowed.user {
                         let (id, revoked) = environment.sessions.add(user: user)
                         registration = id
@@ -112,8 +114,9 @@ struct Session: Sendable {
             case .push(let push):
                 guard try await apply(push, by: principal, outbound) else { return }
             case .pull(let pull):
-                let complete = try await stream(pull, scope: machine.role?.readScope ?? .everything,
-                                                clientID: principal?.clientID ?? "", outbound)
+                let complete = try await stream(
+                    pull, scope: machine.role?.readScope ?? .everything,
+                    clientID: principal?.clientID ?? "", outbound)
                 if complete, let user = principal?.user {
                     do {
                         try await environment.recency.caughtUp(user, store: environment.store)
@@ -123,7 +126,8 @@ struct Session: Sendable {
                 }
             case .subscribe(let since):
                 // A field office hears only of new publications; everyone else of every new record.
-                let broadcaster = machine.role?.readScope == .publications
+                let broadcaster =
+                    machine.role?.readScope == .publications
                     ? environment.publications : environment.broadcaster
                 if subscribed {
                     // One subscription per connection; a repeated subscribe only re-checks its cursor.
@@ -171,8 +175,11 @@ struct Session: Sendable {
                 push.changes, role: principal?.role ?? .editor, user: principal?.user, reoffer: push.reoffer == true)
         } catch {
             logger.error("push failed", metadata: ["push.batch_id": "\(push.batchID)", "error": "\(error)"])
-            try await outbound.write(.error(ErrorMessage(
-                .internalError, "the server could not store the batch; nothing of it was applied, retry later")))
+            try await outbound.write(
+                .error(
+                    ErrorMessage(
+                        .internalError, "the server could not store the batch; nothing of it was applied, retry later"))
+            )
             return false
         }
         let fanOut = ContinuousClock.now
@@ -181,14 +188,18 @@ struct Session: Sendable {
             environment.publications.publish(head: publicationSeq)
         }
         environment.metrics.fannedOut(in: ContinuousClock.now - fanOut)
-        try await outbound.write(.pushAck(PushAck(
-            batchID: push.batchID, results: outcome.results, headSeq: outcome.headSeq)))
+        try await outbound.write(
+            .pushAck(
+                PushAck(
+                    batchID: push.batchID, results: outcome.results, headSeq: outcome.headSeq)))
         environment.metrics.pushed(outcome, in: ContinuousClock.now - started)
-        logger.info("push", metadata: [
-            "push.batch_id": "\(push.batchID)", "push.count": "\(push.changes.count)",
-            "push.applied": "\(outcome.appliedCount)", "push.duplicates": "\(outcome.duplicateCount)",
-            "push.rejected": "\(outcome.rejectedCount)", "push.head_seq": "\(outcome.headSeq)",
-        ])
+        logger.info(
+            "push",
+            metadata: [
+                "push.batch_id": "\(push.batchID)", "push.count": "\(push.changes.count)",
+                "push.applied": "\(outcome.appliedCount)", "push.duplicates": "\(outcome.duplicateCount)",
+                "push.rejected": "\(outcome.rejectedCount)", "push.head_seq": "\(outcome.headSeq)",
+            ])
         return true
     }
 
@@ -219,13 +230,16 @@ struct Session: Sendable {
         } else {
             try await streamLog(pull, editsFor: pull.edits == true ? clientID : nil, outbound, stats: &stats)
         }
-        environment.metrics.pulled(pages: stats.pages, snapshot: pull.snapshot == true,
-                                   in: ContinuousClock.now - started)
-        logger.info("pull", metadata: [
-            "pull.snapshot": "\(pull.snapshot == true)", "pull.since": "\(pull.since)",
-            "pull.to_seq": "\(stats.toSeq)", "pull.pages": "\(stats.pages)", "pull.records": "\(stats.records)",
-            "pull.bytes": "\(stats.bytes)", "pull.complete": "\(!stats.more)",
-        ])
+        environment.metrics.pulled(
+            pages: stats.pages, snapshot: pull.snapshot == true,
+            in: ContinuousClock.now - started)
+        logger.info(
+            "pull",
+            metadata: [
+                "pull.snapshot": "\(pull.snapshot == true)", "pull.since": "\(pull.since)",
+                "pull.to_seq": "\(stats.toSeq)", "pull.pages": "\(stats.pages)", "pull.records": "\(stats.records)",
+                "pull.bytes": "\(stats.bytes)", "pull.complete": "\(!stats.more)",
+            ])
         return !stats.more
     }
 
@@ -241,16 +255,20 @@ struct Session: Sendable {
             let read: @Sendable () async throws -> (Changes, bytes: Int) = {
                 let page = try await store.logPage(
                     since: from, bound: bound, limits: limits, filter: pull.filter, editsFor: puller)
-                return (Changes(fromSeq: from, toSeq: page.toSeq, more: page.more, changes: page.records,
-                                headSeq: bound), page.bytes)
+                return (
+                    Changes(
+                        fromSeq: from, toSeq: page.toSeq, more: page.more, changes: page.records,
+                        headSeq: bound), page.bytes
+                )
             }
             // Text edits are made against one puller's text; every other page is the same for all who ask.
-            let (page, bytes) = if puller == nil {
-                try await environment.sharedPages.page(
-                    SharedPages.Key(since: from, bound: bound, filter: pull.filter, limits: limits), make: read)
-            } else {
-                try await read()
-            }
+            let (page, bytes) =
+                if puller == nil {
+                    try await environment.sharedPages.page(
+                        SharedPages.Key(since: from, bound: bound, filter: pull.filter, limits: limits), make: read)
+                } else {
+                    try await read()
+                }
             try await outbound.write(.changes(page))
             stats.add(records: page.changes.count, bytes: bytes, toSeq: page.toSeq, more: page.more)
             since = page.toSeq
@@ -284,9 +302,11 @@ struct Session: Sendable {
             let more = page.next != nil
             // Until the last page the client's log cursor must not move: it pulls the log from head_seq after.
             let toSeq = more ? pull.since : page.headSeq
-            try await outbound.write(.changes(Changes(
-                fromSeq: pull.since, toSeq: toSeq, more: more, changes: page.records, resume: page.next?.token,
-                headSeq: page.headSeq)))
+            try await outbound.write(
+                .changes(
+                    Changes(
+                        fromSeq: pull.since, toSeq: toSeq, more: more, changes: page.records, resume: page.next?.token,
+                        headSeq: page.headSeq)))
             stats.add(records: page.records.count, bytes: page.bytes, toSeq: toSeq, more: more)
         } while stats.more && !environment.connections.isDraining
     }
@@ -300,8 +320,10 @@ struct Session: Sendable {
         for await _ in revocations {
             logger.info("account revoked; closing the session")
             revoked.withLockedValue { $0 = true }
-            try? await outbound.write(.error(ErrorMessage(
-                .unauthenticated, "the account was revoked; this session is closed")))
+            try? await outbound.write(
+                .error(
+                    ErrorMessage(
+                        .unauthenticated, "the account was revoked; this session is closed")))
             channel.eventLoop.scheduleTask(in: Self.revokedLinger) { [channel] in channel.close(promise: nil) }
             return
         }

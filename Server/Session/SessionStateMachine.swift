@@ -141,15 +141,21 @@ struct SessionStateMachine: Sendable {
         switch message {
         case .push(let push):
             guard push.changes.count <= maxBatchChanges else {
-                return .send(.error(ErrorMessage(
-                    .batchTooLarge,
-                    "push carried \(push.changes.count) changes; the limit is \(maxBatchChanges) (see welcome)")))
+                return .send(
+                    .error(
+                        ErrorMessage(
+                            .batchTooLarge,
+                            "push carried \(push.changes.count) changes; the limit is \(maxBatchChanges) (see welcome)")
+                    ))
             }
             // Results are matched to changes by change_id: without a usable one the batch cannot be answered.
             if let index = push.changes.firstIndex(where: { !Identifiers.isLowercaseUUID($0.changeID) }) {
-                return .send(.error(ErrorMessage(
-                    .invalidMessage,
-                    "push: changes[\(index)].change_id is not a lowercase uuid; nothing of the batch was applied")))
+                return .send(
+                    .error(
+                        ErrorMessage(
+                            .invalidMessage,
+                            "push: changes[\(index)].change_id is not a lowercase uuid; nothing of the batch was applied"
+                        )))
             }
             return .push(push)
         case .pull(let pull):
@@ -167,8 +173,10 @@ struct SessionStateMachine: Sendable {
         case .hello:
             return .send(.error(ErrorMessage(.unexpectedMessage, "'hello' was already accepted on this connection")))
         case .welcome, .pushAck, .changes, .notify, .pong:
-            return .send(.error(ErrorMessage(
-                .unexpectedMessage, "'\(message.type)' is sent by servers, not to them")))
+            return .send(
+                .error(
+                    ErrorMessage(
+                        .unexpectedMessage, "'\(message.type)' is sent by servers, not to them")))
         case .error, .bye:
             // Handled for every state in `received(_:)`.
             return .none

@@ -64,12 +64,14 @@ extension ChangeLogEntry {
     /// Appends the entry with one cached statement: this runs for every accepted change, and the generic record
     /// insert (an encoder and a fresh statement lookup per row) was a fifth of a push's time.
     func append(_ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO change_log (seq, change_id, entity, entity_id, issue_id, op, record, received_at, client_id, \
-            sent_fields, edit_record, author_record, prior_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                seq, changeID, entity, entityID, issueID, op, record, receivedAt, clientID, sentFields, editRecord,
-                authorRecord, priorSeq,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO change_log (seq, change_id, entity, entity_id, issue_id, op, record, received_at, client_id, \
+                sent_fields, edit_record, author_record, prior_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            seq, changeID, entity, entityID, issueID, op, record, receivedAt, clientID, sentFields, editRecord,
+            authorRecord, priorSeq,
+        ])
     }
 }

@@ -20,10 +20,11 @@ enum LogEpochs {
     @discardableResult
     static func start(_ db: Database) throws -> LogEpoch {
         let epoch = LogEpoch(epoch: UUID().uuidString.lowercased(), fromSeq: try ServerQueries.head(db))
-        try db.execute(sql: """
-            INSERT INTO log_epoch (position, epoch, from_seq, started_at)
-            VALUES ((SELECT COALESCE(MAX(position), 0) + 1 FROM log_epoch), ?, ?, ?)
-            """, arguments: [epoch.epoch, epoch.fromSeq, ServerClock.nowText()])
+        try db.execute(
+            sql: """
+                INSERT INTO log_epoch (position, epoch, from_seq, started_at)
+                VALUES ((SELECT COALESCE(MAX(position), 0) + 1 FROM log_epoch), ?, ?, ?)
+                """, arguments: [epoch.epoch, epoch.fromSeq, ServerClock.nowText()])
         return epoch
     }
 }

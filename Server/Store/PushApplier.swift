@@ -44,24 +44,27 @@ struct PushApplier {
         var change = change
         // An editor's content change to an issue approved or published meanwhile is not refused but kept as a late
         // edit for a chief (PROTOCOL.md, section 20.4).
-        let late = try access.role.mayPush && access.role != .chief
+        let late =
+            try access.role.mayPush && access.role != .chief
             && PublishedIssues.isLate(change, stored: stored, store)
         if let (reason, code) = try judge(&change, stored: stored, late: late) {
             door.noteRejected(change)
             return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code)
         }
         let prior = reoffer != nil ? change.seq : nil
-        let decision = if let reoffer, let prior, !late {
-            try reoffer.decide(change, prior: prior, stored: stored)
-        } else {
-            try ChangeMerger(store: store).decide(change, stored: stored, late: late)
-        }
+        let decision =
+            if let reoffer, let prior, !late {
+                try reoffer.decide(change, prior: prior, stored: stored)
+            } else {
+                try ChangeMerger(store: store).decide(change, stored: stored, late: late)
+            }
         let seq = try log(decision.logged, key: key, stored: stored, sent: change, priorSeq: prior)
         if !late { touch(decision.logged, previousIssue: stored?.issueID) }
         guard !decision.conflicts.isEmpty else {
             return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
         }
-        let issueID = change.entity == .issue
+        let issueID =
+            change.entity == .issue
             ? change.entityID : change.fields["issue_id"]?.stringValue ?? stored?.issueID ?? ""
         var conflictIDs: [String] = []
         for draft in decision.conflicts {
@@ -134,8 +137,8 @@ struct PushApplier {
         let state = try stored.state()
         if let base = change.base["state"], base != state.versions["state"] { return nil }
         guard let newText = change.fields["state"]?.stringValue, let new = PublicationState(rawValue: newText),
-              let oldText = state.fields["state"]?.stringValue,
-              let old = PublicationState(rawValue: oldText), new < old
+            let oldText = state.fields["state"]?.stringValue,
+            let old = PublicationState(rawValue: oldText), new < old
         else { return nil }
         return "an issue's state only moves forward (draft, review, approved, published, retracted): cannot go "
             + "from \(old.rawValue) back to \(new.rawValue)"
@@ -160,7 +163,8 @@ struct PushApplier {
         logged.seq = head
         logged.seen = nil
         let after = before.applying(logged)
-        let issueID = change.entity == .issue
+        let issueID =
+            change.entity == .issue
             ? change.entityID
             : after.fields["issue_id"]?.stringValue ?? stored?.issueID ?? sent.fields["issue_id"]?.stringValue ?? ""
         var sentFields: [String: JSONValue] = [:]
@@ -169,11 +173,12 @@ struct PushApplier {
         }
         let record = RecordJSON.text(logged)
         let compact = OutboundEdits.make(logged: logged, full: record, before: before, sent: sent)
-        try store.append(ChangeLogEntry(
-            seq: head, changeID: logged.changeID, entity: key.kind.rawValue, entityID: key.id, issueID: issueID,
-            op: logged.op.rawValue, record: record, receivedAt: receivedAt, clientID: logged.clientID,
-            sentFields: sentFields.isEmpty ? nil : RecordJSON.text(sentFields),
-            editRecord: compact.editRecord, authorRecord: compact.authorRecord, priorSeq: priorSeq))
+        try store.append(
+            ChangeLogEntry(
+                seq: head, changeID: logged.changeID, entity: key.kind.rawValue, entityID: key.id, issueID: issueID,
+                op: logged.op.rawValue, record: record, receivedAt: receivedAt, clientID: logged.clientID,
+                sentFields: sentFields.isEmpty ? nil : RecordJSON.text(sentFields),
+                editRecord: compact.editRecord, authorRecord: compact.authorRecord, priorSeq: priorSeq))
         let row = StoredEntity(
             kind: key.kind.rawValue, id: key.id, issueID: issueID,
             sortDate: change.entity == .issue ? after.fields["date"]?.stringValue ?? "" : "",

@@ -21,8 +21,8 @@ extension ResumeTokenConvertible {
     /// - Throws: ``SnapshotPositionError/invalidToken`` when the text is not such a token.
     public init(token: String) throws {
         guard token.utf8.count <= 4096, let data = Data(base64Encoded: token),
-              let position = try? JSONDecoder().decode(Self.self, from: data),
-              position.headSeq >= 0
+            let position = try? JSONDecoder().decode(Self.self, from: data),
+            position.headSeq >= 0
         else { throw SnapshotPositionError.invalidToken }
         self = position
     }

@@ -55,8 +55,10 @@ public struct ServerStore: Sendable {
 
     /// A store over an opened backend. A PostgreSQL store has no quarantine: only servers that enforce the data
     /// contract at the door ever wrote to one (the quarantine is for SQLite stores older than the contract).
-    init(backend: any StoreBackend, signingKey: PublicationSigningKey, serverID: String, path: String,
-         logEpochs: [LogEpoch]) {
+    init(
+        backend: any StoreBackend, signingKey: PublicationSigningKey, serverID: String, path: String,
+        logEpochs: [LogEpoch]
+    ) {
         self.backend = backend
         self.signingKey = signingKey
         self.serverID = serverID

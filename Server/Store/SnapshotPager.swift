@@ -55,17 +55,20 @@ struct SnapshotPager {
         switch position.stage {
         case .issue:
             if includes(.issue),
-               let issue = try store.entity(EntityKey(kind: .issue, id: issueID)),
-               !issue.deleted {
+                let issue = try store.entity(EntityKey(kind: .issue, id: issueID)),
+                !issue.deleted
+            {
                 guard try offer(issue) else { return false }
             }
             position.stage = .section
             position.afterID = nil
         case .section, .article, .annotation, .conflict:
             let store = store
-            guard try walkChildren({ kind, afterID, limit in
-                try store.children(issueID: issueID, kind: kind, afterID: afterID, limit: limit)
-            }) else { return false }
+            guard
+                try walkChildren({ kind, afterID, limit in
+                    try store.children(issueID: issueID, kind: kind, afterID: afterID, limit: limit)
+                })
+            else { return false }
             if position.stage == .lastStage {
                 try moveToIssue(after: (position.issueDate ?? "", issueID))
             } else {
@@ -102,9 +105,11 @@ struct SnapshotPager {
     private mutating func walkOrphanStep() throws -> Bool {
         let issues = filter?.issues
         let store = store
-        guard try walkChildren({ kind, afterID, limit in
-            try store.orphans(kind: kind, afterID: afterID, issues: issues, limit: limit)
-        }) else { return false }
+        guard
+            try walkChildren({ kind, afterID, limit in
+                try store.orphans(kind: kind, afterID: afterID, issues: issues, limit: limit)
+            })
+        else { return false }
         if position.stage == .lastStage {
             position.phase = .changed
             position.afterID = nil

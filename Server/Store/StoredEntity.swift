@@ -88,7 +88,8 @@ extension StoredEntity {
             issueID, sortDate, fields, versions, deleted, lastSeq, lastChangeID, lastHLC, lastAuthor, lastClientID,
             kind, id,
         ]
-        let sql = isNew
+        let sql =
+            isNew
             ? """
             INSERT INTO entity (issue_id, sort_date, fields, versions, deleted, last_seq, last_change_id, last_hlc, \
             last_author, last_client_id, kind, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -2,8 +2,8 @@ import BulletinCore
 import Foundation
 import Hummingbird
 import Logging
-import ServiceLifecycle
 import NIOConcurrencyHelpers
+import ServiceLifecycle
 import SyncClient
 
 /// How a desk behaves beyond its store.
@@ -20,9 +20,11 @@ public struct DeskOptions: Sendable {
     var catalogOverride: Catalog?
 
     /// Creates options.
-    public init(language: DeskLanguage? = nil, utcOffsetSeconds: Int = TimeZone.current.secondsFromGMT(),
-                clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) },
-                role: @escaping @Sendable (LocalStore) throws -> DeskRole = DeskRole.lookup) {
+    public init(
+        language: DeskLanguage? = nil, utcOffsetSeconds: Int = TimeZone.current.secondsFromGMT(),
+        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) },
+        role: @escaping @Sendable (LocalStore) throws -> DeskRole = DeskRole.lookup
+    ) {
         self.language = language
         self.utcOffsetSeconds = utcOffsetSeconds
         self.clock = clock
@@ -71,7 +73,8 @@ public final class Desk: Sendable {
     /// The language for a request: the editor's choice, else the browser's, else Vietnamese.
     func language(for request: Request) -> DeskLanguage {
         if let chosen = chosenLanguage.withLockedValue({ $0 }) { return chosen }
-        if let header = request.headers[.acceptLanguage], let preferred = DeskLanguage.preferred(acceptLanguage: header) {
+        if let header = request.headers[.acceptLanguage], let preferred = DeskLanguage.preferred(acceptLanguage: header)
+        {
             return preferred
         }
         return .vi
@@ -125,8 +128,10 @@ public final class Desk: Sendable {
     }
 
     /// The HTTP server on `host:port` (port 0 picks a free one), calling `onReady` with the bound port.
-    public func application(host: String, port: Int, logger: Logger,
-                            onReady: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+    public func application(
+        host: String, port: Int, logger: Logger,
+        onReady: @escaping @Sendable (Int) async -> Void
+    ) -> some ApplicationProtocol {
         let hosts = self.hosts
         return Application(
             router: router(),

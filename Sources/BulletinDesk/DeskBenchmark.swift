@@ -16,7 +16,8 @@ public enum DeskBenchmark {
     }
 
     private static func request(_ path: String) -> Request {
-        Request(head: HTTPRequest(method: .get, scheme: "http", authority: "127.0.0.1", path: path),
-                body: RequestBody(buffer: ByteBuffer()))
+        Request(
+            head: HTTPRequest(method: .get, scheme: "http", authority: "127.0.0.1", path: path),
+            body: RequestBody(buffer: ByteBuffer()))
     }
 }

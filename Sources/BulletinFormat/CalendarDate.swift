@@ -11,8 +11,8 @@ enum CalendarDate {
     /// Day, month and year of a `YYYY-MM-DD` string.
     static func components(ofISO iso: String) -> (day: Int, month: Int, year: Int)? {
         guard let match = iso.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/),
-              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
-              Self.iso(day: day, month: month, year: year) != nil
+            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+            Self.iso(day: day, month: month, year: year) != nil
         else { return nil }
         return (day, month, year)
     }

@@ -7,11 +7,12 @@ public enum IssueTemplate {
     /// - Returns: nil when `date` is not a real `YYYY-MM-DD` date.
     public static func make(id: String, date: String, editor: String = "") -> Issue? {
         guard let parts = CalendarDate.components(ofISO: date),
-              let weekday = CalendarDate.weekdayLine(ofISO: date)
+            let weekday = CalendarDate.weekdayLine(ofISO: date)
         else { return nil }
-        return Issue(id: id, date: date, weekday: weekday, yearLine: "\(Vocabulary.yearPrefix) \(parts.year)",
-                     releaseLine: Vocabulary.releasePrefix + " " + PrintedIssue.dayMonthYear(parts),
-                     titleLines: Vocabulary.defaultTitleLines, subject: Vocabulary.defaultSubject,
-                     cadence: Vocabulary.defaultCadence, intro: Vocabulary.defaultIntro, editor: editor)
+        return Issue(
+            id: id, date: date, weekday: weekday, yearLine: "\(Vocabulary.yearPrefix) \(parts.year)",
+            releaseLine: Vocabulary.releasePrefix + " " + PrintedIssue.dayMonthYear(parts),
+            titleLines: Vocabulary.defaultTitleLines, subject: Vocabulary.defaultSubject,
+            cadence: Vocabulary.defaultCadence, intro: Vocabulary.defaultIntro, editor: editor)
     }
 }

@@ -39,8 +39,11 @@ struct AllBenchmarks: AsyncParsableCommand {
             process.waitUntilExit()
             let seconds = (ContinuousClock.now - started).seconds
             let status = process.terminationStatus
-            FileHandle.standardError.write(Data(String(
-                format: "== %@: exit %d after %.1f s\n", command, status, seconds).utf8))
+            FileHandle.standardError.write(
+                Data(
+                    String(
+                        format: "== %@: exit %d after %.1f s\n", command, status, seconds
+                    ).utf8))
             if status != 0 { failures.append("\(command) (exit \(status))") }
         }
         guard failures.isEmpty else {

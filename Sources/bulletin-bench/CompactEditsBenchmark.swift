@@ -36,20 +36,24 @@ struct CompactEditsBenchmark: AsyncParsableCommand {
     mutating func run() async throws {
         let issue = try makeIssue()
         let edited = editedArticles(of: issue)
-        print("issue with \(issue.articles.count) articles (\(bodyDescription(issue))); "
-            + "\(edited.count) articles each get a \(editCharacters)-character edit")
+        print(
+            "issue with \(issue.articles.count) articles (\(bodyDescription(issue))); "
+                + "\(edited.count) articles each get a \(editCharacters)-character edit")
         print(row("", "A: push + pull", "B: pull"))
         for compact in [true, false] {
             let (editor, reader) = try await measure(issue: issue, edits: edited, compact: compact)
-            print(row(compact ? "text edits" : "whole values", "\(editor.bytesSent + editor.bytesReceived) B",
-                      "\(reader.bytesSent + reader.bytesReceived) B"))
+            print(
+                row(
+                    compact ? "text edits" : "whole values", "\(editor.bytesSent + editor.bytesReceived) B",
+                    "\(reader.bytesSent + reader.bytesReceived) B"))
         }
         if git {
             let pack = try GitPack.size(issue: issue, edits: edited)
             print(row("git (thin pack only)", "", "\(pack) B"))
         }
-        print("bytes are everything both directions of one `bulletin sync` carried on the socket (preamble, hello, "
-            + "push, pull, pages, bye), zlib included")
+        print(
+            "bytes are everything both directions of one `bulletin sync` carried on the socket (preamble, hello, "
+                + "push, pull, pages, bye), zlib included")
     }
 
     /// Editor A makes the issue and syncs, editor B syncs; A edits and syncs (measured), then B syncs (measured).
@@ -81,7 +85,7 @@ struct CompactEditsBenchmark: AsyncParsableCommand {
             let editor = try await writerRunner.syncOnce()
             let pulled = try await readerRunner.syncOnce()
             guard pulled.pulled == edits.count,
-                  try edits.allSatisfy({ try reader.articleText($0.key).paragraphs == $0.value })
+                try edits.allSatisfy({ try reader.articleText($0.key).paragraphs == $0.value })
             else { throw ValidationError("editor B did not end with editor A's edits") }
             return (editor, pulled)
         }
@@ -94,14 +98,16 @@ struct CompactEditsBenchmark: AsyncParsableCommand {
         }
         var corpus = VietnameseCorpus(seed: seed)
         let articles = (1...max(articles, 1)).map { number in
-            Article(id: UUID().uuidString.lowercased(), number: number, title: corpus.title(),
-                    paragraphs: corpus.articleBody(targetBytes: bodyBytes))
+            Article(
+                id: UUID().uuidString.lowercased(), number: number, title: corpus.title(),
+                paragraphs: corpus.articleBody(targetBytes: bodyBytes))
         }
         let section = Section(id: UUID().uuidString.lowercased(), title: "CẢI CÁCH HÀNH CHÍNH", articles: articles)
-        return Issue(id: UUID().uuidString.lowercased(), date: "2024-09-05", weekday: "THỨ NĂM", yearLine: "Năm 2024",
-                     releaseLine: "Phát hành: 05/9/2024", titleLines: ["Bản tin", "Điểm báo"],
-                     subject: "CẢI CÁCH HÀNH CHÍNH", cadence: "(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)",
-                     intro: "Xin giới thiệu", editor: "Thanh Hồng", sections: [section])
+        return Issue(
+            id: UUID().uuidString.lowercased(), date: "2024-09-05", weekday: "THỨ NĂM", yearLine: "Năm 2024",
+            releaseLine: "Phát hành: 05/9/2024", titleLines: ["Bản tin", "Điểm báo"],
+            subject: "CẢI CÁCH HÀNH CHÍNH", cadence: "(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)",
+            intro: "Xin giới thiệu", editor: "Thanh Hồng", sections: [section])
     }
 
     /// The new paragraphs of the first `articles` articles: a sentence of about `editCharacters` characters put

@@ -28,17 +28,21 @@ struct DecodingBenchmark: AsyncParsableCommand {
             try measure(shape: shape, size: size)
             return
         }
-        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
+        let load =
+            (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
             .split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
         print("decoding \(mebibytes) MiB payloads (zlib level 9), fastest of \(repetitions); load average \(load)")
-        print("shape".padding(toLength: 26, withPad: " ", startingAt: 0)
-              + "  zlib KiB  result                 ms    MB/s   peak MiB  peak/N")
+        print(
+            "shape".padding(toLength: 26, withPad: " ", startingAt: 0)
+                + "  zlib KiB  result                 ms    MB/s   peak MiB  peak/N")
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         for index in 0..<Self.shapeNames(size: 1 << 10).count {
             let process = Process()
             process.executableURL = executable
-            process.arguments = ["decoding", "--mebibytes", "\(mebibytes)", "--repetitions", "\(repetitions)",
-                                 "--shape", "\(index)"]
+            process.arguments = [
+                "decoding", "--mebibytes", "\(mebibytes)", "--repetitions", "\(repetitions)",
+                "--shape", "\(index)",
+            ]
             let output = Pipe()
             process.standardOutput = output
             try process.run()
@@ -83,11 +87,13 @@ struct DecodingBenchmark: AsyncParsableCommand {
         let peak = Self.status("VmHWM") - baseline
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
         let megabytes = Double(inflated) / 1e6
-        print(name.padding(toLength: 26, withPad: " ", startingAt: 0)
-              + String(compressedKiB).leftPadded(10) + "  " + result.padding(toLength: 18, withPad: " ", startingAt: 0)
-              + String(Int(seconds * 1000)).leftPadded(7) + String(Int(megabytes / seconds)).leftPadded(8)
-              + String(peak >> 20).leftPadded(11)
-              + String(Double(Int(Double(peak) / Double(inflated) * 100)) / 100).leftPadded(8))
+        print(
+            name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                + String(compressedKiB).leftPadded(10) + "  "
+                + result.padding(toLength: 18, withPad: " ", startingAt: 0)
+                + String(Int(seconds * 1000)).leftPadded(7) + String(Int(megabytes / seconds)).leftPadded(8)
+                + String(peak >> 20).leftPadded(11)
+                + String(Double(Int(Double(peak) / Double(inflated) * 100)) / 100).leftPadded(8))
     }
 
     /// A push of article creates with generated Vietnamese text, about `size` bytes of JSON.

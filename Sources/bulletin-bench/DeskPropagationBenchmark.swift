@@ -45,12 +45,18 @@ struct DeskPropagationBenchmark: AsyncParsableCommand {
             let events = DeskEvents()
             let changes = events.subscribe()
             let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
-            let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [
-                .init(service: BackgroundSync(store: a, status: SyncStatusBox(), events: DeskEvents(), logger: logger,
-                                              clock: clock)),
-                .init(service: BackgroundSync(store: b, status: SyncStatusBox(), events: events, logger: logger,
-                                              clock: clock)),
-            ], logger: logger))
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(
+                    services: [
+                        .init(
+                            service: BackgroundSync(
+                                store: a, status: SyncStatusBox(), events: DeskEvents(), logger: logger,
+                                clock: clock)),
+                        .init(
+                            service: BackgroundSync(
+                                store: b, status: SyncStatusBox(), events: events, logger: logger,
+                                clock: clock)),
+                    ], logger: logger))
             return try await withThrowingTaskGroup(of: [Duration].self) { tasks in
                 tasks.addTask {
                     try await group.run()
@@ -82,11 +88,13 @@ struct DeskPropagationBenchmark: AsyncParsableCommand {
         }
         var load = [Double](repeating: 0, count: 3)
         _ = getloadavg(&load, 3)
-        print(String(format: "edit → other desk's live update, %d edits: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
-                     + "max %.1f ms; load average %.2f %.2f %.2f",
-                     sorted.count, milliseconds(sorted[sorted.count / 2]), milliseconds(sorted[sorted.count * 9 / 10]),
-                     milliseconds(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]),
-                     milliseconds(sorted[sorted.count - 1]), load[0], load[1], load[2]))
+        print(
+            String(
+                format: "edit → other desk's live update, %d edits: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
+                    + "max %.1f ms; load average %.2f %.2f %.2f",
+                sorted.count, milliseconds(sorted[sorted.count / 2]), milliseconds(sorted[sorted.count * 9 / 10]),
+                milliseconds(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]),
+                milliseconds(sorted[sorted.count - 1]), load[0], load[1], load[2]))
     }
 
     /// Runs a blocking store call on a thread of its own, as the desk's store worker does.

@@ -42,8 +42,9 @@ struct FanOutBenchmark: AsyncParsableCommand {
             try chief.createIssue(date: date)
             try chief.addSection(issue: date, title: "CẢI CÁCH HÀNH CHÍNH")
             for number in 0..<articles {
-                try chief.addArticle(issue: date, section: 1, title: "Bài \(number)",
-                                     paragraphs: corpus.articleBody(), source: nil)
+                try chief.addArticle(
+                    issue: date, section: 1, title: "Bài \(number)",
+                    paragraphs: corpus.articleBody(), source: nil)
             }
             try chief.setState(issue: date, to: .review)
             try chief.setState(issue: date, to: .approved)
@@ -56,8 +57,9 @@ struct FanOutBenchmark: AsyncParsableCommand {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<sessions {
                 group.addTask {
-                    try await Self.fieldOffice(index, address: address, token: officeToken, key: key,
-                                               rounds: rounds, board: board)
+                    try await Self.fieldOffice(
+                        index, address: address, token: officeToken, key: key,
+                        rounds: rounds, board: board)
                 }
                 // Connect in waves, so that the listener's backlog never overflows.
                 if index % 100 == 99 { try await board.waitConnected(index + 1) }
@@ -70,14 +72,18 @@ struct FanOutBenchmark: AsyncParsableCommand {
                 let arrivals = try await board.waitArrivals(round: round)
                 let delays = arrivals.map { ($0 - acknowledged).seconds * 1_000 }.sorted()
                 results.append((delays[delays.count / 2], delays.last ?? 0))
-                print(String(format: "publication %d → %d sessions: p50 %.0f ms, last %.0f ms", round + 1,
-                             sessions, delays[delays.count / 2], delays.last ?? 0))
+                print(
+                    String(
+                        format: "publication %d → %d sessions: p50 %.0f ms, last %.0f ms", round + 1,
+                        sessions, delays[delays.count / 2], delays.last ?? 0))
             }
             group.cancelAll()
             let lasts = results.map(\.last).sorted()
-            print(String(format: "fanout: %d sessions, %d rounds: last session after median %.0f ms (min %.0f, "
-                         + "max %.0f); load average %@ → %@", sessions, rounds, lasts[lasts.count / 2],
-                         lasts.first ?? 0, lasts.last ?? 0, load, loadAverage()))
+            print(
+                String(
+                    format: "fanout: %d sessions, %d rounds: last session after median %.0f ms (min %.0f, "
+                        + "max %.0f); load average %@ → %@", sessions, rounds, lasts[lasts.count / 2],
+                    lasts.first ?? 0, lasts.last ?? 0, load, loadAverage()))
         }
     }
 
@@ -105,9 +111,10 @@ struct FanOutBenchmark: AsyncParsableCommand {
         _ index: Int, address: ServerAddress, token: String, key: PublicationPublicKey, rounds: Int,
         board: FanOutBoard
     ) async throws {
-        let hello = Hello(versions: SyncConnector.supportedVersions, clientID: UUID().uuidString.lowercased(),
-                          credentials: Credentials(user: "office-\(index)", token: token),
-                          appVersion: "bulletin-bench/fanout", schemaVersion: LocalStore.schemaVersion)
+        let hello = Hello(
+            versions: SyncConnector.supportedVersions, clientID: UUID().uuidString.lowercased(),
+            credentials: Credentials(user: "office-\(index)", token: token),
+            appVersion: "bulletin-bench/fanout", schemaVersion: LocalStore.schemaVersion)
         let connector = SyncConnector(address: address, options: SyncOptions())
         try await connector.withConversation(hello: hello) { conversation, welcome in
             var cursor = welcome.headSeq
@@ -185,12 +192,14 @@ final class FanOutBoard: Sendable {
         let ready = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
             change(&state)
             let snapshot = state
-            let (met, waiting) = (state.waiters.filter { $0.condition(snapshot) },
-                                  state.waiters.filter { !$0.condition(snapshot) })
+            let (met, waiting) = (
+                state.waiters.filter { $0.condition(snapshot) },
+                state.waiters.filter { !$0.condition(snapshot) }
+            )
             state.waiters = waiting
             return met.map(\.continuation)
         }
-        ready.forEach { $0.resume() }
+        for continuation in ready { continuation.resume() }
     }
 
     private func wait(_ condition: @escaping @Sendable (State) -> Bool) async {

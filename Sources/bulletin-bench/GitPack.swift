@@ -21,8 +21,10 @@ enum GitPack {
         _ = try git(["commit", "-q", "-m", "issue"], in: directory)
         for article in issue.articles { if let new = edits[article.id] { try write(article, new) } }
         _ = try git(["commit", "-q", "-a", "-m", "edits"], in: directory)
-        return try git(["pack-objects", "--revs", "--thin", "--stdout", "-q"], in: directory,
-                       input: "HEAD\n^HEAD~1\n").count
+        return try git(
+            ["pack-objects", "--revs", "--thin", "--stdout", "-q"], in: directory,
+            input: "HEAD\n^HEAD~1\n"
+        ).count
     }
 
     private static func git(_ arguments: [String], in directory: URL, input: String? = nil) throws -> Data {

@@ -1,13 +1,14 @@
 import ArgumentParser
 import BulletinCore
 import CZlib
+import NIOCore
+import SyncProtocol
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NIOCore
-import SyncProtocol
 
 /// `bulletin-bench protocol`: encode + compress and decode + inflate of a `push` of change records with ~5 KB
 /// Vietnamese bodies, against plain zlib at the same level on the same JSON bytes.
@@ -56,7 +57,7 @@ struct ProtocolBenchmark: AsyncParsableCommand {
         var deflated = [UInt8](repeating: 0, count: PlainZlib.bound(json.count, level: level))
         var inflated = [UInt8](repeating: 0, count: json.count)
         guard PlainZlib.deflate(json, level: level, into: &deflated) == compressed.count,
-              PlainZlib.inflate(compressed, into: &inflated) == json.count, inflated == json
+            PlainZlib.inflate(compressed, into: &inflated) == json.count, inflated == json
         else { throw ValidationError("the plain zlib baseline does not reproduce the codec's bytes") }
         let received = ByteBuffer(bytes: frame)
 
@@ -71,35 +72,44 @@ struct ProtocolBenchmark: AsyncParsableCommand {
             timings.encode.append(try time { keptFrame = codec.frame(for: push) })
             timings.zlibCompress.append(try time { _ = PlainZlib.deflate(json, level: level, into: &deflated) })
             keptMessage = nil
-            timings.decode.append(try time {
-                var buffer = received
-                guard let raw = try codec.readFrame(from: &buffer) else { throw ValidationError("incomplete frame") }
-                keptMessage = try codec.decode(raw)
-            })
+            timings.decode.append(
+                try time {
+                    var buffer = received
+                    guard let raw = try codec.readFrame(from: &buffer) else {
+                        throw ValidationError("incomplete frame")
+                    }
+                    keptMessage = try codec.decode(raw)
+                })
             timings.zlibInflate.append(try time { _ = PlainZlib.inflate(compressed, into: &inflated) })
             keptFrame = []
             timings.jsonWrite.append(try time { keptFrame = FrameCodec.json(push) })
             keptMessage = nil
             timings.jsonRead.append(try time { keptMessage = try FrameCodec.decodeJSON(json) })
-            timings.validate.append(try time {
-                guard json.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) != nil else {
-                    throw ValidationError("not UTF-8")
-                }
-            })
+            timings.validate.append(
+                try time {
+                    guard json.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) != nil else {
+                        throw ValidationError("not UTF-8")
+                    }
+                })
         }
         guard keptMessage == push, keptFrame == json else { throw ValidationError("a timed round went wrong") }
 
         let megabytes = Double(json.count) / 1_000_000
-        print("push of \(changes) change records, bodies ~\(bodyBytes) B, zlib level \(level), " +
-              "best of \(repetitions) alternating rounds, thread CPU time")
+        print(
+            "push of \(changes) change records, bodies ~\(bodyBytes) B, zlib level \(level), "
+                + "best of \(repetitions) alternating rounds, thread CPU time")
         print("JSON \(json.count) B, frame \(frame.count) B, plain zlib \(compressed.count) B")
         print(row("", "ours", "plain zlib", "overhead"))
-        print(row("encode + compress MB/s", rate(megabytes, timings.encode.min()),
-                  rate(megabytes, timings.zlibCompress.min()),
-                  overhead(timings.encode.min(), timings.zlibCompress.min())))
-        print(row("decode + inflate MB/s", rate(megabytes, timings.decode.min()),
-                  rate(megabytes, timings.zlibInflate.min()),
-                  overhead(timings.decode.min(), timings.zlibInflate.min())))
+        print(
+            row(
+                "encode + compress MB/s", rate(megabytes, timings.encode.min()),
+                rate(megabytes, timings.zlibCompress.min()),
+                overhead(timings.encode.min(), timings.zlibCompress.min())))
+        print(
+            row(
+                "decode + inflate MB/s", rate(megabytes, timings.decode.min()),
+                rate(megabytes, timings.zlibInflate.min()),
+                overhead(timings.decode.min(), timings.zlibInflate.min())))
         print(row("compression ratio", ratio(json.count, frame.count - 5), ratio(json.count, compressed.count), ""))
         print(row("JSON write alone MB/s", rate(megabytes, timings.jsonWrite.min()), "", ""))
         print(row("JSON read alone MB/s", rate(megabytes, timings.jsonRead.min()), "", ""))
@@ -139,9 +149,10 @@ struct ProtocolBenchmark: AsyncParsableCommand {
             fields["contents_page"] = .int(Int64(index / 3 + 1))
             fields["position"] = .int(Int64(index + 1))
             let hlc = HLCTimestamp(wallMillis: 1_725_523_200_000 + Int64(index), counter: 0)
-            records.append(ChangeRecord(
-                changeID: uuid(&random), entity: .article, entityID: uuid(&random), op: .create, fields: fields,
-                hlc: hlc, author: "editor-lan", clientID: "5f0c6f7e-2b7d-4c1a-9a57-1f1de2a3b4c5"))
+            records.append(
+                ChangeRecord(
+                    changeID: uuid(&random), entity: .article, entityID: uuid(&random), op: .create, fields: fields,
+                    hlc: hlc, author: "editor-lan", clientID: "5f0c6f7e-2b7d-4c1a-9a57-1f1de2a3b4c5"))
         }
         return records
     }

@@ -22,7 +22,9 @@ struct StoreBenchmark: ParsableCommand {
 
     func run() throws {
         let binary = try bulletinBinary()
-        let directory = keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+        let directory =
+            keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("bulletin-bench-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer {
@@ -32,8 +34,9 @@ struct StoreBenchmark: ParsableCommand {
         try? FileManager.default.removeItem(atPath: storePath)
 
         let generated = try generate(at: storePath)
-        print("bulletin-bench store: \(generated.articles) articles in \(generated.issues) issues, "
-              + "\(megabytes(generated.bytes)) store, generated in \(seconds(generated.duration))")
+        print(
+            "bulletin-bench store: \(generated.articles) articles in \(generated.issues) issues, "
+                + "\(megabytes(generated.bytes)) store, generated in \(seconds(generated.duration))")
         print("bulletin: \(binary.path); \(runs) runs per command after one warm-up; whole process, wall clock")
         print("")
         let lines: [(String, [String])] = [
@@ -45,10 +48,12 @@ struct StoreBenchmark: ParsableCommand {
             ("bulletin search \"phiếu lý lịch tư pháp\"", ["search", "phiếu lý lịch tư pháp", "--store", storePath]),
             ("bulletin search \"blockchain\" (no match)", ["search", "blockchain", "--store", storePath]),
         ]
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average "
-              + "\(loadAverage()) before timing")
-        print(pad("command", 44) + pad("median", 11, right: true) + pad("min", 11, right: true)
-              + pad("max", 11, right: true) + pad("CPU median", 11, right: true))
+        print(
+            "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average "
+                + "\(loadAverage()) before timing")
+        print(
+            pad("command", 44) + pad("median", 11, right: true) + pad("min", 11, right: true)
+                + pad("max", 11, right: true) + pad("CPU median", 11, right: true))
         for (label, arguments) in lines {
             let times = try time(binary, arguments)
             report(label, times)
@@ -85,10 +90,11 @@ struct StoreBenchmark: ParsableCommand {
         while true {
             let batch = try store.pendingChanges(maxCount: 1_000, maxBytes: .max)
             guard !batch.isEmpty else { return }
-            try store.acknowledge(batch.map { change in
-                seq += 1
-                return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
-            })
+            try store.acknowledge(
+                batch.map { change in
+                    seq += 1
+                    return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
+                })
         }
     }
 
@@ -117,9 +123,10 @@ struct StoreBenchmark: ParsableCommand {
         let walls = times.map(\.wall).sorted()
         let cpus = times.map(\.cpu).sorted()
         guard let first = walls.first, let last = walls.last else { return }
-        print(pad(label, 44) + pad(millis(walls[walls.count / 2]), 11, right: true)
-              + pad(millis(first), 11, right: true) + pad(millis(last), 11, right: true)
-              + pad(millis(cpus[cpus.count / 2]), 11, right: true))
+        print(
+            pad(label, 44) + pad(millis(walls[walls.count / 2]), 11, right: true)
+                + pad(millis(first), 11, right: true) + pad(millis(last), 11, right: true)
+                + pad(millis(cpus[cpus.count / 2]), 11, right: true))
     }
 
     private func bulletinBinary() throws -> URL {
@@ -127,8 +134,9 @@ struct StoreBenchmark: ParsableCommand {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let candidate = executable.deletingLastPathComponent().appendingPathComponent("bulletin")
         guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
-            throw ValidationError("no bulletin binary at \(candidate.path); build it (swift build -c release) "
-                                  + "or pass --bulletin")
+            throw ValidationError(
+                "no bulletin binary at \(candidate.path); build it (swift build -c release) "
+                    + "or pass --bulletin")
         }
         return candidate
     }
@@ -146,7 +154,8 @@ enum BenchProcess {
     static func childrenCPU() -> Duration {
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let micros = Int64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000
+        let micros =
+            Int64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000
             + Int64(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
         return .microseconds(micros)
     }
@@ -169,8 +178,9 @@ enum BenchProcess {
         let elapsed = clock.now - start
         let cpu = childrenCPU() - cpuBefore
         guard process.terminationStatus == 0 else {
-            throw ValidationError("bulletin \(arguments.joined(separator: " ")) failed: "
-                                  + String(decoding: message, as: UTF8.self))
+            throw ValidationError(
+                "bulletin \(arguments.joined(separator: " ")) failed: "
+                    + String(decoding: message, as: UTF8.self))
         }
         return ProcessTime(wall: elapsed, cpu: cpu)
     }

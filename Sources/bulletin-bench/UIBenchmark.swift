@@ -35,8 +35,9 @@ struct UIBenchmark: AsyncParsableCommand {
             throw ValidationError("the store has no issues")
         }
         let desk = try Desk(store: local)
-        print("store: \(summaries.count) issues, \(summaries.reduce(0) { $0 + $1.articles }) articles; "
-            + "issue page of \(middle.date) (\(middle.articles) articles)")
+        print(
+            "store: \(summaries.count) issues, \(summaries.reduce(0) { $0 + $1.articles }) articles; "
+                + "issue page of \(middle.date) (\(middle.articles) articles)")
         let list = try await measure { try await DeskBenchmark.renderIssuesList(desk) }
         print(report("issues list", list))
         let page = try await measure { try await DeskBenchmark.renderIssuePage(desk, issueID: middle.id) }
@@ -91,7 +92,9 @@ struct UIBenchmark: AsyncParsableCommand {
         let times = result.times
         func percentile(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
         let mean = times.reduce(0, +) / Double(times.count)
-        return name + String(format: ": p50 %.2f ms, p99 %.2f ms, mean %.2f ms over %d renders (%d KB)",
-                             percentile(0.5), percentile(0.99), mean, times.count, result.bytes / 1024)
+        return name
+            + String(
+                format: ": p50 %.2f ms, p99 %.2f ms, mean %.2f ms over %d renders (%d KB)",
+                percentile(0.5), percentile(0.99), mean, times.count, result.bytes / 1024)
     }
 }

@@ -101,7 +101,8 @@ struct VietnameseCorpus {
 
     private mutating func nextIndex(after index: Int) -> Int {
         if Double.random(in: 0..<1, using: &random) < Self.followProbability,
-           let next = Self.successors[Self.tokens[index]]?.randomElement(using: &random) {
+            let next = Self.successors[Self.tokens[index]]?.randomElement(using: &random)
+        {
             return next
         }
         return Int.random(in: Self.tokens.indices, using: &random)

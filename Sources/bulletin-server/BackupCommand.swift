@@ -11,8 +11,11 @@ struct BackupCommand: AsyncParsableCommand {
     @Option(name: .customLong("data"), help: "The server's data directory.")
     var dataDirectory = "./data"
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The backup file to make (must not exist).",
-                                                         valueName: "file"))
+    @Option(
+        name: .customLong("to"),
+        help: ArgumentHelp(
+            "The backup file to make (must not exist).",
+            valueName: "file"))
     var destination: String
 
     @Flag(help: "Put the publication signing key (a secret) in the backup too.")
@@ -28,8 +31,9 @@ struct BackupCommand: AsyncParsableCommand {
         let report = try await ServerBackup.backup(store, to: destination, includeKey: includeKey)
         print("backed up \(dataDirectory) to \(destination): \(report)")
         if !includeKey {
-            print("the publication signing key is not in the backup: keep \(dataDirectory)/publication-signing-key "
-                + "safe beside it (or back up with --include-key)")
+            print(
+                "the publication signing key is not in the backup: keep \(dataDirectory)/publication-signing-key "
+                    + "safe beside it (or back up with --include-key)")
         }
     }
 }
@@ -49,11 +53,13 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let report = try ServerBackup.restore(from: source, into: dataDirectory)
         print("restored \(source) into \(dataDirectory): \(report)")
-        print("a new log epoch starts at seq \(report.headSeq): on their next sync, clients offer again what they "
-            + "hold beyond it")
+        print(
+            "a new log epoch starts at seq \(report.headSeq): on their next sync, clients offer again what they "
+                + "hold beyond it")
         if !report.includesSigningKey {
-            print("the backup held no signing key: copy the old publication-signing-key into \(dataDirectory) "
-                + "before starting, or field offices must pin the new key that `serve` will make")
+            print(
+                "the backup held no signing key: copy the old publication-signing-key into \(dataDirectory) "
+                    + "before starting, or field offices must pin the new key that `serve` will make")
         }
     }
 }

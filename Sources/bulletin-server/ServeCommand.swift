@@ -26,21 +26,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "zlib level of the frames sent, 1 (fastest) to 9 (smallest).")
     var compressionLevel: Int32 = 3
 
-    @Option(help: ArgumentHelp(
-        "On SIGTERM/SIGINT, how long sessions may finish their current request before they are closed.",
-        valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "On SIGTERM/SIGINT, how long sessions may finish their current request before they are closed.",
+            valueName: "seconds"))
     var drainTimeout: Double = 10
 
-    @Option(help: ArgumentHelp("How log lines are written to standard error: text, or json (one object a line).",
-                               valueName: "text|json"))
+    @Option(
+        help: ArgumentHelp(
+            "How log lines are written to standard error: text, or json (one object a line).",
+            valueName: "text|json"))
     var logFormat = "text"
 
     @Option(help: ArgumentHelp("The least severe level logged.", valueName: "trace|debug|info|notice|warning|error"))
     var logLevel = "info"
 
-    @Option(help: ArgumentHelp(
-        "Serve /metrics (Prometheus), /healthz and /readyz over HTTP on HOST:PORT (off unless given).",
-        valueName: "host:port"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve /metrics (Prometheus), /healthz and /readyz over HTTP on HOST:PORT (off unless given).",
+            valueName: "host:port"))
     var metrics: String?
 
     /// The server's configuration from the options.
@@ -69,7 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--log-format must be text or json, not '\(logFormat)'")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let metrics, Self.hostAndPort(metrics) == nil {
             throw ValidationError("--metrics takes HOST:PORT, e.g. 127.0.0.1:9464, not '\(metrics)'")
@@ -83,7 +88,8 @@ struct ServeCommand: AsyncParsableCommand {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = json
+            var handler: any LogHandler =
+                json
                 ? JSONLinesLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
@@ -97,7 +103,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: serverConfiguration(tls: tls), logger: logger)
         let accounts = try await server.store.accounts().filter { !$0.isRevoked }
         if accounts.isEmpty {
-            logger.warning("""
+            logger.warning(
+                """
                 no active accounts: every client will be refused; run `bulletin-server user add NAME --role editor \
                 \(storeOption)` and give the printed token to the client
                 """)
@@ -105,20 +112,25 @@ struct ServeCommand: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let metrics, let (host, port) = Self.hostAndPort(metrics) {
             // Listed first, so stopped last: /readyz answers "draining" while the sync server shuts down.
-            services.append(.init(service: OperationsEndpoint(
-                server: server, host: host, port: port, logger: logger,
-                onListening: { port in logger.info("metrics listening", metadata: ["metrics.address": "\(host):\(port)"]) })))
+            services.append(
+                .init(
+                    service: OperationsEndpoint(
+                        server: server, host: host, port: port, logger: logger,
+                        onListening: { port in
+                            logger.info("metrics listening", metadata: ["metrics.address": "\(host):\(port)"])
+                        })))
         }
         services.append(.init(service: server))
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 
     /// `HOST:PORT` split, or `nil`.
     static func hostAndPort(_ text: String) -> (String, Int)? {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-              (0...65535).contains(port), colon != text.startIndex
+            (0...65535).contains(port), colon != text.startIndex
         else { return nil }
         return (String(text[..<colon]), port)
     }

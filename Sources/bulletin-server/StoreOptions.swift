@@ -8,9 +8,11 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: "The data directory of the embedded SQLite store (created if missing).")
     var dataDirectory = "./data"
 
-    @Option(name: .customLong("database"), help: ArgumentHelp(
-        "A PostgreSQL store shared by several servers, instead of --data (default: $BULLETIN_DATABASE_URL).",
-        valueName: "postgres://USER:PASS@HOST:PORT/DB[?sslmode=require|verify-full]"))
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "A PostgreSQL store shared by several servers, instead of --data (default: $BULLETIN_DATABASE_URL).",
+            valueName: "postgres://USER:PASS@HOST:PORT/DB[?sslmode=require|verify-full]"))
     var database: String?
 
     /// The PostgreSQL URL to use, if any: the option, else the environment.

@@ -28,11 +28,13 @@ struct UserCommand: AsyncParsableCommand {
             defer { try? store.close() }
             let token = try await store.addAccount(name: name, role: role)
             print(token)
-            FileHandle.standardError.write(Data("""
-                account '\(name)' (\(role)) made; the token above is shown only once: give it to its holder, who \
-                runs `bulletin login --token TOKEN` (or passes --token to `bulletin init`)
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    account '\(name)' (\(role)) made; the token above is shown only once: give it to its holder, who \
+                    runs `bulletin login --token TOKEN` (or passes --token to `bulletin init`)
 
-                """.utf8))
+                    """.utf8))
         }
     }
 
@@ -51,8 +53,9 @@ struct UserCommand: AsyncParsableCommand {
             let accounts = try await store.accounts()
             if json {
                 let rows = accounts.map {
-                    AccountListing(name: $0.name, role: $0.role.rawValue, created: $0.createdAt, revoked: $0.revokedAt,
-                                   lastSynced: $0.lastSyncedAt)
+                    AccountListing(
+                        name: $0.name, role: $0.role.rawValue, created: $0.createdAt, revoked: $0.revokedAt,
+                        lastSynced: $0.lastSyncedAt)
                 }
                 print(String(decoding: try BulletinJSON.encoder(pretty: true).encode(rows), as: UTF8.self))
                 return

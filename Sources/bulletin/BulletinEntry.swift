@@ -35,8 +35,9 @@ enum BulletinEntry {
                 return CommandResult(standardOutput: Bulletin.fullMessage(for: error) + "\n")
             }
             let hint = "see `\(helpPath(arguments).joined(separator: " ")) --help`"
-            return CommandResult(standardError: "error: \(oneLine(Bulletin.message(for: error))) (\(hint))\n",
-                                 status: code.rawValue)
+            return CommandResult(
+                standardError: "error: \(oneLine(Bulletin.message(for: error))) (\(hint))\n",
+                status: code.rawValue)
         }
     }
 
@@ -63,9 +64,11 @@ enum BulletinEntry {
         var path = ["bulletin"]
         var command: any ParsableCommand.Type = Bulletin.self
         for argument in arguments {
-            guard let next = command.configuration.subcommands.first(where: {
-                $0.configuration.commandName == argument
-            }) else { break }
+            guard
+                let next = command.configuration.subcommands.first(where: {
+                    $0.configuration.commandName == argument
+                })
+            else { break }
             path.append(argument)
             command = next
         }

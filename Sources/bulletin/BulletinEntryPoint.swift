@@ -10,8 +10,9 @@ enum BulletinEntryPoint {
             progress = { FileHandle.standardError.write(Data($0.utf8)) }
         }
         let output = CommandOutput(write: { FileHandle.standardOutput.write(Data($0.utf8)) }, progress: progress)
-        let result = await BulletinEntry.run(Array(CommandLine.arguments.dropFirst()), cli: BulletinCLI(context: .live),
-                                             output: output)
+        let result = await BulletinEntry.run(
+            Array(CommandLine.arguments.dropFirst()), cli: BulletinCLI(context: .live),
+            output: output)
         FileHandle.standardError.write(Data(result.standardError.utf8))
         exit(result.status)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SyncClient
+
 @testable import bulletin
 
 /// Runs `bulletin` command lines in-process against a store in a temporary directory.
@@ -45,8 +46,9 @@ final class CLIHarness: @unchecked Sendable {
         let input = standardInput
         let context = CommandContext(environment: environment, readStandardInput: { input })
         let written = LockedText()
-        var result = await BulletinEntry.run(arguments, cli: BulletinCLI(context: context),
-                                             output: CommandOutput(write: { written.append($0) }))
+        var result = await BulletinEntry.run(
+            arguments, cli: BulletinCLI(context: context),
+            output: CommandOutput(write: { written.append($0) }))
         result.standardOutput = written.text
         return result
     }
@@ -80,21 +82,26 @@ final class CLIHarness: @unchecked Sendable {
         _ = try output("issue", "new", "--date", "2024-09-05")
         _ = try output("section", "add", "2024-09-05", "CHỦ TRƯỞNG CẢI CÁCH")
         _ = try output("section", "add", "2024-09-05", "CẢI CÁCH ĐỊA PHƯƠNG")
-        let first = try file("first.txt", """
+        let first = try file(
+            "first.txt",
+            """
             Đây là đề nghị của Bộ trưởng Nguyễn Hải Ninh
             tại buổi làm việc với Văn phòng Bộ Tư pháp.
 
             Công tác tham mưu được triển khai đồng bộ, xuyên suốt.
             """)
-        _ = try output("article", "add", "2024-09-05", "--section", "1",
-                       "--title", "Tăng cường cải cách hành chính, kiểm soát thủ tục hành chính",
-                       "--body-file", first, "--source", "Baophapluat.vn 05/9, Lê Hồng")
+        _ = try output(
+            "article", "add", "2024-09-05", "--section", "1",
+            "--title", "Tăng cường cải cách hành chính, kiểm soát thủ tục hành chính",
+            "--body-file", first, "--source", "Baophapluat.vn 05/9, Lê Hồng")
         let second = try file("second.txt", "Tỉnh Lâm Đồng đã tiếp nhận 5.700 hồ sơ.\n")
-        _ = try output("article", "add", "2024-09-05", "--section", "2", "--title", "Lâm Đồng: Đẩy mạnh chuyển đổi số",
-                       "--body-file", second, "--source", "Baolamdong.vn 05/9")
+        _ = try output(
+            "article", "add", "2024-09-05", "--section", "2", "--title", "Lâm Đồng: Đẩy mạnh chuyển đổi số",
+            "--body-file", second, "--source", "Baolamdong.vn 05/9")
         let third = try file("third.txt", "Ngân sách hỗ trợ khoảng 9,7 tỷ dong.\n\nĐoạn thứ hai.\n")
-        _ = try output("article", "add", "2024-09-05", "--section", "1", "--title", "“Phủ sóng” toàn quốc",
-                       "--body-file", third, "--source", "(Cand.com.vn 05/9, Hoài Thu – Minh Quân)")
+        _ = try output(
+            "article", "add", "2024-09-05", "--section", "1", "--title", "“Phủ sóng” toàn quốc",
+            "--body-file", third, "--source", "(Cand.com.vn 05/9, Hoài Thu – Minh Quân)")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SyncClient
 import Testing
+
 @testable import bulletin
 
 /// The conflict commands' parsing and their answers on a store without conflicts (conflicts themselves come from a
@@ -15,8 +16,9 @@ import Testing
         let status = try #require(try cli.json("status", "--json") as? [String: Any])
         #expect(status["open_conflicts"] as? Int == 0)
         // Without open conflicts `show --json` is the plain structured issue, as `export --format json` has it.
-        #expect(try cli.output("show", "2024-09-05", "--json")
-            == (try cli.output("export", "2024-09-05", "--format", "json")))
+        #expect(
+            try cli.output("show", "2024-09-05", "--json")
+                == (try cli.output("export", "2024-09-05", "--format", "json")))
     }
 
     @Test func resolveNeedsExactlyOneChoiceAndAKnownConflict() throws {

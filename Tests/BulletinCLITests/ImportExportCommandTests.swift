@@ -1,6 +1,7 @@
 import Foundation
 import SyncClient
 import Testing
+
 @testable import bulletin
 
 @Suite struct ImportExportCommandTests {
@@ -26,8 +27,9 @@ import Testing
         let issue = try #require(try cli.json("show", "2024-09-05", "--json") as? [String: Any])
         #expect(issue["editor"] as? String == "Thanh Hồng")
         #expect(issue["weekday"] as? String == "THỨ NĂM")
-        let first = try #require(((issue["sections"] as? [[String: Any]])?.first?["articles"] as? [[String: Any]])?
-            .first)
+        let first = try #require(
+            ((issue["sections"] as? [[String: Any]])?.first?["articles"] as? [[String: Any]])?
+                .first)
         let source = try #require(first["source"] as? [String: Any])
         #expect(source["outlet"] as? String == "Baophapluat.vn")
         #expect(source["authors"] as? [String] == ["Lê Hồng"])
@@ -46,8 +48,10 @@ import Testing
     @Test func importAcceptsNFDAndCRLF() throws {
         let cli = try seeded()
         let text = try String(contentsOfFile: Self.sample, encoding: .utf8)
-        let nfd = try cli.file("nfd.txt", text.decomposedStringWithCanonicalMapping
-            .replacingOccurrences(of: "\n", with: "\r\n"))
+        let nfd = try cli.file(
+            "nfd.txt",
+            text.decomposedStringWithCanonicalMapping
+                .replacingOccurrences(of: "\n", with: "\r\n"))
         _ = try cli.output("import", nfd)
         let issue = try #require(try cli.json("show", "2024-09-05", "--json") as? [String: Any])
         #expect(issue["editor"] as? String == "Thanh Hồng")
@@ -84,8 +88,9 @@ import Testing
         #expect(try cli.output("export", "2024-09-05", "--format", "bulletin", "-o", file).isEmpty)
         let written = try String(contentsOfFile: file, encoding: .utf8)
         #expect(written.contains("Biên tập viên Thanh Hồng"))
-        #expect(cli.run("export", "2024-09-05", "--format", "pdf").standardError
-            == "error: 'pdf' is not a valid format (use one of: bulletin, markdown, html, json)\n")
+        #expect(
+            cli.run("export", "2024-09-05", "--format", "pdf").standardError
+                == "error: 'pdf' is not a valid format (use one of: bulletin, markdown, html, json)\n")
     }
 
     @Test func anExportedBulletinImportsBackToTheSameIssue() throws {

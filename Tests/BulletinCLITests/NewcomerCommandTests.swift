@@ -1,6 +1,7 @@
 import Foundation
 import SyncClient
 import Testing
+
 @testable import bulletin
 
 /// The command line as a newcomer meets it (issue 11, item 10).
@@ -30,8 +31,9 @@ import Testing
     @Test func initWithoutEditorOrUserTakesTheLoginNameAndSaysSo() throws {
         let cli = try CLIHarness()
         cli.environment["USER"] = nil
-        let context = CommandContext(environment: cli.environment, readStandardInput: { Data() },
-                                     loginName: { "phong.vien" })
+        let context = CommandContext(
+            environment: cli.environment, readStandardInput: { Data() },
+            loginName: { "phong.vien" })
         let result = BulletinEntry.run(["init"], cli: BulletinCLI(context: context))
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("for editor phong.vien"))
@@ -42,8 +44,9 @@ import Testing
     @Test func userStillWinsOverTheLoginNameAndSaysNothingMore() throws {
         let cli = try CLIHarness()
         cli.environment["USER"] = "hong"
-        let context = CommandContext(environment: cli.environment, readStandardInput: { Data() },
-                                     loginName: { "phong.vien" })
+        let context = CommandContext(
+            environment: cli.environment, readStandardInput: { Data() },
+            loginName: { "phong.vien" })
         let output = BulletinEntry.run(["init"], cli: BulletinCLI(context: context)).standardOutput
         #expect(output.contains("for editor hong"))
         #expect(!output.contains("login name"))

@@ -1,6 +1,7 @@
 import Foundation
 import SyncClient
 import Testing
+
 @testable import bulletin
 
 @Suite struct QueryCommandTests {
@@ -74,8 +75,9 @@ import Testing
         #expect(status["server"] == nil || status["server"] is NSNull)
         let changes = try #require(status["changes"] as? [[String: Any]])
         #expect(changes.map { $0["op"] as? String } == Array(repeating: "create", count: 6))
-        #expect(changes.map { $0["entity"] as? String }
-            == ["issue", "section", "section", "article", "article", "article"])
+        #expect(
+            changes.map { $0["entity"] as? String }
+                == ["issue", "section", "section", "article", "article", "article"])
         #expect((status["pending_bytes"] as? Int ?? 0) > 0)
         let text = try cli.output("status")
         #expect(text.contains("6 changes to push"))

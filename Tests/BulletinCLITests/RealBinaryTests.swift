@@ -28,8 +28,11 @@ import Testing
         #expect(section.status == 0)
         let body = directory.appendingPathComponent("body.txt")
         try Data("Hà Nội luân chuyển cán bộ là cần thiết để đổi mới.\n".utf8).write(to: body)
-        let added = try Self.run(["article", "add", "2024-09-05", "--section", "1", "--title", "Cán bộ ngồi lâu",
-                                  "--body-file", body.path], environment: environment)
+        let added = try Self.run(
+            [
+                "article", "add", "2024-09-05", "--section", "1", "--title", "Cán bộ ngồi lâu",
+                "--body-file", body.path,
+            ], environment: environment)
         #expect(added.status == 0)
         #expect(added.standardOutput.hasPrefix("2024-09-05/1 "))
 
@@ -45,9 +48,11 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.standardError.hasPrefix("error: an issue for 2024-09-05 already exists"))
         let other = directory.appendingPathComponent("other.sqlite").path
-        #expect(try Self.run(["init", "--editor", "Minh Quân", "--store", other], environment: environment).status == 0)
-        let imported = try Self.run(["import", ImportExportCommandTests.sample, "--store", other],
-                                    environment: environment)
+        #expect(
+            try Self.run(["init", "--editor", "Minh Quân", "--store", other], environment: environment).status == 0)
+        let imported = try Self.run(
+            ["import", ImportExportCommandTests.sample, "--store", other],
+            environment: environment)
         #expect(imported.status == 0)
         let issues = try Self.run(["issues", "--store", other], environment: environment)
         #expect(issues.standardOutput.contains("2024-09-05  draft         4        10"))
@@ -55,7 +60,8 @@ import Testing
         let ambiguous = try Self.run(["show", "zz"], environment: environment)
         #expect(ambiguous.status == 1)
         #expect(ambiguous.standardOutput.isEmpty)
-        #expect(ambiguous.standardError
-            == "error: no issue matches 'zz' (use an id, a unique id prefix or a date YYYY-MM-DD)\n")
+        #expect(
+            ambiguous.standardError
+                == "error: no issue matches 'zz' (use an id, a unique id prefix or a date YYYY-MM-DD)\n")
     }
 }

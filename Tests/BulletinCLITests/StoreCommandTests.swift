@@ -1,6 +1,7 @@
 import Foundation
 import SyncClient
 import Testing
+
 @testable import bulletin
 
 @Suite struct StoreCommandTests {
@@ -48,10 +49,12 @@ import Testing
     @Test func storeLocationFollowsBulletinStoreThenXDGThenHome() throws {
         #expect(try StoreLocation.path(explicit: "/x/s.sqlite", environment: ["BULLETIN_STORE": "/y"]) == "/x/s.sqlite")
         #expect(try StoreLocation.path(explicit: nil, environment: ["BULLETIN_STORE": "/y", "HOME": "/h"]) == "/y")
-        #expect(try StoreLocation.path(explicit: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"])
-            == "/d/bulletin/store.sqlite")
-        #expect(try StoreLocation.path(explicit: nil, environment: ["HOME": "/h"])
-            == "/h/.local/share/bulletin/store.sqlite")
+        #expect(
+            try StoreLocation.path(explicit: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"])
+                == "/d/bulletin/store.sqlite")
+        #expect(
+            try StoreLocation.path(explicit: nil, environment: ["HOME": "/h"])
+                == "/h/.local/share/bulletin/store.sqlite")
         #expect(throws: CommandError.noStoreLocation) { try StoreLocation.path(explicit: nil, environment: [:]) }
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Glibc
-import Testing
-@testable import bulletin
 import SyncClient
 import SyncProtocol
+import Testing
+
+@testable import bulletin
 
 /// A failed sync prints one `error: …` line a person can act on and exits with its stable status (README).
 @Suite(.timeLimit(.minutes(1))) struct SyncFailureCommandTests {
@@ -31,8 +32,10 @@ import SyncProtocol
         for command in ["sync", "pull"] {
             let result = await cli.runStreaming(command, "--server", "127.0.0.1:\(port)")
             #expect(result.status == 3, "\(command): \(result.standardError)")
-            #expect(result.standardError.hasPrefix("error: cannot connect to 127.0.0.1:\(port): nothing accepts "
-                + "connections there"))
+            #expect(
+                result.standardError.hasPrefix(
+                    "error: cannot connect to 127.0.0.1:\(port): nothing accepts "
+                        + "connections there"))
             #expect(result.standardError.split(separator: "\n").count == 1)
         }
     }
@@ -42,8 +45,9 @@ import SyncProtocol
         _ = try cli.output("init", "--editor", "Lan")
         let none = await cli.runStreaming("sync")
         #expect(none.status == 2)
-        #expect(none.standardError == "error: no server address: pass --server HOST:PORT once; it is remembered in "
-            + "the store\n")
+        #expect(
+            none.standardError == "error: no server address: pass --server HOST:PORT once; it is remembered in "
+                + "the store\n")
         #expect(await cli.runStreaming("sync", "--server", "127.0.0.1:99999").status == 2)
     }
 

@@ -1,7 +1,7 @@
 import BulletinCore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AtomicFileTests {
     private func contents(_ path: String) -> String? {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BulletinCore
 
 @Suite struct DiacriticFoldingTests {
@@ -38,8 +39,9 @@ import Testing
         for value in ranges.joined() {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
             let text = String(scalar)
-            #expect(DiacriticFolding.fold(text) == DiacriticFolding.fold(text.decomposedStringWithCanonicalMapping),
-                    "U+\(String(value, radix: 16))")
+            #expect(
+                DiacriticFolding.fold(text) == DiacriticFolding.fold(text.decomposedStringWithCanonicalMapping),
+                "U+\(String(value, radix: 16))")
         }
     }
 

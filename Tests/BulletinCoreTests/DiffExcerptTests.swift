@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import BulletinCore
 
 /// `bulletin conflicts show` prints only what changed, with a few words of context and the paragraph it is in.
 @Suite struct DiffExcerptTests {
-    static let long = "Theo báo cáo, trong 8 tháng đầu năm 2024, Sở Tư pháp Thành phố Hà Nội đã tiếp nhận gần "
+    static let long =
+        "Theo báo cáo, trong 8 tháng đầu năm 2024, Sở Tư pháp Thành phố Hà Nội đã tiếp nhận gần "
         + "63.000 hồ sơ đề nghị cấp phiếu lý lịch tư pháp, tăng mạnh so với cùng kỳ năm trước, chủ yếu qua cổng "
         + "dịch vụ công trực tuyến."
 
@@ -27,8 +29,9 @@ import Testing
     }
 
     @Test func changesCloseTogetherAreNotCut() {
-        #expect(InlineDiff.excerpts(from: "tháng 7 năm 2024", to: "tháng 8 năm 2025", context: 3).first?.text
-            == "tháng [-7-]{+8+} năm [-2024-]{+2025+}")
+        #expect(
+            InlineDiff.excerpts(from: "tháng 7 năm 2024", to: "tháng 8 năm 2025", context: 3).first?.text
+                == "tháng [-7-]{+8+} năm [-2024-]{+2025+}")
     }
 
     @Test func addedAndRemovedParagraphsAreNamed() {

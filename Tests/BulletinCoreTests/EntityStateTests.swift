@@ -1,11 +1,13 @@
 import SyncProtocol
 import Testing
+
 @testable import BulletinCore
 
 @Suite struct EntityStateTests {
     private func change(_ id: String, _ op: ChangeOperation, _ fields: [String: JSONValue] = [:]) -> ChangeRecord {
-        ChangeRecord(changeID: id, entity: .article, entityID: "a1", op: op, fields: fields,
-                     hlc: HLCTimestamp(wallMillis: 1, counter: 0), author: "Thanh Hồng", clientID: "c1")
+        ChangeRecord(
+            changeID: id, entity: .article, entityID: "a1", op: op, fields: fields,
+            hlc: HLCTimestamp(wallMillis: 1, counter: 0), author: "Thanh Hồng", clientID: "c1")
     }
 
     @Test func updatesSetFieldsAndTheirVersionsAndDeleteLeavesATombstone() {

@@ -1,5 +1,6 @@
 import SyncProtocol
 import Testing
+
 @testable import BulletinCore
 
 @Suite struct HybridLogicalClockTests {
@@ -17,12 +18,13 @@ import Testing
     @Test func staysMonotonicWhenTheWallClockGoesBack() {
         var clock = HybridLogicalClock(last: HLCTimestamp(wallMillis: 5_000, counter: 7))
         let stamps = [4_000, 3_000, 5_000, 1].map { clock.now(wall: Int64($0)) }
-        #expect(stamps == [
-            HLCTimestamp(wallMillis: 5_000, counter: 8),
-            HLCTimestamp(wallMillis: 5_000, counter: 9),
-            HLCTimestamp(wallMillis: 5_000, counter: 10),
-            HLCTimestamp(wallMillis: 5_000, counter: 11),
-        ])
+        #expect(
+            stamps == [
+                HLCTimestamp(wallMillis: 5_000, counter: 8),
+                HLCTimestamp(wallMillis: 5_000, counter: 9),
+                HLCTimestamp(wallMillis: 5_000, counter: 10),
+                HLCTimestamp(wallMillis: 5_000, counter: 11),
+            ])
     }
 
     @Test func counterOverflowBorrowsTheNextMillisecond() {
@@ -42,16 +44,19 @@ import Testing
 
     @Test func receiveUsesTheLargerCounterWhenAllAgreeOnTheMillisecond() {
         var clock = HybridLogicalClock(last: HLCTimestamp(wallMillis: 2_000, counter: 3))
-        #expect(clock.receive(remote: HLCTimestamp(wallMillis: 2_000, counter: 9), wall: 2_000)
-            == HLCTimestamp(wallMillis: 2_000, counter: 10))
-        #expect(clock.receive(remote: HLCTimestamp(wallMillis: 1_000, counter: 50), wall: 1_000)
-            == HLCTimestamp(wallMillis: 2_000, counter: 11))
+        #expect(
+            clock.receive(remote: HLCTimestamp(wallMillis: 2_000, counter: 9), wall: 2_000)
+                == HLCTimestamp(wallMillis: 2_000, counter: 10))
+        #expect(
+            clock.receive(remote: HLCTimestamp(wallMillis: 1_000, counter: 50), wall: 1_000)
+                == HLCTimestamp(wallMillis: 2_000, counter: 11))
     }
 
     @Test func receiveFollowsTheWallClockWhenItIsAheadOfBoth() {
         var clock = HybridLogicalClock(last: HLCTimestamp(wallMillis: 2_000, counter: 3))
-        #expect(clock.receive(remote: HLCTimestamp(wallMillis: 2_500, counter: 9), wall: 3_000)
-            == HLCTimestamp(wallMillis: 3_000, counter: 0))
+        #expect(
+            clock.receive(remote: HLCTimestamp(wallMillis: 2_500, counter: 9), wall: 3_000)
+                == HLCTimestamp(wallMillis: 3_000, counter: 0))
     }
 
     @Test func everyStampOfAMixedSequenceIsStrictlyIncreasing() {
@@ -60,7 +65,8 @@ import Testing
         // A wall clock that jumps around, with remote stamps in between: the output must still strictly increase.
         let walls: [Int64] = [100, 90, 90, 300, 200, 200, 1_000, 10]
         for (index, wall) in walls.enumerated() {
-            let stamp = index % 3 == 2
+            let stamp =
+                index % 3 == 2
                 ? clock.receive(remote: HLCTimestamp(wallMillis: wall + 50, counter: UInt32(index)), wall: wall)
                 : clock.now(wall: wall)
             #expect(stamp > previous)

@@ -67,8 +67,9 @@ enum RandomVietnamese {
                 result[paragraph][index] = word(using: &generator)
             case 1 where !result.isEmpty:
                 let index = Int.random(in: 0...result[paragraph].count, using: &generator)
-                result[paragraph].insert(contentsOf: paragraphWords(
-                    count: Int.random(in: 1...4, using: &generator), using: &generator), at: index)
+                result[paragraph].insert(
+                    contentsOf: paragraphWords(
+                        count: Int.random(in: 1...4, using: &generator), using: &generator), at: index)
             case 2 where !result.isEmpty && result[paragraph].count > 1:
                 let start = Int.random(in: 0..<result[paragraph].count, using: &generator)
                 let end = min(result[paragraph].count, start + Int.random(in: 1...3, using: &generator))
@@ -83,8 +84,9 @@ enum RandomVietnamese {
                 result.remove(at: paragraph + 1)
             case 5:
                 let at = Int.random(in: 0...result.count, using: &generator)
-                result.insert(paragraphWords(count: Int.random(in: 3...20, using: &generator), using: &generator),
-                              at: at)
+                result.insert(
+                    paragraphWords(count: Int.random(in: 3...20, using: &generator), using: &generator),
+                    at: at)
             case 6 where result.count > 1:
                 result.remove(at: paragraph)
             case 7 where !result.isEmpty:

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BulletinCore
 
 @Suite struct SequenceDiffTests {

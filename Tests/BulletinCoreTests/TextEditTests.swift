@@ -1,10 +1,11 @@
 import Foundation
 import SyncProtocol
 import Testing
+
 @testable import BulletinCore
 
 @Suite struct TextEditTests {
-    private let huế = "Tại tỉnh Thừa Thiên Huế, đã tiếp nhận 6.3322 hồ sơ."
+    private let hue = "Tại tỉnh Thừa Thiên Huế, đã tiếp nhận 6.3322 hồ sơ."
 
     private func compactJSON(_ value: JSONValue) throws -> String {
         let encoder = JSONEncoder()
@@ -29,8 +30,8 @@ import Testing
     // MARK: wire shape, by hand
 
     @Test func aFigureFixEncodesAsKeepAndDeleteInsideTheParagraph() throws {
-        let base = [huế]
-        let edit = TextEdit.make(base: base, target: [huế.replacingOccurrences(of: "6.3322", with: "6.332")])
+        let base = [hue]
+        let edit = TextEdit.make(base: base, target: [hue.replacingOccurrences(of: "6.3322", with: "6.332")])
         // "Tại tỉnh Thừa Thiên Huế, đã tiếp nhận " is 38 scalars, then "6.332" is kept and "2" deleted.
         #expect(edit.operations == [.edit([.keep(43), .delete(1)])])
         #expect(edit.baseCount == 1)
@@ -41,8 +42,8 @@ import Testing
     /// The example of the protocol specification; its fingerprint and result were computed by an independent
     /// implementation of the spec (a few lines of Python), so this pins the wire format across implementations.
     @Test func theSpecificationExampleIsProducedAndApplied() throws {
-        let base = [huế, "Kết quả tốt."]
-        let target = [huế.replacingOccurrences(of: "6.3322", with: "6.332"), "Đoạn mới.", "Kết quả tốt."]
+        let base = [hue, "Kết quả tốt."]
+        let target = [hue.replacingOccurrences(of: "6.3322", with: "6.332"), "Đoạn mới.", "Kết quả tốt."]
         let wire = #"{"h":"81c8e91fdb0a6445","n":2,"ops":[[43,-1],"Đoạn mới."]}"#
         #expect(try compactJSON(TextEdit.make(base: base, target: target).jsonValue) == wire)
         let decoded = try JSONDecoder().decode(TextEdit.self, from: Data(wire.utf8))
@@ -52,8 +53,11 @@ import Testing
 
     @Test func paragraphInsertsAndDeletesEncodeAsStringsAndNegativeCounts() {
         let base = ["Một.", "Hai.", "Ba."]
-        #expect(TextEdit.make(base: base, target: ["Một.", "Mới.", "Hai.", "Ba."]).operations == [.keep(1),
-                                                                                                 .insert("Mới.")])
+        #expect(
+            TextEdit.make(base: base, target: ["Một.", "Mới.", "Hai.", "Ba."]).operations == [
+                .keep(1),
+                .insert("Mới."),
+            ])
         #expect(TextEdit.make(base: base, target: ["Một.", "Ba."]).operations == [.keep(1), .delete(1)])
         #expect(TextEdit.make(base: base, target: base).operations.isEmpty)
         #expect(TextEdit.make(base: base, target: []).operations == [.delete(3)])
@@ -67,19 +71,20 @@ import Testing
 
     @Test func handWrittenEditsApply() throws {
         let base = ["Một hai ba.", "Bốn.", "Năm."]
-        let edit = TextEdit(baseCount: 3, baseHash: TextFingerprint.of(base),
-                            operations: [.edit([.keep(4), .delete(3), .insert("HAI")]), .insert("Mới."), .delete(1)])
+        let edit = TextEdit(
+            baseCount: 3, baseHash: TextFingerprint.of(base),
+            operations: [.edit([.keep(4), .delete(3), .insert("HAI")]), .insert("Mới."), .delete(1)])
         #expect(try edit.apply(to: base) == ["Một HAI ba.", "Mới.", "Năm."])
     }
 
     // MARK: errors
 
     @Test func applyingToAnotherBaseFailsWithBaseMismatch() {
-        let base = [huế, "Đoạn hai."]
-        let edit = TextEdit.make(base: base, target: [huế, "Đoạn 2."])
-        #expect(throws: TextEditError.self) { try edit.apply(to: [huế, "Đoạn ba."]) }
+        let base = [hue, "Đoạn hai."]
+        let edit = TextEdit.make(base: base, target: [hue, "Đoạn 2."])
+        #expect(throws: TextEditError.self) { try edit.apply(to: [hue, "Đoạn ba."]) }
         do {
-            _ = try edit.apply(to: [huế])
+            _ = try edit.apply(to: [hue])
             Issue.record("applying to a shorter base must fail")
         } catch {
             guard case .baseMismatch(let expectedCount, _, let actualCount, _) = error else {
@@ -92,8 +97,8 @@ import Testing
     }
 
     @Test func applyingToAnNFDSpellingOfTheBaseWorks() throws {
-        let base = [huế]
-        let target = [huế.replacingOccurrences(of: "6.3322", with: "6.332")]
+        let base = [hue]
+        let target = [hue.replacingOccurrences(of: "6.3322", with: "6.332")]
         let edit = TextEdit.make(base: base, target: target)
         #expect(try edit.apply(to: base.map(\.decomposedStringWithCanonicalMapping)) == target)
     }
@@ -131,7 +136,8 @@ import Testing
     @Test func aHundredTwentyCharacterEditOfAFiveKilobyteArticleIsAFewHundredBytes() throws {
         let base = VietnameseFixtures.article
         #expect(base.joined().utf8.count > 5_000)
-        let sentence = " Theo Bộ Công an, từ ngày 1/10/2024 người dân trên cả nước có thể đề nghị cấp Phiếu "
+        let sentence =
+            " Theo Bộ Công an, từ ngày 1/10/2024 người dân trên cả nước có thể đề nghị cấp Phiếu "
             + "lý lịch tư pháp qua VNeID."
         var target = base
         target[3] += sentence
@@ -195,10 +201,12 @@ import Testing
 
             let otherBase = RandomVietnamese.text(RandomVietnamese.mutate(baseWords, using: &generator))
             if otherBase.map(TextNormalization.normalize) != base.map(TextNormalization.normalize) {
-                #expect("seed \(seed)", performing: { try edit.apply(to: otherBase) }, throws: { error in
-                    if case TextEditError.baseMismatch = error { return true }
-                    return false
-                })
+                #expect(
+                    "seed \(seed)", performing: { try edit.apply(to: otherBase) },
+                    throws: { error in
+                        if case TextEditError.baseMismatch = error { return true }
+                        return false
+                    })
             }
         }
     }

@@ -1,15 +1,19 @@
 import Foundation
 import Testing
+
 @testable import BulletinCore
 
 @Suite struct TextMergeTests {
-    private let figures = "Tại TP Hà Nội đã tiếp nhận gần 63.000 hồ sơ, trong đó yêu cầu cấp trên ứng dụng VNeID là "
+    private let figures =
+        "Tại TP Hà Nội đã tiếp nhận gần 63.000 hồ sơ, trong đó yêu cầu cấp trên ứng dụng VNeID là "
         + "43.183 hồ sơ, chiếm 69,3%, tăng trên 13.000 hồ sơ so với tháng 7/2024."
     private let second = "Tại tỉnh Thừa Thiên Huế, đã tiếp nhận 6.3322 hồ sơ, chiếm 76,1%."
     private let third = "Những kết quả từ việc thí điểm sẽ là nền tảng vững chắc."
 
-    private func merge(_ base: [String], _ mine: [String], _ theirs: [String],
-                       prefer side: MergeSide = .theirs) -> MergeOutcome<[String]> {
+    private func merge(
+        _ base: [String], _ mine: [String], _ theirs: [String],
+        prefer side: MergeSide = .theirs
+    ) -> MergeOutcome<[String]> {
         TextMerge.merge(base: base, mine: mine, theirs: theirs, prefer: side)
     }
 
@@ -69,16 +73,20 @@ import Testing
         #expect(merge(base, mine, ["người dâns hai lòng với thủ tuc"]) == .merged(["người dâns lòng với thủ tuc"]))
         // A word inserted next to a fixed word, on either side of it.
         let inserted = ["người dân rất hai lòng với thủ tuc"]
-        #expect(merge(base, inserted, ["người dân hài lòng với thủ tuc"])
+        #expect(
+            merge(base, inserted, ["người dân hài lòng với thủ tuc"])
                 == .merged(["người dân rất hài lòng với thủ tuc"]))
-        #expect(merge(base, inserted, ["người dận hai lòng với thủ tuc"])
+        #expect(
+            merge(base, inserted, ["người dận hai lòng với thủ tuc"])
                 == .merged(["người dận rất hai lòng với thủ tuc"]))
     }
 
     @Test func nfdAndNFCSidesCompareEqualAndTheResultIsNFC() {
         let base = [figures, second]
-        let mine = [replacing(figures, "63.000", "65.000").decomposedStringWithCanonicalMapping,
-                    second.decomposedStringWithCanonicalMapping]
+        let mine = [
+            replacing(figures, "63.000", "65.000").decomposedStringWithCanonicalMapping,
+            second.decomposedStringWithCanonicalMapping,
+        ]
         let theirs = [figures, replacing(second, "6.3322", "6.332")]
         let outcome = merge(base.map(\.decomposedStringWithCanonicalMapping), mine, theirs)
         let expected = [replacing(figures, "63.000", "65.000"), replacing(second, "6.3322", "6.332")]
@@ -102,11 +110,17 @@ import Testing
         #expect(detail.regionCount == 1)
         #expect(detail.currentSide == .theirs)
         // Clean parts of both sides are kept; the conflicting figure comes from the preferred side.
-        #expect(detail.current == [replacing(replacing(figures, "43.183", "43.118"), "13.000", "13.500"),
-                                   replacing(second, "76,1%", "76,4%")])
+        #expect(
+            detail.current == [
+                replacing(replacing(figures, "43.183", "43.118"), "13.000", "13.500"),
+                replacing(second, "76,1%", "76,4%"),
+            ])
         let preferringMine = try #require(merge(base, mine, theirs, prefer: .mine).conflict)
-        #expect(preferringMine.current == [replacing(replacing(figures, "43.183", "43.813"), "13.000", "13.500"),
-                                           replacing(second, "76,1%", "76,4%")])
+        #expect(
+            preferringMine.current == [
+                replacing(replacing(figures, "43.183", "43.813"), "13.000", "13.500"),
+                replacing(second, "76,1%", "76,4%"),
+            ])
     }
 
     @Test func separateConflictsAreCounted() throws {
@@ -148,9 +162,13 @@ import Testing
         let base = [figures, second, third]
         let mine = [figures, second, "Đoạn bổ sung về lệ phí.", third]
         let theirs = [replacing(figures, "63.000", "65.000"), second, replacing(third, "vững chắc", "vững vàng")]
-        #expect(merge(base, mine, theirs) == .merged([replacing(figures, "63.000", "65.000"), second,
-                                                      "Đoạn bổ sung về lệ phí.",
-                                                      replacing(third, "vững chắc", "vững vàng")]))
+        #expect(
+            merge(base, mine, theirs)
+                == .merged([
+                    replacing(figures, "63.000", "65.000"), second,
+                    "Đoạn bổ sung về lệ phí.",
+                    replacing(third, "vững chắc", "vững vàng"),
+                ]))
     }
 
     @Test func paragraphInsertedBetweenParagraphsWhoseNeighbouringWordsTheOtherSideEditedMergesCleanly() {
@@ -167,8 +185,12 @@ import Testing
         let base = [figures + " " + second]
         let mine = [replacing(figures, "63.000", "65.000"), second]
         let theirs = [figures, replacing(second, "76,1%", "76,4%")]
-        #expect(merge(base, mine, theirs) == .merged([replacing(figures, "63.000", "65.000"),
-                                                      replacing(second, "76,1%", "76,4%")]))
+        #expect(
+            merge(base, mine, theirs)
+                == .merged([
+                    replacing(figures, "63.000", "65.000"),
+                    replacing(second, "76,1%", "76,4%"),
+                ]))
     }
 
     @Test func paragraphDeletedOnOneSideMergesWithEditsOfOtherParagraphs() {
@@ -182,20 +204,30 @@ import Testing
         let base = [figures + " " + second]
         let mine = [figures, second]
         let theirs = [replacing(figures, "63.000", "65.000") + " " + replacing(second, "76,1%", "76,4%")]
-        #expect(merge(base, mine, theirs) == .merged([replacing(figures, "63.000", "65.000"),
-                                                      replacing(second, "76,1%", "76,4%")]))
+        #expect(
+            merge(base, mine, theirs)
+                == .merged([
+                    replacing(figures, "63.000", "65.000"),
+                    replacing(second, "76,1%", "76,4%"),
+                ]))
         // The same with the sides swapped.
-        #expect(merge(base, theirs, mine) == .merged([replacing(figures, "63.000", "65.000"),
-                                                      replacing(second, "76,1%", "76,4%")]))
+        #expect(
+            merge(base, theirs, mine)
+                == .merged([
+                    replacing(figures, "63.000", "65.000"),
+                    replacing(second, "76,1%", "76,4%"),
+                ]))
     }
 
     @Test func paragraphJoinOnOneSideMergesWithWordEditsInBothParagraphs() {
         let base = [figures, second, third]
         let mine = [figures + " " + second, third]
         let theirs = [replacing(figures, "13.000", "13.500"), replacing(second, "6.3322", "6.332"), third]
-        #expect(merge(base, mine, theirs) == .merged([
-            replacing(figures, "13.000", "13.500") + " " + replacing(second, "6.3322", "6.332"), third,
-        ]))
+        #expect(
+            merge(base, mine, theirs)
+                == .merged([
+                    replacing(figures, "13.000", "13.500") + " " + replacing(second, "6.3322", "6.332"), third,
+                ]))
     }
 
     @Test func splitVersusAnEditRightAtTheSplitPointConflicts() {
@@ -204,7 +236,8 @@ import Testing
         #expect(merge(base, mine, ["Hồ sơ đã tiếp nhận, kết quả tốt."]).conflict != nil)
         #expect(merge(base, mine, ["Hồ sơ đã tiếp nhận và kết quả tốt."]).conflict != nil)
         // One word away from the split point is no longer ambiguous.
-        #expect(merge(base, mine, ["Hồ sơ đã được tiếp nhận. Kết quả rất tốt."])
+        #expect(
+            merge(base, mine, ["Hồ sơ đã được tiếp nhận. Kết quả rất tốt."])
                 == .merged(["Hồ sơ đã được tiếp nhận.", "Kết quả rất tốt."]))
     }
 
@@ -229,7 +262,9 @@ import Testing
     private func disjointScenario(seed: UInt64) -> DisjointScenario {
         var generator = SeededRandom(seed: seed)
         let base = RandomVietnamese.article(using: &generator)
-        var mine = base, theirs = base, expected = base
+        var mine = base
+        var theirs = base
+        var expected = base
         var fresh = 0
         func freshWord() -> String {
             fresh += 1
@@ -257,7 +292,9 @@ import Testing
         // Structural change on mine: split one paragraph at a word that neither side touched, or add a paragraph.
         if Bool.random(using: &generator) {
             let paragraph = Int.random(in: 0..<base.count, using: &generator)
-            let words = base[paragraph], mineWords = mine[paragraph], theirsWords = theirs[paragraph]
+            let words = base[paragraph]
+            let mineWords = mine[paragraph]
+            let theirsWords = theirs[paragraph]
             let untouched: [Bool] = words.indices.map { mineWords[$0] == words[$0] && theirsWords[$0] == words[$0] }
             let candidates: [Int] = Array(2..<max(2, words.count - 1)).filter { (cut: Int) -> Bool in
                 untouched[cut - 2] && untouched[cut - 1] && untouched[cut] && untouched[cut + 1]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BulletinCore
 
 @Suite struct TextTokenizerTests {
@@ -9,18 +10,30 @@ import Testing
 
     @Test func wordsSpacesAndPunctuationAreSeparateTokens() {
         let tokens = TextTokenizer.tokens(in: "Hà Nội,  “điểm nghẽn” (VNeID)!")
-        #expect(tokens.map(\.text) == ["Hà", " ", "Nội", ",", "  ", "“", "điểm", " ", "nghẽn", "”", " ", "(",
-                                       "VNeID", ")", "!"])
-        #expect(tokens.map(\.kind) == [.word, .space, .word, .punctuation, .space, .punctuation, .word, .space,
-                                       .word, .punctuation, .space, .punctuation, .word, .punctuation,
-                                       .punctuation])
+        #expect(
+            tokens.map(\.text) == [
+                "Hà", " ", "Nội", ",", "  ", "“", "điểm", " ", "nghẽn", "”", " ", "(",
+                "VNeID", ")", "!",
+            ])
+        #expect(
+            tokens.map(\.kind) == [
+                .word, .space, .word, .punctuation, .space, .punctuation, .word, .space,
+                .word, .punctuation, .space, .punctuation, .word, .punctuation,
+                .punctuation,
+            ])
     }
 
     @Test func figuresDatesAndDomainsStayWholeWords() {
-        #expect(texts("43.183 hồ sơ, chiếm 69,3%.") == ["43.183", " ", "hồ", " ", "sơ", ",", " ", "chiếm", " ",
-                                                        "69,3", "%", "."])
-        #expect(texts("(Cand.com.vn 05/9, Covid-19)") == ["(", "Cand.com.vn", " ", "05/9", ",", " ", "Covid-19",
-                                                           ")"])
+        #expect(
+            texts("43.183 hồ sơ, chiếm 69,3%.") == [
+                "43.183", " ", "hồ", " ", "sơ", ",", " ", "chiếm", " ",
+                "69,3", "%", ".",
+            ])
+        #expect(
+            texts("(Cand.com.vn 05/9, Covid-19)") == [
+                "(", "Cand.com.vn", " ", "05/9", ",", " ", "Covid-19",
+                ")",
+            ])
         #expect(texts("kinh tế - xã hội") == ["kinh", " ", "tế", " ", "-", " ", "xã", " ", "hội"])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SyncProtocol
 import Testing
+
 @testable import BulletinCore
 
 @Suite struct ValueMergeTests {
@@ -17,8 +18,11 @@ import Testing
         let mine = "Cấp phiếu lý lịch tư pháp trên VNeID toàn quốc"
         let theirs = "Toàn quốc cấp phiếu lý lịch tư pháp qua VNeID"
         let detail = try #require(ValueMerge.merge(base: title, mine: mine, theirs: theirs, prefer: .mine).conflict)
-        #expect(detail == ConflictDetail(base: title, mine: mine, theirs: theirs, current: mine, currentSide: .mine,
-                                         regionCount: 1))
+        #expect(
+            detail
+                == ConflictDetail(
+                    base: title, mine: mine, theirs: theirs, current: mine, currentSide: .mine,
+                    regionCount: 1))
         #expect(ValueMerge.merge(base: title, mine: mine, theirs: theirs, prefer: .theirs).value == theirs)
     }
 
@@ -36,17 +40,20 @@ import Testing
         #expect(ValueMerge.merge(base: base, mine: nil, theirs: base, prefer: .theirs) == .merged(nil))
         #expect(ValueMerge.merge(base: base, mine: base, theirs: fixed, prefer: .mine) == .merged(fixed))
         #expect(ValueMerge.merge(base: base, mine: nil, theirs: fixed, prefer: .mine).conflict != nil)
-        let json = ValueMerge.merge(base: JSONValue.string("Thanh Hồng"), mine: .string("Lê Hồng"),
-                                    theirs: .string("Hoàng Phong"), prefer: .theirs)
+        let json = ValueMerge.merge(
+            base: JSONValue.string("Thanh Hồng"), mine: .string("Lê Hồng"),
+            theirs: .string("Hoàng Phong"), prefer: .theirs)
         #expect(json.value == .string("Hoàng Phong"))
     }
 
     @Test func conflictDetailsRoundTripThroughJSON() throws {
-        let detail = ConflictDetail(base: ["Một"], mine: ["Hai"], theirs: ["Ba"], current: ["Ba"],
-                                    currentSide: .theirs, regionCount: 1)
+        let detail = ConflictDetail(
+            base: ["Một"], mine: ["Hai"], theirs: ["Ba"], current: ["Ba"],
+            currentSide: .theirs, regionCount: 1)
         let data = try BulletinJSON.encoder().encode(detail)
         let text = try #require(String(data: data, encoding: .utf8))
-        #expect(text == #"{"base":["Một"],"current":["Ba"],"current_side":"theirs","mine":["Hai"],"#
+        #expect(
+            text == #"{"base":["Một"],"current":["Ba"],"current_side":"theirs","mine":["Hai"],"#
                 + #""region_count":1,"theirs":["Ba"]}"#)
         #expect(try BulletinJSON.decoder().decode(ConflictDetail<[String]>.self, from: data) == detail)
     }
@@ -73,14 +80,22 @@ import Testing
     @Test func laterWriterIsDecidedByClockThenClientID() {
         let early = HLCTimestamp(wallMillis: 1_725_523_200_000, counter: 1)
         let late = HLCTimestamp(wallMillis: 1_725_523_200_000, counter: 2)
-        #expect(MergeSide.laterWriter(mine: WriterStamp(hlc: late, clientID: "a"),
-                                      theirs: WriterStamp(hlc: early, clientID: "z")) == .mine)
-        #expect(MergeSide.laterWriter(mine: WriterStamp(hlc: early, clientID: "z"),
-                                      theirs: WriterStamp(hlc: late, clientID: "a")) == .theirs)
-        #expect(MergeSide.laterWriter(mine: WriterStamp(hlc: late, clientID: "b"),
-                                      theirs: WriterStamp(hlc: late, clientID: "a")) == .mine)
-        #expect(MergeSide.laterWriter(mine: WriterStamp(hlc: late, clientID: "a"),
-                                      theirs: WriterStamp(hlc: late, clientID: "b")) == .theirs)
+        #expect(
+            MergeSide.laterWriter(
+                mine: WriterStamp(hlc: late, clientID: "a"),
+                theirs: WriterStamp(hlc: early, clientID: "z")) == .mine)
+        #expect(
+            MergeSide.laterWriter(
+                mine: WriterStamp(hlc: early, clientID: "z"),
+                theirs: WriterStamp(hlc: late, clientID: "a")) == .theirs)
+        #expect(
+            MergeSide.laterWriter(
+                mine: WriterStamp(hlc: late, clientID: "b"),
+                theirs: WriterStamp(hlc: late, clientID: "a")) == .mine)
+        #expect(
+            MergeSide.laterWriter(
+                mine: WriterStamp(hlc: late, clientID: "a"),
+                theirs: WriterStamp(hlc: late, clientID: "b")) == .theirs)
         #expect(MergeSide.mine.other == .theirs)
     }
 }

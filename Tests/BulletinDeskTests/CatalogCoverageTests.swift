@@ -1,9 +1,10 @@
 import BulletinCore
-@testable import BulletinDesk
 import BulletinFormat
 import Foundation
 import HummingbirdTesting
 import Testing
+
+@testable import BulletinDesk
 
 @Suite("Every word of the desk's pages comes from the catalog")
 struct CatalogCoverageTests {
@@ -26,8 +27,10 @@ struct CatalogCoverageTests {
         let issue = try fixture.store.issue(fixture.issueID)
         let article = issue.articles[0]
         try fixture.store.annotate(article.id, text: "Kiểm tra lại", kind: .factCheck, paragraph: 0)
-        var content: Set<String> = [issue.publication, issue.weekday, issue.yearLine, issue.releaseLine, issue.subject,
-                                    issue.cadence, issue.intro, issue.editor, "Thanh Hồng", "Kiểm tra lại"]
+        var content: Set<String> = [
+            issue.publication, issue.weekday, issue.yearLine, issue.releaseLine, issue.subject,
+            issue.cadence, issue.intro, issue.editor, "Thanh Hồng", "Kiểm tra lại",
+        ]
         content.formUnion(issue.titleLines)
         for section in issue.sections {
             content.insert(section.title)
@@ -110,12 +113,16 @@ struct CatalogCoverageTests {
     func noEnglishInVietnamese() async throws {
         let fixture = try DeskFixture(role: .chief)
         let article = try fixture.store.issue(fixture.issueID).articles[0]
-        let words = ["Save", "Publish", "Conflict", "Search", "History", "Cancel", "Edit", "Issues", "Delete",
-                     "Remove", "Approve", "Online", "Offline", "Pending", "Draft"]
+        let words = [
+            "Save", "Publish", "Conflict", "Search", "History", "Cancel", "Edit", "Issues", "Delete",
+            "Remove", "Approve", "Online", "Offline", "Pending", "Draft",
+        ]
         let found = try await fixture.run { client in
             var hits: [String] = []
-            for path in ["/", "/issues/\(fixture.issueID)?edit=\(article.id)", "/conflicts", "/search?q=hanoi",
-                         "/history"] {
+            for path in [
+                "/", "/issues/\(fixture.issueID)?edit=\(article.id)", "/conflicts", "/search?q=hanoi",
+                "/history",
+            ] {
                 let texts = Self.userTexts(try await client.get(path).text).joined(separator: "\n")
                 for word in words where texts.range(of: "\\b\(word)\\b", options: .regularExpression) != nil {
                     hits.append("\(path): \(word)")

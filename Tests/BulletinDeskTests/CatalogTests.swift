@@ -1,6 +1,7 @@
-@testable import BulletinDesk
 import Foundation
 import Testing
+
+@testable import BulletinDesk
 
 @Suite("The catalogs cannot drift")
 struct CatalogTests {

@@ -1,5 +1,4 @@
 import BulletinCore
-@testable import BulletinDesk
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -11,6 +10,8 @@ import SyncServer
 import TestSupport
 import Testing
 
+@testable import BulletinDesk
+
 private let quiet = Logger(label: "desk-tests") { _ in SwiftLogNoOpLogHandler() }
 
 /// Runs an in-process sync server on loopback while `body` runs.
@@ -18,8 +19,9 @@ private func withServer<Result: Sendable>(in directory: String, _ body: (Server)
     async throws -> Result
 {
     let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory)
-    return try await Server.withRunning(configuration: configuration, logger: quiet,
-                                        authenticator: AllowAllAuthenticator(), body)
+    return try await Server.withRunning(
+        configuration: configuration, logger: quiet,
+        authenticator: AllowAllAuthenticator(), body)
 }
 
 @Suite("The desk over a real sync server: conflicts, background sync, live events")
@@ -57,16 +59,18 @@ struct LiveSyncDeskTests {
                 let versions = [article.title, "Thanh Hồng", "Văn Minh"] + article.paragraphs + mine + theirs
                 try await Application(router: markedDesk.router()).test(.router) { client in
                     let html = try await client.get("/conflicts/\(conflict.id)").text
-                    let words = Set(versions
-                        .flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) })
+                    let words = Set(
+                        versions
+                            .flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) })
                     let stray = CatalogCoverageTests.userTexts(html).filter {
                         !CatalogCoverageTests.accounted($0, content: words)
                     }
                     #expect(stray == [])
                 }
 
-                let desk = try Desk(store: minh, options: DeskOptions(utcOffsetSeconds: 0, role: { _ in .editor }),
-                                    secrets: DeskFixture.secrets)
+                let desk = try Desk(
+                    store: minh, options: DeskOptions(utcOffsetSeconds: 0, role: { _ in .editor }),
+                    secrets: DeskFixture.secrets)
                 desk.hosts.allow(host: "127.0.0.1", port: 4242)
                 let application = Application(router: desk.router())
                 try await application.test(.router) { client in
@@ -80,12 +84,15 @@ struct LiveSyncDeskTests {
                     #expect(page.contains("<ins>"))
                     #expect(page.contains("Văn Minh"))
                     #expect(page.contains("id=\"resolve-merged-text\""))
-                    let merged = ParagraphText.join(article.paragraphs.enumerated().map { index, text in
-                        index == 0 ? text.replacingOccurrences(of: "5.700", with: "5.900") : text
-                    })
-                    let resolved = try await client.post("/conflicts/\(conflict.id)/resolve", [
-                        ("take", "merged"), ("merged", merged),
-                    ])
+                    let merged = ParagraphText.join(
+                        article.paragraphs.enumerated().map { index, text in
+                            index == 0 ? text.replacingOccurrences(of: "5.700", with: "5.900") : text
+                        })
+                    let resolved = try await client.post(
+                        "/conflicts/\(conflict.id)/resolve",
+                        [
+                            ("take", "merged"), ("merged", merged),
+                        ])
                     #expect(resolved.status == .seeOther)
                     let again = try await client.post("/conflicts/\(conflict.id)/resolve", [("take", "mine")])
                     #expect(again.status == .conflict)
@@ -108,18 +115,21 @@ struct LiveSyncDeskTests {
         try await withTimeout(seconds: 120) {
             try await withServer(in: directory.file("server")) { server in
                 let address = ServerAddress(host: "127.0.0.1", port: server.port)
-                let hong = try LocalStore.create(at: directory.file("hong.sqlite"), editor: "Thanh Hồng",
-                                                 options: LocalStoreOptions(concurrentReads: true))
+                let hong = try LocalStore.create(
+                    at: directory.file("hong.sqlite"), editor: "Thanh Hồng",
+                    options: LocalStoreOptions(concurrentReads: true))
                 let minh = try LocalStore.create(at: directory.file("minh.sqlite"), editor: "Văn Minh")
                 let issue = try minh.importBulletin(text: try DeskFixture.sample())
                 _ = try await SyncRunner(store: minh, address: address, logger: quiet).syncOnce()
                 try hong.setServerAddress(address.description)
                 let desk = try Desk(store: hong, secrets: DeskFixture.secrets)
                 let events = desk.events.subscribe()
-                let sync = BackgroundSync(store: hong, status: desk.status, events: desk.events, logger: quiet,
-                                          clock: { 0 })
-                let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-                    services: [.init(service: sync)], logger: quiet))
+                let sync = BackgroundSync(
+                    store: hong, status: desk.status, events: desk.events, logger: quiet,
+                    clock: { 0 })
+                let group = ServiceGroup(
+                    configuration: ServiceGroupConfiguration(
+                        services: [.init(service: sync)], logger: quiet))
                 try await withThrowingTaskGroup(of: Void.self) { tasks in
                     tasks.addTask { try await group.run() }
                     var iterator = events.makeAsyncIterator()

@@ -1,9 +1,10 @@
 import BulletinCore
-@testable import BulletinDesk
 import Hummingbird
 import HummingbirdTesting
 import SyncClient
 import Testing
+
+@testable import BulletinDesk
 
 @Suite("Every page and action of the desk, in-process")
 struct RouteTests {
@@ -50,18 +51,22 @@ struct RouteTests {
             let form = try await client.get("/issues/\(fixture.issueID)?edit=\(article.id)").text
             #expect(form.contains("id=\"edit-\(article.id)\""))
             #expect(form.contains("name=\"paragraphs\""))
-            let response = try await client.post("/articles/\(article.id)", [
-                ("title", nfdTitle), ("paragraphs", "Đoạn một.\r\n\r\nĐoạn hai."),
-                ("base_title", article.title), ("base_paragraphs", ParagraphText.join(article.paragraphs)),
-                ("outlet", article.source?.outlet ?? ""), ("source_date", article.source?.date ?? ""),
-                ("authors", article.source?.authors.joined(separator: ", ") ?? ""),
-            ])
+            let response = try await client.post(
+                "/articles/\(article.id)",
+                [
+                    ("title", nfdTitle), ("paragraphs", "Đoạn một.\r\n\r\nĐoạn hai."),
+                    ("base_title", article.title), ("base_paragraphs", ParagraphText.join(article.paragraphs)),
+                    ("outlet", article.source?.outlet ?? ""), ("source_date", article.source?.date ?? ""),
+                    ("authors", article.source?.authors.joined(separator: ", ") ?? ""),
+                ])
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/issues/\(fixture.issueID)#a-\(article.id)")
         }
         let stored = try fixture.store.articleText(article.id)
         #expect(stored.title == "iHanoi đã tiếp nhận 5.700 phản ánh")
-        #expect(stored.title.unicodeScalars.elementsEqual(stored.title.precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(
+            stored.title.unicodeScalars.elementsEqual(stored.title.precomposedStringWithCanonicalMapping.unicodeScalars)
+        )
         #expect(stored.paragraphs == ["Đoạn một.", "Đoạn hai."])
         let log = try fixture.store.history(of: article.id)
         #expect(log.last?.fields.sorted() == ["paragraphs", "title"])
@@ -73,10 +78,12 @@ struct RouteTests {
         let article = try fixture.store.issue(fixture.issueID).articles[0]
         try fixture.store.editArticle(article.id, title: "Tiêu đề của biên tập viên khác")
         try await fixture.run { client in
-            let response = try await client.post("/articles/\(article.id)", [
-                ("title", "Tiêu đề của tôi"), ("paragraphs", ParagraphText.join(article.paragraphs)),
-                ("base_title", article.title), ("base_paragraphs", ParagraphText.join(article.paragraphs)),
-            ])
+            let response = try await client.post(
+                "/articles/\(article.id)",
+                [
+                    ("title", "Tiêu đề của tôi"), ("paragraphs", ParagraphText.join(article.paragraphs)),
+                    ("base_title", article.title), ("base_paragraphs", ParagraphText.join(article.paragraphs)),
+                ])
             #expect(response.status == .conflict)
             #expect(response.text.contains("id=\"edit-\(article.id)-clash\""))
             #expect(response.text.contains("value=\"Tiêu đề của tôi\""))
@@ -89,9 +96,11 @@ struct RouteTests {
         let fixture = try DeskFixture()
         let article = try fixture.store.issue(fixture.issueID).articles[0]
         try await fixture.run { client in
-            let added = try await client.post("/articles/\(article.id)/annotations", [
-                ("paragraph", "1"), ("kind", "fact-check"), ("text", "Kiểm tra lại số liệu"),
-            ])
+            let added = try await client.post(
+                "/articles/\(article.id)/annotations",
+                [
+                    ("paragraph", "1"), ("kind", "fact-check"), ("text", "Kiểm tra lại số liệu"),
+                ])
             #expect(added.status == .seeOther)
             let note = try #require(try fixture.store.issue(fixture.issueID).articles[0].annotations.first)
             #expect(note.paragraph == 1)
@@ -103,9 +112,11 @@ struct RouteTests {
             #expect(page.contains("vừa xong"))
             let resolved = try await client.post("/annotations/\(note.id)/resolve", [])
             #expect(resolved.status == .seeOther)
-            let badParagraph = try await client.post("/articles/\(article.id)/annotations", [
-                ("paragraph", "99"), ("kind", "comment"), ("text", "x"),
-            ])
+            let badParagraph = try await client.post(
+                "/articles/\(article.id)/annotations",
+                [
+                    ("paragraph", "99"), ("kind", "comment"), ("text", "x"),
+                ])
             #expect(badParagraph.status == .badRequest)
         }
         #expect(try fixture.store.issue(fixture.issueID).articles[0].annotations.first?.resolved == true)
@@ -122,13 +133,16 @@ struct RouteTests {
         let chief = try DeskFixture(role: .chief)
         try await chief.run { client in
             #expect(try await client.post("/issues/\(chief.issueID)/state", [("state", "review")]).status == .seeOther)
-            #expect(try await client.post("/issues/\(chief.issueID)/state", [("state", "approved")]).status == .seeOther)
+            #expect(
+                try await client.post("/issues/\(chief.issueID)/state", [("state", "approved")]).status == .seeOther)
             let page = try await client.get("/issues/\(chief.issueID)").text
             #expect(page.contains("id=\"state-published\""))
-            #expect(try await client.post("/issues/\(chief.issueID)/state", [("state", "published")]).status == .seeOther)
+            #expect(
+                try await client.post("/issues/\(chief.issueID)/state", [("state", "published")]).status == .seeOther)
             // Skipping a step is not offered, so it is refused.
-            #expect(try await client.post("/issues/\(chief.issueID)/state", [("state", "published")]).status
-                == .forbidden)
+            #expect(
+                try await client.post("/issues/\(chief.issueID)/state", [("state", "published")]).status
+                    == .forbidden)
         }
         #expect(try chief.store.issue(chief.issueID).state == .published)
     }
@@ -138,12 +152,15 @@ struct RouteTests {
         let fixture = try DeskFixture()
         let issue = try fixture.store.issue(fixture.issueID)
         try await fixture.run { client in
-            #expect(try await client.post("/issues/\(fixture.issueID)/sections", [("title", "TIN MỚI")]).status
-                == .seeOther)
-            let added = try await client.post("/issues/\(fixture.issueID)/articles", [
-                ("section", "5"), ("title", "Bài mới"), ("paragraphs", "Một.\n\nHai."), ("outlet", "Nhân Dân"),
-                ("source_date", "06/9"), ("authors", "An, Bình"),
-            ])
+            #expect(
+                try await client.post("/issues/\(fixture.issueID)/sections", [("title", "TIN MỚI")]).status
+                    == .seeOther)
+            let added = try await client.post(
+                "/issues/\(fixture.issueID)/articles",
+                [
+                    ("section", "5"), ("title", "Bài mới"), ("paragraphs", "Một.\n\nHai."), ("outlet", "Nhân Dân"),
+                    ("source_date", "06/9"), ("authors", "An, Bình"),
+                ])
             #expect(added.status == .seeOther)
             let section = issue.sections[1]
             #expect(try await client.post("/sections/\(section.id)/move", [("direction", "up")]).status == .seeOther)

@@ -1,9 +1,10 @@
 import BulletinCore
-@testable import BulletinDesk
 import Hummingbird
 import HummingbirdTesting
 import SyncClient
 import Testing
+
+@testable import BulletinDesk
 
 @Suite("A local web server that other sites cannot use")
 struct SecurityTests {
@@ -81,8 +82,9 @@ struct SecurityTests {
             #expect(forged.status == .forbidden)
             var foreignOrigin = DeskFixture.headers(extra: DeskFixture.formType)
             foreignOrigin[.origin] = "http://evil.example"
-            let foreign = try await client.post("/articles/\(article.id)", [("title", "Hacked")],
-                                                headers: foreignOrigin)
+            let foreign = try await client.post(
+                "/articles/\(article.id)", [("title", "Hacked")],
+                headers: foreignOrigin)
             #expect(foreign.status == .forbidden)
         }
         #expect(try fixture.store.articleText(article.id).title == article.title)
@@ -98,16 +100,19 @@ struct SecurityTests {
         try fixture.store.annotate(article.id, text: "N \(hostile)", paragraph: 0)
         _ = try fixture.store.addSection(issue: fixture.issueID, title: "S \(hostile)")
         try await fixture.run { client in
-            for path in ["/", "/issues/\(fixture.issueID)", "/issues/\(fixture.issueID)?edit=\(article.id)",
-                         "/issues/\(fixture.issueID)/history", "/history", "/search?q=second",
-                         "/issues/\(fixture.issueID)/print", "/search?q=\(DeskFixture.encode(hostile))"] {
+            for path in [
+                "/", "/issues/\(fixture.issueID)", "/issues/\(fixture.issueID)?edit=\(article.id)",
+                "/issues/\(fixture.issueID)/history", "/history", "/search?q=second",
+                "/issues/\(fixture.issueID)/print", "/search?q=\(DeskFixture.encode(hostile))",
+            ] {
                 let page = try await client.get(path).text
                 #expect(!page.contains("<script>alert"), "\(path)")
                 #expect(!page.contains("<img src=x"), "\(path)")
                 #expect(!page.contains("\"><img"), "\(path)")
             }
             let issuePage = try await client.get("/issues/\(fixture.issueID)").text
-            #expect(issuePage.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
+            #expect(
+                issuePage.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
         }
     }
 
@@ -118,9 +123,11 @@ struct SecurityTests {
         let before = try pendingAfterImport(fixture)
         try await fixture.run { client in
             let unknown = "00000000-0000-0000-0000-000000000000"
-            for path in ["/issues/\(unknown)", "/issues/2024-09-05", "/issues/\(fixture.issueID.prefix(8))",
-                         "/conflicts/\(unknown)", "/articles/\(unknown)/history", "/no/such/page",
-                         "/issues/\(fixture.issueID.uppercased())"] {
+            for path in [
+                "/issues/\(unknown)", "/issues/2024-09-05", "/issues/\(fixture.issueID.prefix(8))",
+                "/conflicts/\(unknown)", "/articles/\(unknown)/history", "/no/such/page",
+                "/issues/\(fixture.issueID.uppercased())",
+            ] {
                 let response = try await client.get(path)
                 #expect(response.status == .notFound, "\(path)")
                 #expect(response.text.contains("id=\"error-reason\""), "\(path)")

@@ -1,13 +1,14 @@
 import Foundation
+import SyncClient
+import TestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import SyncClient
-import TestSupport
-import Testing
 
 @Suite("`bulletin ui` as a process")
 struct UICommandTests {
@@ -54,7 +55,8 @@ struct UICommandTests {
         #expect(page.contains("Các số bản tin"))
 
         // An open event stream must not keep Ctrl-C waiting.
-        let cookie = try #require(session.configuration.httpCookieStorage?.cookies?.first { $0.name == "bulletin_desk" })
+        let cookie = try #require(
+            session.configuration.httpCookieStorage?.cookies?.first { $0.name == "bulletin_desk" })
         let port = try #require(URL(string: url)?.port)
         let stream = try EventStreamSocket(port: port, cookie: "\(cookie.name)=\(cookie.value)")
         defer { stream.disconnect() }

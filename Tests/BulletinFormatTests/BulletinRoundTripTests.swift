@@ -1,5 +1,6 @@
 import BulletinCore
 import Testing
+
 @testable import BulletinFormat
 
 /// The `bulletin` export reproduces the sample's layout and imports back to the same structured issue.
@@ -19,8 +20,10 @@ import Testing
         // Each difference from the file, written out by hand.
         let edits: [(String, String)] = [
             ("| CẢI CÁCH ĐỊA PHƯƠNG..... | 4 |", "| CẢI CÁCH ĐỊA PHƯƠNG | 4 |"),
-            ("đề tạo đột phá trong phát triển kinh tế..... | 7 |",
-             "để tạo đột phá trong phát triển kinh tế..... | 7 |"),
+            (
+                "đề tạo đột phá trong phát triển kinh tế..... | 7 |",
+                "để tạo đột phá trong phát triển kinh tế..... | 7 |"
+            ),
             ("đến địa phương. Công\n\ntác cải cách", "đến địa phương. Công tác cải cách"),
             ("có lộ trình để đưa các\n\ntiện ích thiết yếu", "có lộ trình để đưa các tiện ích thiết yếu"),
             ("trên nền tảng IPv6,\n\nchúng nhận", "trên nền tảng IPv6, chúng nhận"),
@@ -35,7 +38,8 @@ import Testing
             expected = expected.replacingOccurrences(of: old, with: new)
         }
         expected += "\n"
-        #expect(exported.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(
+            exported.split(separator: "\n", omittingEmptySubsequences: false)
                 == expected.split(separator: "\n", omittingEmptySubsequences: false))
     }
 
@@ -71,11 +75,16 @@ import Testing
     }
 
     @Test func emptyHeaderIsPrintedFromTheDateAndTheDefaults() throws {
-        let bare = IssueModel(id: "i", date: "2024-09-05", weekday: "", yearLine: "", releaseLine: "",
-                              titleLines: [], subject: "", cadence: "", intro: "", editor: "Thanh Hồng",
-                              sections: [Section(id: "s", title: "TIN TỨC", articles: [
-                                  Article(id: "a", number: 1, title: "Bài một", paragraphs: ["Nội dung."]),
-                              ])])
+        let bare = IssueModel(
+            id: "i", date: "2024-09-05", weekday: "", yearLine: "", releaseLine: "",
+            titleLines: [], subject: "", cadence: "", intro: "", editor: "Thanh Hồng",
+            sections: [
+                Section(
+                    id: "s", title: "TIN TỨC",
+                    articles: [
+                        Article(id: "a", number: 1, title: "Bài một", paragraphs: ["Nội dung."])
+                    ])
+            ])
         let printed = BulletinExporter.export(bare, as: .bulletin)
         let reimported = try importWithCountingIDs(printed)
         #expect(reimported.date == "2024-09-05")

@@ -1,5 +1,6 @@
 import BulletinCore
 import Testing
+
 @testable import BulletinFormat
 
 @Suite struct HTMLExportTests {
@@ -25,8 +26,10 @@ import Testing
         #expect(Set(targets).isSubset(of: Set(ids)))
         #expect(targets.filter { $0.hasPrefix("article-") } == (1...10).map { "article-\($0)" })
         #expect(targets.filter { $0.hasPrefix("section-") } == (1...4).map { "section-\($0)" })
-        #expect(html.contains("<a href=\"#article-6\">6. Long An: Thực hiện quả cải cách hành chính để tạo đột phá "
-                              + "trong phát triển kinh tế</a></td><td class=\"page\">7</td>"))
+        #expect(
+            html.contains(
+                "<a href=\"#article-6\">6. Long An: Thực hiện quả cải cách hành chính để tạo đột phá "
+                    + "trong phát triển kinh tế</a></td><td class=\"page\">7</td>"))
     }
 
     @Test func backToTopLinksWork() {
@@ -41,8 +44,10 @@ import Testing
         #expect(html.matches(of: /<\/article>/).count == 10)
         #expect(html.contains("<h2>PHÂN TÍCH – BÌNH LUẬN</h2>"))
         #expect(html.contains("<h3>“Trái ngọt” từ chủ trương chuyển đổi số</h3>"))
-        #expect(html.contains("bố trí diện tích làm việc của các đơn vị tại trụ sở cơ quan Bộ Tư pháp... "
-                              + "<cite class=\"source\">(Baophapluat.vn 05/9, Lê Hồng)</cite></p>"))
+        #expect(
+            html.contains(
+                "bố trí diện tích làm việc của các đơn vị tại trụ sở cơ quan Bộ Tư pháp... "
+                    + "<cite class=\"source\">(Baophapluat.vn 05/9, Lê Hồng)</cite></p>"))
         #expect(html.contains("<footer class=\"editor\"><p>Biên tập viên <strong>Thanh Hồng</strong></p></footer>"))
         #expect(html.contains("đã tiếp nhận 6.3322 hồ sơ"))
     }
@@ -64,8 +69,10 @@ import Testing
         #expect(!handmade.contains("<b>"))
         // Empty sections and articles without paragraphs still give valid, linked markup.
         #expect(Set(htmlLinkTargets(handmade)).isSubset(of: Set(htmlIDs(handmade))))
-        #expect(handmade.contains("<article id=\"article-6\">\n<h3>Chỉ có nguồn</h3>\n"
-                                  + "<p><cite class=\"source\">(Nhandan.vn 05/9, Bình)</cite></p>"))
+        #expect(
+            handmade.contains(
+                "<article id=\"article-6\">\n<h3>Chỉ có nguồn</h3>\n"
+                    + "<p><cite class=\"source\">(Nhandan.vn 05/9, Bình)</cite></p>"))
         #expect(!handmade.contains("<footer"))
     }
 }

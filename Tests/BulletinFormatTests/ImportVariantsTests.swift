@@ -1,6 +1,7 @@
 import BulletinCore
 import Foundation
 import Testing
+
 @testable import BulletinFormat
 
 /// Inputs that differ from the sample the ways real bulletins do.
@@ -21,7 +22,8 @@ import Testing
 
     @Test func nfdWithCRLFAndByteOrderMarkImportsToTheIdenticalIssue() throws {
         let sample = try SampleFixture.text()
-        let messy = "\u{FEFF}"
+        let messy =
+            "\u{FEFF}"
             + sample.decomposedStringWithCanonicalMapping.replacingOccurrences(of: "\n", with: "\r\n")
         #expect(try importWithCountingIDs(messy) == importWithCountingIDs(sample))
     }
@@ -37,24 +39,28 @@ import Testing
             "Kết thúc từ 1/10 (từ 1/10/2024) [Về đầu trang./.](#)",
         ])
         let issue = try importWithCountingIDs(text)
-        #expect(issue.articles.map(\.source) == [
-            Citation(outlet: "Vnexpress.net", date: "05/9", authors: []),
-            Citation(outlet: "Tuoitre.vn", date: "05/9", authors: ["Hoài Thu", "Minh Quân"]),
-            Citation(outlet: "Báo Lâm Đồng", date: "04/9", authors: ["An", "Bình", "Chi", "Dũng", "Em"]),
-            Citation(outlet: "Thanhnien.vn", date: "05/9/2024", authors: ["Hà", "Lan"]),
-            Citation(outlet: "Chinhphu.vn", date: "", authors: ["Minh Anh"]),
-            nil,
-            nil,
-        ])
-        #expect(issue.articles.map { $0.paragraphs.last } == [
-            "Kết thúc.", "Kết thúc.", "Kết thúc.", "Kết thúc.", "Kết thúc.", "Kết thúc không nguồn.",
-            "Kết thúc từ 1/10 (từ 1/10/2024)",
-        ])
+        #expect(
+            issue.articles.map(\.source) == [
+                Citation(outlet: "Vnexpress.net", date: "05/9", authors: []),
+                Citation(outlet: "Tuoitre.vn", date: "05/9", authors: ["Hoài Thu", "Minh Quân"]),
+                Citation(outlet: "Báo Lâm Đồng", date: "04/9", authors: ["An", "Bình", "Chi", "Dũng", "Em"]),
+                Citation(outlet: "Thanhnien.vn", date: "05/9/2024", authors: ["Hà", "Lan"]),
+                Citation(outlet: "Chinhphu.vn", date: "", authors: ["Minh Anh"]),
+                nil,
+                nil,
+            ])
+        #expect(
+            issue.articles.map { $0.paragraphs.last } == [
+                "Kết thúc.", "Kết thúc.", "Kết thúc.", "Kết thúc.", "Kết thúc.", "Kết thúc không nguồn.",
+                "Kết thúc từ 1/10 (từ 1/10/2024)",
+            ])
     }
 
     @Test func citationOnItsOwnLineBeforeTheLink() throws {
-        let text = MiniBulletin.oneSection(lastParagraphs: ["Kết thúc.\n\n(Baophapluat.vn 05/9, Lê Hồng)\n\n"
-                                                            + "[Về đầu trang./.](#)"])
+        let text = MiniBulletin.oneSection(lastParagraphs: [
+            "Kết thúc.\n\n(Baophapluat.vn 05/9, Lê Hồng)\n\n"
+                + "[Về đầu trang./.](#)"
+        ])
         let article = try #require(try importWithCountingIDs(text).articles.first)
         #expect(article.source == Citation(outlet: "Baophapluat.vn", date: "05/9", authors: ["Lê Hồng"]))
         #expect(article.paragraphs == ["Đoạn mở đầu của bài 1.", "Kết thúc."])
@@ -84,21 +90,22 @@ import Testing
     }
 
     @Test func plainContentsLinesWithDotLeaders() throws {
-        let text = MiniBulletin.header.joined(separator: "\n\n") + "\n\n" + """
-            CHỦ TRƯỞNG CẢI CÁCH ........ 1
-            1. Bài một ........ 1
-            2. Bài hai …… 3
+        let text =
+            MiniBulletin.header.joined(separator: "\n\n") + "\n\n" + """
+                CHỦ TRƯỞNG CẢI CÁCH ........ 1
+                1. Bài một ........ 1
+                2. Bài hai …… 3
 
-            CHỦ TRƯỞNG CẢI CÁCH
+                CHỦ TRƯỞNG CẢI CÁCH
 
-            Bài một
+                Bài một
 
-            Nội dung. [Về đầu trang](#)
+                Nội dung. [Về đầu trang](#)
 
-            Bài hai
+                Bài hai
 
-            Nội dung. [Về đầu trang./.](#)
-            """
+                Nội dung. [Về đầu trang./.](#)
+                """
         let issue = try importWithCountingIDs(text)
         #expect(issue.sections.map(\.title) == ["CHỦ TRƯỞNG CẢI CÁCH"])
         #expect(issue.sections.map(\.contentsPage) == [1])
@@ -110,37 +117,50 @@ import Testing
     @Test func sectionTitleDisagreementGoesOnTheSectionsFirstArticle() throws {
         let text = MiniBulletin.text(
             contents: ["| CHỦ TRƯƠNG CẢI CÁCH | 1 |", "| 1. Bài một..... | 1 |", "| 2. Bài hai..... | 2 |"],
-            body: ["CHỦ TRƯỞNG CẢI CÁCH", "Bài một", "Nội dung. [Về đầu trang](#)",
-                   "Bài hai", "Nội dung. [Về đầu trang./.](#)"])
+            body: [
+                "CHỦ TRƯỞNG CẢI CÁCH", "Bài một", "Nội dung. [Về đầu trang](#)",
+                "Bài hai", "Nội dung. [Về đầu trang./.](#)",
+            ])
         let issue = try importWithCountingIDs(text)
         #expect(issue.sections.map(\.title) == ["CHỦ TRƯỞNG CẢI CÁCH"])
-        #expect(issue.articles.map { $0.annotations.map(\.text) }
+        #expect(
+            issue.articles.map { $0.annotations.map(\.text) }
                 == [["contents: CHỦ TRƯƠNG CẢI CÁCH / heading: CHỦ TRƯỞNG CẢI CÁCH"], []])
     }
 
     @Test func articleMissingFromTheContents() throws {
         let text = MiniBulletin.text(
-            contents: ["| TIN TỨC | 1 |", "| 1. Hà Nội cải cách thủ tục..... | 1 |",
-                       "| 2. Đà Nẵng số hóa hồ sơ..... | 3 |"],
-            body: ["TIN TỨC", "Hà Nội cải cách thủ tục", "Nội dung. [Về đầu trang](#)",
-                   "Bài chen giữa", "Nội dung. [Về đầu trang](#)",
-                   "Đà Nẵng số hóa hồ sơ", "Nội dung. [Về đầu trang./.](#)"])
+            contents: [
+                "| TIN TỨC | 1 |", "| 1. Hà Nội cải cách thủ tục..... | 1 |",
+                "| 2. Đà Nẵng số hóa hồ sơ..... | 3 |",
+            ],
+            body: [
+                "TIN TỨC", "Hà Nội cải cách thủ tục", "Nội dung. [Về đầu trang](#)",
+                "Bài chen giữa", "Nội dung. [Về đầu trang](#)",
+                "Đà Nẵng số hóa hồ sơ", "Nội dung. [Về đầu trang./.](#)",
+            ])
         let issue = try importWithCountingIDs(text)
         #expect(issue.articles.map(\.contentsPage) == [1, nil, 3])
         #expect(issue.articles.map(\.number) == [1, 2, 3])
-        #expect(issue.articles.map { $0.annotations.map(\.text) }
+        #expect(
+            issue.articles.map { $0.annotations.map(\.text) }
                 == [[], ["contents: (not listed) / heading: Bài chen giữa"], []])
     }
 
     @Test func contentsEntryWithNoArticleInTheBody() throws {
         let text = MiniBulletin.text(
-            contents: ["| TIN TỨC | 1 |", "| 1. Hà Nội cải cách thủ tục..... | 1 |",
-                       "| 2. Bài đã bị rút..... | 2 |", "| 3. Đà Nẵng số hóa hồ sơ..... | 3 |"],
-            body: ["TIN TỨC", "Hà Nội cải cách thủ tục", "Nội dung. [Về đầu trang](#)",
-                   "Đà Nẵng số hóa hồ sơ", "Nội dung. [Về đầu trang./.](#)"])
+            contents: [
+                "| TIN TỨC | 1 |", "| 1. Hà Nội cải cách thủ tục..... | 1 |",
+                "| 2. Bài đã bị rút..... | 2 |", "| 3. Đà Nẵng số hóa hồ sơ..... | 3 |",
+            ],
+            body: [
+                "TIN TỨC", "Hà Nội cải cách thủ tục", "Nội dung. [Về đầu trang](#)",
+                "Đà Nẵng số hóa hồ sơ", "Nội dung. [Về đầu trang./.](#)",
+            ])
         let issue = try importWithCountingIDs(text)
         #expect(issue.articles.map(\.contentsPage) == [1, 3])
-        #expect(issue.articles.map { $0.annotations.map(\.text) }
+        #expect(
+            issue.articles.map { $0.annotations.map(\.text) }
                 == [[], ["contents: Bài đã bị rút / heading: (no such article)"]])
     }
 
@@ -166,11 +186,14 @@ import Testing
 /// The page-break rule on its own (see `PageBreakJoiner`).
 @Suite struct PageBreakJoinerTests {
     @Test func joinsWhenTheFirstPieceStopsMidSentenceAndTheSecondContinuesIt() {
-        #expect(PageBreakJoiner.join(["…đến địa phương. Công", "tác cải cách hành chính…"])
+        #expect(
+            PageBreakJoiner.join(["…đến địa phương. Công", "tác cải cách hành chính…"])
                 == ["…đến địa phương. Công tác cải cách hành chính…"])
-        #expect(PageBreakJoiner.join(["…trên nền tảng IPv6,", "chúng nhận tín nhiệm mạng."])
+        #expect(
+            PageBreakJoiner.join(["…trên nền tảng IPv6,", "chúng nhận tín nhiệm mạng."])
                 == ["…trên nền tảng IPv6, chúng nhận tín nhiệm mạng."])
-        #expect(PageBreakJoiner.join(["…kho dữ liệu kết quả", "TTHC số. Hiện nay…"])
+        #expect(
+            PageBreakJoiner.join(["…kho dữ liệu kết quả", "TTHC số. Hiện nay…"])
                 == ["…kho dữ liệu kết quả TTHC số. Hiện nay…"])
         #expect(PageBreakJoiner.join(["Một", "hai", "ba."]) == ["Một hai ba."])
     }

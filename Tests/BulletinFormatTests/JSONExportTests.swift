@@ -1,6 +1,7 @@
 import BulletinCore
 import Foundation
 import Testing
+
 @testable import BulletinFormat
 
 /// The `json` export is the `bulletin show --json` shape.
@@ -21,7 +22,8 @@ import Testing
         #expect(object["state"] as? String == "draft")
         #expect(object["editor"] as? String == "Thanh Hồng")
         let sections = try #require(object["sections"] as? [[String: Any]])
-        #expect(sections.compactMap { $0["title"] as? String }
+        #expect(
+            sections.compactMap { $0["title"] as? String }
                 == ["CHỦ TRƯỞNG CẢI CÁCH", "CẢI CÁCH ĐỊA PHƯƠNG", "QUẢN LÝ HÀNH CHÍNH", "PHÂN TÍCH – BÌNH LUẬN"])
         let articles = sections.flatMap { $0["articles"] as? [[String: Any]] ?? [] }
         #expect(articles.count == 10)

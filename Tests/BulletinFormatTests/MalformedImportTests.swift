@@ -1,5 +1,6 @@
 import BulletinCore
 import Testing
+
 @testable import BulletinFormat
 
 /// Malformed inputs give a `BulletinImportError` with the right line and a clear message; nothing traps.
@@ -54,16 +55,18 @@ import Testing
     }
 
     @Test func bodyThatStartsWithoutASectionHeading() throws {
-        let text = MiniBulletin.text(contents: ["| TIN TỨC | 1 |", "| 1. Bài một..... | 1 |"],
-                                     body: ["Bài một", "Nội dung. [Về đầu trang./.](#)"])
+        let text = MiniBulletin.text(
+            contents: ["| TIN TỨC | 1 |", "| 1. Bài một..... | 1 |"],
+            body: ["Bài một", "Nội dung. [Về đầu trang./.](#)"])
         let error = try #require(importError(text))
         #expect(error.line == lineNumber(of: "Bài một", in: text))
         #expect(error.message.contains("expected a section heading"))
     }
 
     @Test func articleWithoutATitle() throws {
-        let text = MiniBulletin.text(contents: ["| TIN TỨC | 1 |"],
-                                     body: ["TIN TỨC", "Nội dung mà không có tiêu đề. [Về đầu trang./.](#)"])
+        let text = MiniBulletin.text(
+            contents: ["| TIN TỨC | 1 |"],
+            body: ["TIN TỨC", "Nội dung mà không có tiêu đề. [Về đầu trang./.](#)"])
         let error = try #require(importError(text))
         #expect(error.line == lineNumber(of: "Nội dung mà không có tiêu đề. [Về đầu trang./.](#)", in: text))
         #expect(error.message.contains("article without a title"))
@@ -72,33 +75,39 @@ import Testing
     @Test func articleWithoutATitleDetectedByItsLongFirstParagraph() throws {
         let paragraph = String(repeating: "Một câu dài về cải cách hành chính ở địa phương. ", count: 5)
             .trimmingCharacters(in: .whitespaces)
-        let text = MiniBulletin.text(contents: ["| TIN TỨC | 1 |"],
-                                     body: ["TIN TỨC", "Bài một", "Nội dung. [Về đầu trang](#)",
-                                            paragraph, "Nội dung. [Về đầu trang./.](#)"])
+        let text = MiniBulletin.text(
+            contents: ["| TIN TỨC | 1 |"],
+            body: [
+                "TIN TỨC", "Bài một", "Nội dung. [Về đầu trang](#)",
+                paragraph, "Nội dung. [Về đầu trang./.](#)",
+            ])
         let error = try #require(importError(text))
         #expect(error.line == lineNumber(of: paragraph, in: text))
         #expect(error.message.contains("article without a title"))
     }
 
     @Test func articleThatNeverEnds() throws {
-        let text = MiniBulletin.text(contents: ["| TIN TỨC | 1 |", "| 1. Bài một..... | 1 |"],
-                                     body: ["TIN TỨC", "Bài một", "Nội dung không có liên kết về đầu trang."])
+        let text = MiniBulletin.text(
+            contents: ["| TIN TỨC | 1 |", "| 1. Bài một..... | 1 |"],
+            body: ["TIN TỨC", "Bài một", "Nội dung không có liên kết về đầu trang."])
         let error = try #require(importError(text))
         #expect(error.line == lineNumber(of: "Bài một", in: text))
         #expect(error.message.contains("never ends"))
     }
 
     @Test func textAfterTheBackToTopLink() throws {
-        let text = MiniBulletin.text(contents: ["| TIN TỨC | 1 |", "| 1. Bài một..... | 1 |"],
-                                     body: ["TIN TỨC", "Bài một", "Nội dung. [Về đầu trang](#) thừa"])
+        let text = MiniBulletin.text(
+            contents: ["| TIN TỨC | 1 |", "| 1. Bài một..... | 1 |"],
+            body: ["TIN TỨC", "Bài một", "Nội dung. [Về đầu trang](#) thừa"])
         let error = try #require(importError(text))
         #expect(error.line == lineNumber(of: "Nội dung. [Về đầu trang](#) thừa", in: text))
         #expect(error.message.contains("\"thừa\""))
     }
 
     @Test func contentsRowWithAPageThatIsNotANumber() throws {
-        let text = MiniBulletin.text(contents: ["| TIN TỨC | một |"],
-                                     body: ["TIN TỨC", "Bài một", "Nội dung. [Về đầu trang./.](#)"])
+        let text = MiniBulletin.text(
+            contents: ["| TIN TỨC | một |"],
+            body: ["TIN TỨC", "Bài một", "Nội dung. [Về đầu trang./.](#)"])
         let error = try #require(importError(text))
         #expect(error.line == lineNumber(of: "| TIN TỨC | một |", in: text))
         #expect(error.message.contains("page number"))
@@ -119,8 +128,11 @@ import Testing
         // Read off the sample: a prefix is a whole bulletin when it stops after a back-to-top link (lines 56, 78,
         // 96, 110, 130, 152, 168, 200, 218, 238) or after a section heading (38, 80, 170, 202: an empty
         // section), blank lines included.
-        #expect(complete == [38, 39, 56, 57, 78, 79, 80, 81, 96, 97, 110, 111, 130, 131, 152, 153,
-                             168, 169, 170, 171, 200, 201, 202, 203, 218, 219, 238, 239])
+        #expect(
+            complete == [
+                38, 39, 56, 57, 78, 79, 80, 81, 96, 97, 110, 111, 130, 131, 152, 153,
+                168, 169, 170, 171, 200, 201, 202, 203, 218, 219, 238, 239,
+            ])
     }
 
     /// Removing any single line of the sample never traps; errors point inside the text.

@@ -1,5 +1,6 @@
 import BulletinCore
 import Testing
+
 @testable import BulletinFormat
 
 @Suite struct MarkdownExportTests {
@@ -12,28 +13,35 @@ import Testing
     @Test func headingsForMastheadSectionsAndArticles() {
         let lines = markdown.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.hasPrefix("# ") } == ["# Bản tin Điểm báo — CẢI CÁCH HÀNH CHÍNH"])
-        #expect(lines.filter { $0.hasPrefix("## ") } == ["## Mục lục", "## CHỦ TRƯỞNG CẢI CÁCH",
-                                                         "## CẢI CÁCH ĐỊA PHƯƠNG", "## QUẢN LÝ HÀNH CHÍNH",
-                                                         "## PHÂN TÍCH – BÌNH LUẬN"])
+        #expect(
+            lines.filter { $0.hasPrefix("## ") } == [
+                "## Mục lục", "## CHỦ TRƯỞNG CẢI CÁCH",
+                "## CẢI CÁCH ĐỊA PHƯƠNG", "## QUẢN LÝ HÀNH CHÍNH",
+                "## PHÂN TÍCH – BÌNH LUẬN",
+            ])
         #expect(lines.filter { $0.hasPrefix("### ") }.count == 10)
-        #expect(lines.contains("### 6. Long An: Thực hiện quả cải cách hành chính để tạo đột phá trong phát triển "
-                               + "kinh tế"))
+        #expect(
+            lines.contains(
+                "### 6. Long An: Thực hiện quả cải cách hành chính để tạo đột phá trong phát triển "
+                    + "kinh tế"))
         #expect(lines.contains("**Năm 2024 · THỨ NĂM · Phát hành: 05/9/2024**"))
         #expect(lines.contains("*(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)*"))
         #expect(lines.last == "Biên tập viên **Thanh Hồng**")
     }
 
     @Test func numberedContentsLinkToArticleAnchors() {
-        #expect(markdown.contains("""
-            **[CHỦ TRƯỞNG CẢI CÁCH](#section-1)** — trang 1
+        #expect(
+            markdown.contains(
+                """
+                **[CHỦ TRƯỞNG CẢI CÁCH](#section-1)** — trang 1
 
-            1. [Tăng cường cải cách hành chính, kiểm soát thủ tục hành chính](#article-1) — trang 1
-            2. [“Phủ sóng” toàn quốc cấp phiếu lý lịch tư pháp trên VneID](#article-2) — trang 2
+                1. [Tăng cường cải cách hành chính, kiểm soát thủ tục hành chính](#article-1) — trang 1
+                2. [“Phủ sóng” toàn quốc cấp phiếu lý lịch tư pháp trên VneID](#article-2) — trang 2
 
-            **[CẢI CÁCH ĐỊA PHƯƠNG](#section-2)** — trang 4
+                **[CẢI CÁCH ĐỊA PHƯƠNG](#section-2)** — trang 4
 
-            3. [iHanoi đã tiếp nhận 5.700 phản ánh, kiến nghị](#article-3) — trang 4
-            """))
+                3. [iHanoi đã tiếp nhận 5.700 phản ánh, kiến nghị](#article-3) — trang 4
+                """))
         let targets = markdownLinkTargets(markdown)
         let anchors = htmlIDs(markdown)
         #expect(Set(anchors).count == anchors.count)

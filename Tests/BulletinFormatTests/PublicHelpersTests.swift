@@ -1,14 +1,18 @@
 import BulletinCore
 import Testing
+
 @testable import BulletinFormat
 
 @Suite struct CitationTextTests {
     @Test func parsesWhatEditorsType() {
-        #expect(CitationText.parse("Baophapluat.vn 05/9, Lê Hồng")
+        #expect(
+            CitationText.parse("Baophapluat.vn 05/9, Lê Hồng")
                 == Citation(outlet: "Baophapluat.vn", date: "05/9", authors: ["Lê Hồng"]))
-        #expect(CitationText.parse("(Tuoitre.vn 05/9, Hoài Thu – Minh Quân)")
+        #expect(
+            CitationText.parse("(Tuoitre.vn 05/9, Hoài Thu – Minh Quân)")
                 == Citation(outlet: "Tuoitre.vn", date: "05/9", authors: ["Hoài Thu", "Minh Quân"]))
-        #expect(CitationText.parse("  Vnexpress.net   05/9 ")
+        #expect(
+            CitationText.parse("  Vnexpress.net   05/9 ")
                 == Citation(outlet: "Vnexpress.net", date: "05/9", authors: []))
         #expect(CitationText.parse("Chinhphu.vn, An") == Citation(outlet: "Chinhphu.vn", date: "", authors: ["An"]))
         // NFD input comes back in NFC.
@@ -29,9 +33,12 @@ import Testing
             Citation(outlet: "Báo Lâm Đồng", date: "04/9", authors: []),
             Citation(outlet: "Chinhphu.vn", date: "", authors: ["An"]),
         ]
-        #expect(citations.map(CitationText.format) == ["(Baophapluat.vn 05/9, Lê Hồng)",
-                                                       "(Tuoitre.vn 05/9, Hoài Thu – Minh Quân)",
-                                                       "(Báo Lâm Đồng 04/9)", "(Chinhphu.vn, An)"])
+        #expect(
+            citations.map(CitationText.format) == [
+                "(Baophapluat.vn 05/9, Lê Hồng)",
+                "(Tuoitre.vn 05/9, Hoài Thu – Minh Quân)",
+                "(Báo Lâm Đồng 04/9)", "(Chinhphu.vn, An)",
+            ])
         #expect(citations.map { CitationText.parse(CitationText.format($0)) } == citations)
     }
 }
@@ -60,10 +67,15 @@ import Testing
 
     @Test func newIssueWithOneArticleRoundTrips() throws {
         var issue = try #require(IssueTemplate.make(id: "i", date: "2024-09-09", editor: "Thanh Hồng"))
-        issue.sections = [Section(id: "s", title: "TIN TỨC", articles: [
-            Article(id: "a", number: 1, title: "Bài một", paragraphs: ["Nội dung."],
-                    source: Citation(outlet: "Nhandan.vn", date: "09/9", authors: ["Bình"])),
-        ])]
+        issue.sections = [
+            Section(
+                id: "s", title: "TIN TỨC",
+                articles: [
+                    Article(
+                        id: "a", number: 1, title: "Bài một", paragraphs: ["Nội dung."],
+                        source: Citation(outlet: "Nhandan.vn", date: "09/9", authors: ["Bình"]))
+                ])
+        ]
         let reimported = try importWithCountingIDs(BulletinExporter.export(issue, as: .bulletin))
         #expect(printable(reimported) == printable(issue))
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import bulletin
 
 /// Runs `bulletin` command lines in-process, as the executable would (parsing included).
@@ -34,8 +35,9 @@ struct BulletinCommandLine: Sendable {
     /// Runs a command that may stream (`sync`, `pull`) and must succeed; returns what it printed.
     func streamed(_ arguments: String...) async throws -> String {
         let printed = PrintedText()
-        let result = await BulletinEntry.run(arguments, cli: BulletinCLI(context: context),
-                                             output: CommandOutput(write: { printed.append($0) }))
+        let result = await BulletinEntry.run(
+            arguments, cli: BulletinCLI(context: context),
+            output: CommandOutput(write: { printed.append($0) }))
         guard result.status == 0 else { throw CommandFailed(arguments: arguments, result: result) }
         return printed.text
     }

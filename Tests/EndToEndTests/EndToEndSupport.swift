@@ -1,10 +1,10 @@
 import BulletinCore
 import Foundation
 import Logging
+import PostgresTestSupport
 import SyncClient
 import SyncProtocol
 import SyncServer
-import PostgresTestSupport
 import TestSupport
 
 /// A logger that drops everything: end-to-end tests assert on stores, not on log lines.
@@ -43,8 +43,9 @@ struct Editor: Sendable {
     }
 
     func runner(port: Int, options: SyncOptions = SyncOptions()) -> SyncRunner {
-        SyncRunner(store: store, address: ServerAddress(host: "127.0.0.1", port: port), options: options,
-                   logger: quietLogger)
+        SyncRunner(
+            store: store, address: ServerAddress(host: "127.0.0.1", port: port), options: options,
+            logger: quietLogger)
     }
 
     @discardableResult

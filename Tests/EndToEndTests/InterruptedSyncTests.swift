@@ -12,8 +12,9 @@ struct InterruptedSyncTests {
         try editor.store.createIssue(date: date)
         try editor.store.addSection(issue: date, title: "CẢI CÁCH ĐỊA PHƯƠNG")
         for number in 1...count {
-            try editor.store.addArticle(issue: date, section: 1, title: "Bài \(number): chuyển đổi số",
-                                        paragraphs: ["Đoạn \(number) về cải cách hành chính."], source: nil)
+            try editor.store.addArticle(
+                issue: date, section: 1, title: "Bài \(number): chuyển đổi số",
+                paragraphs: ["Đoạn \(number) về cải cách hành chính."], source: nil)
         }
     }
 
@@ -34,8 +35,10 @@ struct InterruptedSyncTests {
             try await withTimeout {
                 try await connector.withConversation(hello: try runner.hello()) { conversation, _ in
                     try await conversation.send(.push(Push(batchID: "lost-ack", changes: pending)))
-                    _ = try await conversation.request(.ping(Ping(nonce: 7)), timeout: .seconds(10),
-                                                       awaiting: "pong") { reply -> Bool? in
+                    _ = try await conversation.request(
+                        .ping(Ping(nonce: 7)), timeout: .seconds(10),
+                        awaiting: "pong"
+                    ) { reply -> Bool? in
                         if case .pong(let pong) = reply, pong.nonce == 7 { return true }
                         return nil
                     }
@@ -104,8 +107,11 @@ struct InterruptedSyncTests {
             let firstPage = try await withTimeout {
                 try await SyncConnector(address: runner.address).withConversation(hello: try runner.hello()) {
                     conversation, _ in
-                    try await conversation.send(.pull(Pull(since: 0, maxChanges: 4, maxBytes: 1 << 20,
-                                                           snapshot: true)))
+                    try await conversation.send(
+                        .pull(
+                            Pull(
+                                since: 0, maxChanges: 4, maxBytes: 1 << 20,
+                                snapshot: true)))
                     let page = try await conversation.awaitReply(timeout: .seconds(10), awaiting: "changes") {
                         reply -> Changes? in
                         if case .changes(let page) = reply { return page }

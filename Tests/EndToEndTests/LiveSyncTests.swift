@@ -52,8 +52,12 @@ struct LiveSyncTests {
                 try await withTimeout {
                     var events = activity.makeAsyncIterator()
                     _ = await events.next()
-                    let made = try BuiltBinaries.run("bulletin", ["issue", "new", "--store", hong.store.path,
-                                                                  "--date", "2024-09-10"])
+                    let made = try BuiltBinaries.run(
+                        "bulletin",
+                        [
+                            "issue", "new", "--store", hong.store.path,
+                            "--date", "2024-09-10",
+                        ])
                     #expect(made.status == 0, "\(made.standardError)")
                     while try await server.store.headSeq() < 1 || hong.store.pendingCount() > 0 {
                         guard await events.next() != nil else { throw WatchEnded() }
@@ -101,8 +105,9 @@ struct LiveSyncTests {
             configuration: configuration, logger: logs.logger(), authenticator: AllowAllAuthenticator()
         ) { server in
             let connector = SyncConnector(address: ServerAddress(host: "127.0.0.1", port: server.port))
-            let hello = Hello(versions: [7, 8], clientID: "9d3c1a2e-0000-4000-8000-000000000001",
-                              appVersion: "bulletin/9.0", schemaVersion: 1)
+            let hello = Hello(
+                versions: [7, 8], clientID: "9d3c1a2e-0000-4000-8000-000000000001",
+                appVersion: "bulletin/9.0", schemaVersion: 1)
             let error = await #expect(throws: SyncError.self) {
                 try await withTimeout { try await connector.withConversation(hello: hello) { _, _ in } }
             }
@@ -115,9 +120,10 @@ struct LiveSyncTests {
             #expect(message.message.contains("[1]"), "the error names the versions the server speaks")
             #expect(error?.description.contains("unsupported_version") == true)
         }
-        #expect(logs.lines.contains { line in
-            line.message == "closing after error" && line.metadata["error.name"] == "unsupported_version"
-        })
+        #expect(
+            logs.lines.contains { line in
+                line.message == "closing after error" && line.metadata["error.name"] == "unsupported_version"
+            })
     }
 }
 

@@ -12,9 +12,11 @@ struct RealBinariesTests {
     @Test func twoEditorsSyncThroughTheRealServerWhichStopsCleanlyOnSIGTERM() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let server = try RunningProcess("bulletin-server", [
-            "serve", "--host", "127.0.0.1", "--port", "0", "--data", directory.file("data"),
-        ])
+        let server = try RunningProcess(
+            "bulletin-server",
+            [
+                "serve", "--host", "127.0.0.1", "--port", "0", "--data", directory.file("data"),
+            ])
         let address = "127.0.0.1:\(try #require(await server.listeningPort()))"
 
         let hong = directory.file("hong.sqlite")
@@ -26,10 +28,16 @@ struct RealBinariesTests {
             "bulletin-server", ["user", "add", "khang", "--role", "chief", "--data", directory.file("data")])
         #expect(hongToken.status == 0 && khangToken.status == 0, "\(hongToken.standardError)")
         #expect(try bulletin(["init", "--store", hong, "--editor", "Thanh Hồng"]).status == 0)
-        #expect(try bulletin(["init", "--store", khang, "--editor", "Minh Khang", "--token",
-                              khangToken.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)]).status == 0)
-        #expect(try bulletin(["login", "--store", hong, "--token",
-                              hongToken.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)]).status == 0)
+        #expect(
+            try bulletin([
+                "init", "--store", khang, "--editor", "Minh Khang", "--token",
+                khangToken.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines),
+            ]).status == 0)
+        #expect(
+            try bulletin([
+                "login", "--store", hong, "--token",
+                hongToken.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines),
+            ]).status == 0)
         #expect(try bulletin(["issue", "new", "--store", hong, "--date", "2024-09-05"]).status == 0)
         #expect(try bulletin(["section", "add", "--store", hong, "2024-09-05", "QUẢN LÝ HÀNH CHÍNH"]).status == 0)
 

@@ -1,8 +1,8 @@
 import BulletinCore
+import PostgresTestSupport
 import SyncClient
 import SyncProtocol
 import SyncServer
-import PostgresTestSupport
 import TestSupport
 import Testing
 
@@ -24,8 +24,9 @@ struct TwoEditorsSyncTests {
             source: Citation(outlet: "Baophapluat.vn", date: "05/9", authors: ["Lê Hồng"]))
         try khang.store.createIssue(date: "2024-09-06")
         try khang.store.addSection(issue: "2024-09-06", title: "CẢI CÁCH ĐỊA PHƯƠNG")
-        try khang.store.addArticle(issue: "2024-09-06", section: 1, title: "iHanoi đã tiếp nhận 5.700 phản ánh",
-                                   paragraphs: ["Hệ thống iHanoi…"], source: nil)
+        try khang.store.addArticle(
+            issue: "2024-09-06", section: 1, title: "iHanoi đã tiếp nhận 5.700 phản ánh",
+            paragraphs: ["Hệ thống iHanoi…"], source: nil)
 
         try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout {
@@ -38,8 +39,9 @@ struct TwoEditorsSyncTests {
             #expect(hongContents.entities.count == 6)
             #expect(hongContents == khangContents)
             #expect(try await ReplicaContents.onServer(server, like: hongContents) == hongContents)
-            #expect(try khang.store.issue("2024-09-05").articles.first?.paragraphs
-                == ["Đây là đề nghị của Bộ trưởng Nguyễn Hải Ninh."])
+            #expect(
+                try khang.store.issue("2024-09-05").articles.first?.paragraphs
+                    == ["Đây là đề nghị của Bộ trưởng Nguyễn Hải Ninh."])
             #expect(try hong.store.pendingCount() == 0)
             #expect(try khang.store.pendingCount() == 0)
         }
@@ -53,8 +55,9 @@ struct TwoEditorsSyncTests {
         let khang = try Editor("Minh Khang", in: directory)
         try hong.store.createIssue(date: "2024-09-05")
         try hong.store.addSection(issue: "2024-09-05", title: "QUẢN LÝ HÀNH CHÍNH")
-        try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Cán bộ ngồi 1 vị trí lâu",
-                                  paragraphs: ["Hà Nội luân chuyển là cần thiết."], source: nil)
+        try hong.store.addArticle(
+            issue: "2024-09-05", section: 1, title: "Cán bộ ngồi 1 vị trí lâu",
+            paragraphs: ["Hà Nội luân chuyển là cần thiết."], source: nil)
         try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout {
                 try await hong.sync(port: server.port)

@@ -18,7 +18,7 @@ let fuzzerLinking: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
 let package = Package(
     name: "BulletinFuzz",
     dependencies: [
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2")
     ],
     targets: [
         .target(name: "CZlib", path: "Sources/CZlib", linkerSettings: [.linkedLibrary("z")]),

@@ -1,8 +1,9 @@
 import BulletinCore
 import Foundation
 import SyncProtocol
-@testable import SyncClient
 import Testing
+
+@testable import SyncClient
 
 @Suite("Reordering, renaming, citations, resolving annotations, settings")
 struct ArrangementTests {
@@ -67,9 +68,13 @@ struct ArrangementTests {
     func citation() throws {
         let (store, issue) = try store()
         let article = try store.issue(issue.id).articles[0]
-        try store.setArticleSource(article.id, source: Citation(outlet: " Nhân Dân ", date: "05/9", authors: ["An", " "]))
-        #expect(try store.issue(issue.id).articles[0].source == Citation(outlet: "Nhân Dân", date: "05/9",
-                                                                          authors: ["An"]))
+        try store.setArticleSource(
+            article.id, source: Citation(outlet: " Nhân Dân ", date: "05/9", authors: ["An", " "]))
+        #expect(
+            try store.issue(issue.id).articles[0].source
+                == Citation(
+                    outlet: "Nhân Dân", date: "05/9",
+                    authors: ["An"]))
         #expect(throws: StoreError.self) {
             try store.setArticleSource(article.id, source: Citation(outlet: " ", date: "", authors: []))
         }

@@ -2,6 +2,7 @@ import BulletinCore
 import GRDB
 import SyncProtocol
 import Testing
+
 @testable import SyncClient
 
 /// A user action is one transaction: when a write fails midway, neither the entity rows nor the outbox change.
@@ -13,11 +14,12 @@ import Testing
         try store.createIssue(date: "2024-09-04")
         // Fail when the second article is written: the issue, a section, an article and an annotation are in by then.
         try store.writer.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER fail_second_article BEFORE INSERT ON article
-                WHEN (SELECT COUNT(*) FROM article) >= 1
-                BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER fail_second_article BEFORE INSERT ON article
+                    WHEN (SELECT COUNT(*) FROM article) >= 1
+                    BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END
+                    """)
         }
         let before = try TableCounts(store)
         #expect(throws: DatabaseError.self) { try store.importIssue(StoreFixtures.sampleIssue()) }
@@ -29,10 +31,11 @@ import Testing
         let store = try LocalStore.inMemory(options: StoreFixtures.options())
         try store.importIssue(StoreFixtures.sampleIssue())
         try store.writer.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox
-                BEGIN SELECT RAISE(ABORT, 'outbox unavailable (simulated)'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox
+                    BEGIN SELECT RAISE(ABORT, 'outbox unavailable (simulated)'); END
+                    """)
         }
         let before = try TableCounts(store)
         let title = try store.issue("2024-09-05").articles[0].title
@@ -63,9 +66,11 @@ import Testing
         bad.entity = .article
         bad.entityID = "6b000000-0000-4000-8000-000000000002"
         bad.op = .update
-        bad.fields = ["paragraphs": .object([
-            "h": .string("0000000000000000"), "n": .int(1), "ops": .array([.int(1)]),
-        ])]
+        bad.fields = [
+            "paragraphs": .object([
+                "h": .string("0000000000000000"), "n": .int(1), "ops": .array([.int(1)]),
+            ])
+        ]
         bad.seq = 2
         let before = try TableCounts(store)
         #expect(throws: StoreError.staleTextEdit(changeID: "c2")) {

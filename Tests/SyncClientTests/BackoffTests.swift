@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SyncClient
 
 @Suite struct BackoffTests {

@@ -1,6 +1,7 @@
 import BulletinCore
 import SyncProtocol
 import Testing
+
 @testable import SyncClient
 
 /// The typed rows' field lists (``ContractField``) against the data contract, and their round trips.
@@ -28,14 +29,19 @@ import Testing
         for name in Row.fieldNames where !wrongTypeFree.contains(name) {
             var target = copy
             #expect(throws: StoreError.self, "\(Row.kind) \(name)") {
-                try target.setContractField(name, to: .object(["wrong": .bool(true)]), decoding: FieldDecoding(
-                    entity: Row.kind, id: row.id))
+                try target.setContractField(
+                    name, to: .object(["wrong": .bool(true)]),
+                    decoding: FieldDecoding(
+                        entity: Row.kind, id: row.id))
             }
             #expect(target == copy)
         }
         var other = copy
-        #expect(try !other.setContractField("not_in_the_contract", to: .int(1), decoding: FieldDecoding(
-            entity: Row.kind, id: row.id)))
+        #expect(
+            try !other.setContractField(
+                "not_in_the_contract", to: .int(1),
+                decoding: FieldDecoding(
+                    entity: Row.kind, id: row.id)))
         #expect(copy.contractValue(of: "not_in_the_contract") == nil)
     }
 

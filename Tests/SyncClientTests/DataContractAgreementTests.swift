@@ -2,6 +2,7 @@ import BulletinCore
 import GRDB
 import SyncProtocol
 import Testing
+
 @testable import SyncClient
 
 /// Every place the client names a contract field agrees with the data contract (``DataContract``), both ways: a
@@ -19,8 +20,9 @@ import Testing
 
     @Test func everyStoreColumnIsAContractFieldAndEveryFieldHasAColumn() throws {
         let directory = try TemporaryDirectory()
-        let store = try LocalStore.create(at: directory.path("store.sqlite"), editor: "Lan",
-                                          options: StoreFixtures.options())
+        let store = try LocalStore.create(
+            at: directory.path("store.sqlite"), editor: "Lan",
+            options: StoreFixtures.options())
         let columns = try store.writer.read { db in
             try Self.tables.map { kind, table in
                 (kind, Set(try db.columns(in: table).map(\.name)).subtracting(Self.localColumns))
@@ -56,8 +58,9 @@ import Testing
         ]
         for (kind, fields) in made {
             #expect(Set(fields.keys) == Set(DataContract.entity(kind).fieldNames), "\(kind)")
-            let change = ChangeRecord(changeID: id, entity: kind, entityID: id, op: .create, fields: fields,
-                                      hlc: HLCTimestamp(wallMillis: 1, counter: 0), author: "Lan", clientID: id)
+            let change = ChangeRecord(
+                changeID: id, entity: kind, entityID: id, op: .create, fields: fields,
+                hlc: HLCTimestamp(wallMillis: 1, counter: 0), author: "Lan", clientID: id)
             #expect(ChangeValidator(origin: .client).check(change) == nil, "\(kind)")
         }
     }
@@ -73,27 +76,34 @@ import Testing
 
     @Test func aChangeThatBreaksTheContractIsNotQueued() throws {
         let directory = try TemporaryDirectory()
-        let store = try LocalStore.create(at: directory.path("store.sqlite"), editor: "Lan",
-                                          options: StoreFixtures.options())
+        let store = try LocalStore.create(
+            at: directory.path("store.sqlite"), editor: "Lan",
+            options: StoreFixtures.options())
         let issue = try store.createIssue(date: "2024-09-05")
         let before = try TableCounts(store)
         // A local bug: a section naming an issue this replica does not hold, and one with a wrongly typed title.
-        #expect(throws: StoreError.contractViolation(ContractViolation(
-            .unknownReference, field: "issue_id",
-            "its issue_id names issue 0b3e7a52-8c1f-4d2e-b6a9-3c4d5e6f7a80, which is unknown"))
+        #expect(
+            throws: StoreError.contractViolation(
+                ContractViolation(
+                    .unknownReference, field: "issue_id",
+                    "its issue_id names issue 0b3e7a52-8c1f-4d2e-b6a9-3c4d5e6f7a80, which is unknown"))
         ) {
             try store.perform { changes in
-                try changes.create(.section, id: changes.newID(), fields: [
-                    "issue_id": .string("0b3e7a52-8c1f-4d2e-b6a9-3c4d5e6f7a80"), "title": .string("Mục"),
-                    "position": .int(1), "contents_page": .null,
-                ])
+                try changes.create(
+                    .section, id: changes.newID(),
+                    fields: [
+                        "issue_id": .string("0b3e7a52-8c1f-4d2e-b6a9-3c4d5e6f7a80"), "title": .string("Mục"),
+                        "position": .int(1), "contents_page": .null,
+                    ])
             }
         }
         do {
             try store.perform { changes in
-                try changes.create(.section, id: changes.newID(), fields: [
-                    "issue_id": .string(issue.id), "title": .int(7), "position": .int(1), "contents_page": .null,
-                ])
+                try changes.create(
+                    .section, id: changes.newID(),
+                    fields: [
+                        "issue_id": .string(issue.id), "title": .int(7), "position": .int(1), "contents_page": .null,
+                    ])
             }
             Testing.Issue.record("a section with a numeric title was queued")
         } catch StoreError.contractViolation(let violation) {

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import SyncProtocol
 import Testing
+
 @testable import SyncClient
 
 /// Rows that encode themselves write the same JSON column texts as GRDB's Codable default (`JSONEncoder` with
@@ -50,8 +51,10 @@ import Testing
             try logged.insert(db)
         }
         let (readArticle, readLog, rawParagraphs) = try queue.read { db in
-            (try ArticleRecord.fetchOne(db, key: article.id), try ChangeLogRecord.fetchOne(db, key: "c1"),
-             try String.fetchOne(db, sql: "SELECT paragraphs FROM article"))
+            (
+                try ArticleRecord.fetchOne(db, key: article.id), try ChangeLogRecord.fetchOne(db, key: "c1"),
+                try String.fetchOne(db, sql: "SELECT paragraphs FROM article")
+            )
         }
         #expect(readArticle == article)
         #expect(readLog == logged)

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import SyncProtocol
 import Testing
+
 @testable import SyncClient
 
 @Suite struct EditingTests {
@@ -40,13 +41,15 @@ import Testing
         try store.createIssue(date: "2024-09-05")
         #expect(try store.addSection(issue: "2024-09-05", title: "CHỦ TRƯỞNG CẢI CÁCH").number == 1)
         #expect(try store.addSection(issue: "2024-09-05", title: "CẢI CÁCH ĐỊA PHƯƠNG").number == 2)
-        let inSecond = try store.addArticle(issue: "2024-09-05", section: 2, title: "iHanoi", paragraphs: ["Một."],
-                                            source: nil)
+        let inSecond = try store.addArticle(
+            issue: "2024-09-05", section: 2, title: "iHanoi", paragraphs: ["Một."],
+            source: nil)
         let inFirst = try store.addArticle(
             issue: "2024-09-05", section: 1, title: "Tăng cường", paragraphs: ["Hai.", "", "Ba."],
             source: Citation(outlet: "Baophapluat.vn", date: "05/9", authors: ["Lê Hồng"]))
-        let another = try store.addArticle(issue: "2024-09-05", section: 1, title: "Phủ sóng", paragraphs: [],
-                                           source: nil)
+        let another = try store.addArticle(
+            issue: "2024-09-05", section: 1, title: "Phủ sóng", paragraphs: [],
+            source: nil)
         #expect(inSecond.reference == "2024-09-05/1")
         #expect(inFirst.reference == "2024-09-05/1")
         #expect(another.reference == "2024-09-05/2")
@@ -96,8 +99,9 @@ import Testing
         #expect(try store.outbox().last?.op == .delete)
         #expect(try store.entityState(.article, id: removed.id)?.deleted == true)
         let issue = try store.issue("2024-09-05")
-        #expect(issue.articles.map(\.id)
-            == ["5a000000-0000-4000-8000-0000000000a2", "5a000000-0000-4000-8000-0000000000a3"])
+        #expect(
+            issue.articles.map(\.id)
+                == ["5a000000-0000-4000-8000-0000000000a2", "5a000000-0000-4000-8000-0000000000a3"])
         #expect(issue.articles.map(\.number) == [1, 2])
         #expect(throws: StoreError.unknownArticle(removed.id)) { try store.removeArticle(removed.id) }
     }
@@ -145,10 +149,11 @@ import Testing
         let stored = try store.issue(sample.id)
         #expect(stored == sample)
         let ops = try store.outbox().map { "\($0.op.rawValue) \($0.entity.rawValue)" }
-        #expect(ops == [
-            "create issue", "create section", "create article", "create annotation", "create article",
-            "create section", "create article",
-        ])
+        #expect(
+            ops == [
+                "create issue", "create section", "create article", "create annotation", "create article",
+                "create section", "create article",
+            ])
         #expect(throws: StoreError.duplicateIssueDate(date: "2024-09-05", existingID: sample.id)) {
             try store.importIssue(StoreFixtures.sampleIssue(id: "5a000000-0000-4000-8000-0000000000ff"))
         }

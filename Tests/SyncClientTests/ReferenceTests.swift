@@ -1,5 +1,6 @@
 import BulletinCore
 import Testing
+
 @testable import SyncClient
 
 @Suite struct ReferenceTests {
@@ -25,9 +26,13 @@ import Testing
         let first = try store.createIssue(date: "2024-09-06")
         let second = try store.createIssue(date: "2024-09-09")
         #expect(first.id.hasPrefix("abcd1234-") && second.id.hasPrefix("abcd1234-"))
-        #expect(throws: StoreError.ambiguousIssue("abcd", candidates: [
-            "\(first.id) (2024-09-06)", "\(second.id) (2024-09-09)",
-        ])) {
+        #expect(
+            throws: StoreError.ambiguousIssue(
+                "abcd",
+                candidates: [
+                    "\(first.id) (2024-09-06)", "\(second.id) (2024-09-09)",
+                ])
+        ) {
             try store.issue("abcd")
         }
         #expect(try store.issue(second.id).date == "2024-09-09")
@@ -55,11 +60,12 @@ import Testing
                 return
             }
             #expect(reference == "5a000000-0000-4000-8000-0000000000a")
-            #expect(candidates == [
-                "5a000000-0000-4000-8000-0000000000a1 (2024-09-05/1)",
-                "5a000000-0000-4000-8000-0000000000a2 (2024-09-05/2)",
-                "5a000000-0000-4000-8000-0000000000a3 (2024-09-05/3)",
-            ])
+            #expect(
+                candidates == [
+                    "5a000000-0000-4000-8000-0000000000a1 (2024-09-05/1)",
+                    "5a000000-0000-4000-8000-0000000000a2 (2024-09-05/2)",
+                    "5a000000-0000-4000-8000-0000000000a3 (2024-09-05/3)",
+                ])
             #expect(error.description.contains("matches several articles"))
         }
     }

@@ -3,6 +3,7 @@ import GRDB
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncClient
 
 @Suite struct SearchTests {
@@ -41,8 +42,9 @@ import Testing
     @Test func snippetsShowTheOriginalVietnameseWithMatchesMarked() throws {
         let store = try store()
         let hit = try #require(try store.search("dong bo").first)
-        #expect(hit.snippet
-            == "Công tác tham mưu được triển khai «đồng» «bộ», xuyên suốt từ Trung ương đến địa phương.")
+        #expect(
+            hit.snippet
+                == "Công tác tham mưu được triển khai «đồng» «bộ», xuyên suốt từ Trung ương đến địa phương.")
         let number = try #require(try store.search("5.700").first)
         #expect(number.snippet == "Tỉnh Lâm Đồng đã tiếp nhận «5».«700» hồ sơ trực tuyến.")
     }
@@ -52,8 +54,9 @@ import Testing
         try store.createIssue(date: "2024-09-06")
         try store.addSection(issue: "2024-09-06", title: "PHÂN TÍCH")
         let filler = (1...40).map { "từ\($0)" }.joined(separator: " ")
-        try store.addArticle(issue: "2024-09-06", section: 1, title: "Dài",
-                             paragraphs: [filler + " chuyển đổi số " + filler], source: nil)
+        try store.addArticle(
+            issue: "2024-09-06", section: 1, title: "Dài",
+            paragraphs: [filler + " chuyển đổi số " + filler], source: nil)
         let snippet = try #require(try store.search("chuyen doi").first?.snippet)
         #expect(snippet.hasPrefix("…từ38 từ39 từ40 «chuyển» «đổi» số từ1"))
         #expect(snippet.hasSuffix("…"))
@@ -79,8 +82,9 @@ import Testing
     /// text of a replaced or removed article, not only hide it.
     private func indexedRowCount(_ store: LocalStore, matching words: String) throws -> Int {
         try store.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?",
-                             arguments: [words]) ?? -1
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?",
+                arguments: [words]) ?? -1
         }
     }
 
@@ -110,8 +114,9 @@ import Testing
             }
             try LocalStore(writer: pool, path: path, options: options)
                 .importIssue(StoreFixtures.sampleIssue())
-            #expect(try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_search_content") }
-                == 3)
+            #expect(
+                try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_search_content") }
+                    == 3)
         }
         let store = try LocalStore.open(at: path, options: options)
         #expect(try store.writer.read { db in try db.tableExists("article_search_content") } == false)

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import TestSupport
 import Testing
+
 @testable import SyncClient
 
 /// A store written by an earlier release (Tests/Fixtures/release-2026-12-06, made by that release's own `bulletin`
@@ -14,8 +15,9 @@ import Testing
     @Test func aClientStoreOfTheLastReleaseMigratesWithEveryRowIntact() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("client.sqlite")
-        try FileManager.default.copyItem(atPath: Self.fixtures.appendingPathComponent("client.sqlite").path,
-                                         toPath: path)
+        try FileManager.default.copyItem(
+            atPath: Self.fixtures.appendingPathComponent("client.sqlite").path,
+            toPath: path)
         let before = try StoreRows(path: path)
         #expect((before.counts["article"] ?? 0) > 5)
         #expect((before.counts["annotation"] ?? 0) >= 1)

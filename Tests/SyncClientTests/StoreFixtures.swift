@@ -2,6 +2,7 @@ import BulletinCore
 import Foundation
 import GRDB
 import SyncProtocol
+
 @testable import SyncClient
 
 /// A wall clock tests move by hand.
@@ -78,10 +79,11 @@ enum StoreFixtures {
             source: Citation(outlet: "Baophapluat.vn", date: "05/9", authors: ["Lê Hồng"]),
             contentsPage: 1,
             annotations: [
-                Annotation(id: "5a000000-0000-4000-8000-0000000000c1",
-                           articleID: "5a000000-0000-4000-8000-0000000000a1",
-                           paragraph: 0, kind: .factCheck, text: "contents: … / heading: …", author: "import",
-                           createdAt: "2024-09-05T08:00:00Z"),
+                Annotation(
+                    id: "5a000000-0000-4000-8000-0000000000c1",
+                    articleID: "5a000000-0000-4000-8000-0000000000a1",
+                    paragraph: 0, kind: .factCheck, text: "contents: … / heading: …", author: "import",
+                    createdAt: "2024-09-05T08:00:00Z")
             ])
         let second = Article(
             id: "5a000000-0000-4000-8000-0000000000a2", number: 2,
@@ -99,10 +101,12 @@ enum StoreFixtures {
             cadence: "(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)",
             intro: "Trong ngày, một số vấn đề được báo chí quan tâm phản ánh:", editor: "Thanh Hồng",
             sections: [
-                Section(id: "5a000000-0000-4000-8000-0000000000b1", title: "CHỦ TRƯỞNG CẢI CÁCH", contentsPage: 1,
-                        articles: [first, second]),
-                Section(id: "5a000000-0000-4000-8000-0000000000b2", title: "PHÂN TÍCH – BÌNH LUẬN",
-                        contentsPage: 11, articles: [third]),
+                Section(
+                    id: "5a000000-0000-4000-8000-0000000000b1", title: "CHỦ TRƯỞNG CẢI CÁCH", contentsPage: 1,
+                    articles: [first, second]),
+                Section(
+                    id: "5a000000-0000-4000-8000-0000000000b2", title: "PHÂN TÍCH – BÌNH LUẬN",
+                    contentsPage: 11, articles: [third]),
             ])
     }
 }

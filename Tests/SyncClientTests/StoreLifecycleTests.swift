@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import SyncClient
 
 @Suite struct StoreLifecycleTests {
@@ -15,15 +16,19 @@ import Testing
         #expect(info.serverAddress == nil)
         #expect(info.schemaVersion == 10)
         let (journal, migrations) = try store.writer.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"))
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+            )
         }
         #expect(journal == "wal")
-        #expect(migrations == [
-            "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts", "v5-contentless-search",
-            "v6-account",
-            "v7-settings", "v8-log-epoch",
-        ])
+        #expect(
+            migrations == [
+                "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
+                "v5-contentless-search",
+                "v6-account",
+                "v7-settings", "v8-log-epoch",
+            ])
         #expect(try store.account() == nil)
     }
 
@@ -32,8 +37,10 @@ import Testing
         let path = directory.path("old.sqlite")
         let queue = try DatabaseQueue(path: path)
         try StoreSchema.migrator.migrate(queue, upTo: "v5-contentless-search")
-        try queue.write { db in try ReplicaRecord(clientID: "0000aaaa-0000-4000-8000-000000000009", editor: "Lan")
-            .insert(db) }
+        try queue.write { db in
+            try ReplicaRecord(clientID: "0000aaaa-0000-4000-8000-000000000009", editor: "Lan")
+                .insert(db)
+        }
         try queue.close()
         let store = try LocalStore.open(at: path)
         #expect(try store.account() == nil)
@@ -59,9 +66,10 @@ import Testing
         #expect((reopened.writer is DatabasePool) == concurrentReads)
         // Commits of local edits are synced to disk, on whichever kind of connection writes them.
         for store in [created, reopened] {
-            #expect(try store.writer.writeWithoutTransaction { db in
-                try Int.fetchOne(db, sql: "PRAGMA synchronous")
-            } == 2)
+            #expect(
+                try store.writer.writeWithoutTransaction { db in
+                    try Int.fetchOne(db, sql: "PRAGMA synchronous")
+                } == 2)
         }
     }
 
@@ -115,8 +123,10 @@ import Testing
         try queue.close()
         #expect(throws: StoreError.notAStore(path: foreign)) { try LocalStore.open(at: foreign) }
         let (tables, journal) = try DatabaseQueue(path: foreign).read { db in
-            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
-             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+            (
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"),
+                try String.fetchOne(db, sql: "PRAGMA journal_mode")
+            )
         }
         #expect(tables == ["notes"])
         #expect(journal == "delete")

@@ -4,6 +4,7 @@ import GRDB
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncClient
 
 @Suite struct SyncAPITests {
@@ -17,9 +18,10 @@ import Testing
         _ id: String, seq: Int64, entity: EntityKind = .article, entityID: String, op: ChangeOperation = .update,
         fields: [String: JSONValue], wall: Int64 = 1_725_600_000_000
     ) -> ChangeRecord {
-        ChangeRecord(changeID: id, entity: entity, entityID: entityID, op: op, fields: fields,
-                     hlc: HLCTimestamp(wallMillis: wall, counter: 0), author: "Minh Quân", clientID: "other-client",
-                     seq: seq)
+        ChangeRecord(
+            changeID: id, entity: entity, entityID: entityID, op: op, fields: fields,
+            hlc: HLCTimestamp(wallMillis: wall, counter: 0), author: "Minh Quân", clientID: "other-client",
+            seq: seq)
     }
 
     @Test func pendingChangesComeInAuthorOrderBoundedByCountAndBytes() throws {
@@ -55,8 +57,9 @@ import Testing
         #expect(rejected.map(\.change) == [pending[3]])
         #expect(rejected.first?.code == "forbidden")
         // Acknowledging again is harmless.
-        #expect(try store.acknowledge([ChangeResult(changeID: pending[0].changeID, status: .applied, seq: 10)])
-            == AcknowledgeSummary(accepted: 0, rejected: 0, unknown: 1))
+        #expect(
+            try store.acknowledge([ChangeResult(changeID: pending[0].changeID, status: .applied, seq: 10)])
+                == AcknowledgeSummary(accepted: 0, rejected: 0, unknown: 1))
     }
 
     /// A record logged before the server enforced the data contract (paragraphs as one string) is left out and
@@ -106,8 +109,9 @@ import Testing
     /// Pulled pages commit without waiting for the disk; the editor's own edits after them must again.
     @Test func localEditsStayFullySynchronousAfterAPulledPage() throws {
         let directory = try TemporaryDirectory()
-        let store = try LocalStore.create(at: directory.path("store.sqlite"), editor: "Thanh Hồng",
-                                          options: StoreFixtures.options())
+        let store = try LocalStore.create(
+            at: directory.path("store.sqlite"), editor: "Thanh Hồng",
+            options: StoreFixtures.options())
         try store.importIssue(StoreFixtures.sampleIssue())
         func writerSynchronous() throws -> Int? {
             try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
@@ -125,10 +129,13 @@ import Testing
         let store = try LocalStore.inMemory(options: StoreFixtures.options())
         let id = "7c000000-0000-4000-8000-000000000001"
         let records = [
-            remote("s1", seq: 1, entity: .section, entityID: id, op: .create, fields: [
-                "issue_id": .string("i1"), "title": .string("CẢI CÁCH"), "position": .int(1), "contents_page": .null,
-                "colour": .string("xanh"),
-            ]),
+            remote(
+                "s1", seq: 1, entity: .section, entityID: id, op: .create,
+                fields: [
+                    "issue_id": .string("i1"), "title": .string("CẢI CÁCH"), "position": .int(1),
+                    "contents_page": .null,
+                    "colour": .string("xanh"),
+                ]),
             remote("s2", seq: 2, entity: .section, entityID: id, fields: ["position": .double(1.5)]),
             remote("s3", seq: 3, entity: .section, entityID: id, op: .delete, fields: [:]),
             remote("s4", seq: 4, entity: .section, entityID: id, fields: ["contents_page": .int(4)]),
@@ -154,10 +161,12 @@ import Testing
         let store = try LocalStore.inMemory(options: StoreFixtures.options(clock: clock))
         try store.createIssue(date: "2024-09-05")
         let issueID = try store.issue("2024-09-05").id
-        try store.applyPulled([
-            remote("r1", seq: 1, entity: .issue, entityID: issueID, fields: ["intro": .string("Mở đầu")],
-                   wall: 9_000_000),
-        ], cursor: 1)
+        try store.applyPulled(
+            [
+                remote(
+                    "r1", seq: 1, entity: .issue, entityID: issueID, fields: ["intro": .string("Mở đầu")],
+                    wall: 9_000_000)
+            ], cursor: 1)
         try store.setState(issue: issueID, to: .review)
         let local = try #require(try store.outbox().last)
         #expect(local.hlc > HLCTimestamp(wallMillis: 9_000_000, counter: 0))

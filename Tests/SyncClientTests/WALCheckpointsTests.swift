@@ -1,8 +1,9 @@
 import BulletinCore
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
+
 @testable import SyncClient
 
 /// ``WALCheckpoints`` (BulletinCore) on an editor's store, as `bulletin sync` runs them.

@@ -13,10 +13,11 @@ import Testing
         clientID: "5f0c6f7e-2b7d-4c1a-9a57-1f1de2a3b4c5", seq: 7, seen: 6)
 
     static func push(_ record: JSONValue) -> [UInt8] {
-        CanonicalJSON.bytes(.object([
-            "type": .string("push"), "batch_id": .string("4b3a2918-0706-45e4-93c2-b1a097867564"),
-            "changes": .array([record]),
-        ]))
+        CanonicalJSON.bytes(
+            .object([
+                "type": .string("push"), "batch_id": .string("4b3a2918-0706-45e4-93c2-b1a097867564"),
+                "changes": .array([record]),
+            ]))
     }
 
     static func writtenRecord() throws -> [String: JSONValue] {

@@ -31,7 +31,9 @@ import Testing
             try generated.write(to: Self.file, atomically: true, encoding: .utf8)
         }
         let committed = try String(contentsOf: Self.file, encoding: .utf8)
-        #expect(committed == generated, """
+        #expect(
+            committed == generated,
+            """
             Protocol/contract.json differs from DataContract; regenerate it on purpose with \
             BULLETIN_WRITE_CONTRACT=1 swift test --filter ContractSchemaTests
             """)

@@ -1,6 +1,7 @@
 import BulletinCore
 import NIOCore
 import Testing
+
 @testable import SyncProtocol
 
 /// Seeded random and mutated frames: the decoder must never trap, never report anything but a ``ProtocolError``,
@@ -12,9 +13,11 @@ import Testing
 
     /// Well-formed frames to mutate: every sample in both variants, plus the malformed cases (but the zip bomb,
     /// which ``ZipBombTests`` covers and which would make every round that picks it inflate 256 KiB).
-    static let seeds: [[UInt8]] = SampleMessages.all.flatMap { message in
-        GoldenVectors.Variant.allCases.map { GoldenVectors.frame(message, $0) }
-    } + (MalformedCase.fatal + MalformedCase.recoverable).filter { $0.expected != .decompressedTooLarge }.map(\.bytes)
+    static let seeds: [[UInt8]] =
+        SampleMessages.all.flatMap { message in
+            GoldenVectors.Variant.allCases.map { GoldenVectors.frame(message, $0) }
+        }
+        + (MalformedCase.fatal + MalformedCase.recoverable).filter { $0.expected != .decompressedTooLarge }.map(\.bytes)
 
     static let jsonSeeds: [[UInt8]] = SampleMessages.all.map { FrameCodec.json($0) }
 
@@ -65,7 +68,8 @@ import Testing
         default:
             // Two frames spliced at random points.
             let other = seeds.randomElement(using: &random) ?? []
-            bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))
+            bytes =
+                Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))
                 + other.suffix(Int.random(in: 0...other.count, using: &random))
         }
         return bytes
@@ -106,7 +110,8 @@ import Testing
                         Issue.record("seed \(Self.seed) round \(round): a frame above the limit was read")
                     }
                     if frame.flags & RawFrame.compressedFlag != 0, let largest = largestInflationBuffer(frame),
-                       largest > Self.limits.maxDecompressedBytes {
+                        largest > Self.limits.maxDecompressedBytes
+                    {
                         Issue.record("seed \(Self.seed) round \(round): the output buffer grew to \(largest)")
                     }
                     let message = try codec.decode(frame)
@@ -124,8 +129,10 @@ import Testing
             }
         }
         // The mutations must reach every layer, or the test proves little.
-        for layer in ["message", "malformed_frame", "frame_too_large", "decompression_failed", "invalid_utf8",
-                      "invalid_json", "invalid_message", "unsupported_message"] {
+        for layer in [
+            "message", "malformed_frame", "frame_too_large", "decompression_failed", "invalid_utf8",
+            "invalid_json", "invalid_message", "unsupported_message",
+        ] {
             #expect(outcomes[layer, default: 0] > 0, "no round ended in \(layer): \(outcomes)")
         }
     }
@@ -134,8 +141,10 @@ import Testing
     private func largestInflationBuffer(_ frame: RawFrame) -> Int? {
         var largest = 0
         _ = try? frame.payload.withUnsafeReadableBytes { payload in
-            try Zlib.withInflated(payload, limit: Self.limits.maxDecompressedBytes,
-                                  capacityObserver: { largest = max(largest, $0) }) { $0.count }
+            try Zlib.withInflated(
+                payload, limit: Self.limits.maxDecompressedBytes,
+                capacityObserver: { largest = max(largest, $0) }
+            ) { $0.count }
         }
         return largest
     }

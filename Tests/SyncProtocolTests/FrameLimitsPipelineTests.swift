@@ -1,5 +1,6 @@
 import NIOCore
 import Testing
+
 @testable import SyncProtocol
 
 @Suite struct FrameLimitsPipelineTests {
@@ -35,7 +36,8 @@ import Testing
         let harness = try Harness(role: .server, limits: .preAuthentication)
         let bomb = FrameCodec.frame(flags: 1, payload: MalformedCase.zipBomb)
         try harness.channel.triggerUserOutboundEvent(
-            RaiseFrameLimits(limits: FrameLimits(maxFrameBytes: 1 << 20, maxDecompressedBytes: 2 << 20))).wait()
+            RaiseFrameLimits(limits: FrameLimits(maxFrameBytes: 1 << 20, maxDecompressedBytes: 2 << 20))
+        ).wait()
         // 1 MiB of zeros now inflates within the limit; it is not JSON, which is the next check.
         let error = #expect(throws: ProtocolError.self) { try harness.feed(Self.preamble + bomb) }
         #expect(error?.code == .invalidUTF8 || error?.code == .invalidJSON)

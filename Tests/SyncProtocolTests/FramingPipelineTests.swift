@@ -1,6 +1,7 @@
 import NIOCore
 import NIOEmbedded
 import Testing
+
 @testable import SyncProtocol
 
 @Suite struct FramingPipelineTests {
@@ -8,7 +9,9 @@ import Testing
     static let codec = FrameCodec()
 
     /// The client side of a short conversation: preamble, then frames both below and above the compression threshold.
-    static let clientStream: [UInt8] = preamble + [SampleMessages.hello, SampleMessages.push, SampleMessages.ping]
+    static let clientStream: [UInt8] =
+        preamble
+        + [SampleMessages.hello, SampleMessages.push, SampleMessages.ping]
         .flatMap { codec.frame(for: $0) }
 
     @Test func serverAnswersPreambleThenDeliversMessages() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import Testing
+
 @testable import SyncProtocol
 
 @Suite struct GoldenVectorTests {
@@ -32,8 +33,10 @@ import Testing
         #expect(names.count >= 2 * Message.knownTypes.count)
         for name in names {
             let base = GoldenVectors.directory.appendingPathComponent(name)
-            let frameBytes = try GoldenVectors.bytes(fromHex: String(contentsOf: base.appendingPathExtension("hex"),
-                                                                   encoding: .utf8))
+            let frameBytes = try GoldenVectors.bytes(
+                fromHex: String(
+                    contentsOf: base.appendingPathExtension("hex"),
+                    encoding: .utf8))
             let json = Array(try Data(contentsOf: base.appendingPathExtension("json")))
             var buffer = ByteBuffer(bytes: frameBytes)
             let codec = FrameCodec()
@@ -54,8 +57,9 @@ import Testing
     }
 
     @Test(.disabled(if: writing)) func theVectorsCarryVietnameseText() throws {
-        let json = try String(contentsOf: GoldenVectors.directory.appendingPathComponent("push.plain.json"),
-                              encoding: .utf8)
+        let json = try String(
+            contentsOf: GoldenVectors.directory.appendingPathComponent("push.plain.json"),
+            encoding: .utf8)
         #expect(json.contains("Bộ trưởng Nguyễn Hải Ninh"))
     }
 
@@ -67,10 +71,13 @@ import Testing
         #expect(names.contains("truncated-zlib"))
         for name in names {
             let base = directory.appendingPathComponent(name)
-            let bytes = try GoldenVectors.bytes(fromHex: String(contentsOf: base.appendingPathExtension("hex"),
-                                                              encoding: .utf8))
-            let expected = try JSONDecoder().decode(GoldenVectors.Expectation.self,
-                                                    from: Data(contentsOf: base.appendingPathExtension("json")))
+            let bytes = try GoldenVectors.bytes(
+                fromHex: String(
+                    contentsOf: base.appendingPathExtension("hex"),
+                    encoding: .utf8))
+            let expected = try JSONDecoder().decode(
+                GoldenVectors.Expectation.self,
+                from: Data(contentsOf: base.appendingPathExtension("json")))
             let code = try #require(ErrorCode(rawValue: expected.code), "\(name): unknown code")
             #expect(code.name == expected.name && code.closesConnection == expected.closes, "\(name): table")
 

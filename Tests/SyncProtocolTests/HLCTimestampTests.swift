@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SyncProtocol
 
 @Suite struct HLCTimestampTests {

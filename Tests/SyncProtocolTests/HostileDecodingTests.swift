@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import SyncProtocol
 
 /// Issue 19: hostile text decodes in linear time and bounded memory, and keys are compared by bytes.

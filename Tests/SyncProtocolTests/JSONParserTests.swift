@@ -1,5 +1,6 @@
 import BulletinCore
 import Testing
+
 @testable import SyncProtocol
 
 @Suite struct JSONParserTests {
@@ -16,8 +17,10 @@ import Testing
         #expect(value == .array([.string("\"\\/\u{08}\u{0C}\n\r\tAéạ😀")]))
     }
 
-    @Test(arguments: [#"["\ud83d"]"#, #"["\ude00"]"#, #"["\ud83dx"]"#, #"["\ud83d\u0041"]"#, #"["\x"]"#,
-                      #"["\u12"]"#, #"["\u12g4"]"#])
+    @Test(arguments: [
+        #"["\ud83d"]"#, #"["\ude00"]"#, #"["\ud83dx"]"#, #"["\ud83d\u0041"]"#, #"["\x"]"#,
+        #"["\u12"]"#, #"["\u12g4"]"#,
+    ])
     func badEscapesAreInvalidJSON(_ text: String) {
         #expect(errorCode(text) == .invalidJSON)
     }
@@ -49,10 +52,13 @@ import Testing
     @Test func numbersKeepIntegersApart() throws {
         let value = try parse(
             "[0,-0,7,-9223372036854775808,9223372036854775807,9223372036854775808,1.5,2.0,1E3,-1e-2]")
-        #expect(value == .array([
-            .int(0), .double(-0.0), .int(7), .int(.min), .int(.max), .double(9_223_372_036_854_775_808), .double(1.5),
-            .double(2), .double(1000), .double(-0.01),
-        ]))
+        #expect(
+            value
+                == .array([
+                    .int(0), .double(-0.0), .int(7), .int(.min), .int(.max), .double(9_223_372_036_854_775_808),
+                    .double(1.5),
+                    .double(2), .double(1000), .double(-0.01),
+                ]))
     }
 
     @Test func nestingIsLimited() throws {
@@ -68,13 +74,16 @@ import Testing
     @Test func repeatedNamesAreInvalidJSON() throws {
         #expect(errorCode(#"{"a":1,"a":2}"#) == .invalidJSON)
         #expect(errorCode(#"{"a":1,"b":{"c":1},"\u0061":2}"#) == .invalidJSON)
-        #expect(try parse(#"{"a":{"a":1},"b":{"a":2}}"#)
-                    == .object(["a": .object(["a": .int(1)]), "b": .object(["a": .int(2)])]))
+        #expect(
+            try parse(#"{"a":{"a":1},"b":{"a":2}}"#)
+                == .object(["a": .object(["a": .int(1)]), "b": .object(["a": .int(2)])]))
     }
 
     @Test func invalidUTF8InAStringIsReported() throws {
-        for bad: [UInt8] in [[0xC3, 0x28], [0xE1, 0xBA], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF5, 0x80, 0x80, 0x80],
-                             [0xFF]] {
+        for bad: [UInt8] in [
+            [0xC3, 0x28], [0xE1, 0xBA], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF5, 0x80, 0x80, 0x80],
+            [0xFF],
+        ] {
             let bytes = Array("[\"x".utf8) + bad + Array("\"]".utf8)
             #expect(throws: ProtocolError.invalidUTF8) { try parse(bytes: bytes) }
         }
@@ -125,7 +134,8 @@ import Testing
             if round % 2 == 0 {
                 bytes = (0..<Int.random(in: 0...48, using: &random)).map { _ in
                     // Bytes drawn mostly from the interesting high range.
-                    Bool.random(using: &random) ? UInt8.random(in: 0x80...0xFF, using: &random)
+                    Bool.random(using: &random)
+                        ? UInt8.random(in: 0x80...0xFF, using: &random)
                         : UInt8.random(in: 0...0x7F, using: &random)
                 }
             } else {

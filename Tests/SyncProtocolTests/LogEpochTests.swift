@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SyncProtocol
 
 /// Where a replica's history parts from the server's (PROTOCOL.md section 12.5).

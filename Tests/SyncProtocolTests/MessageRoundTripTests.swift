@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import Testing
+
 @testable import SyncProtocol
 
 @Suite struct MessageRoundTripTests {
@@ -78,8 +79,9 @@ import Testing
     }
 
     @Test func nonFiniteDoublesAreWrittenAsNullInsteadOfTrapping() throws {
-        let change = ChangeRecord(changeID: "c", entity: .section, entityID: "s", op: .update,
-                                  fields: ["position": .double(.infinity)], hlc: .zero, author: "a", clientID: "k")
+        let change = ChangeRecord(
+            changeID: "c", entity: .section, entityID: "s", op: .update,
+            fields: ["position": .double(.infinity)], hlc: .zero, author: "a", clientID: "k")
         let json = String(decoding: FrameCodec.json(.push(Push(batchID: "b", changes: [change]))), as: UTF8.self)
         #expect(json.contains(#""position":null"#))
     }

@@ -2,13 +2,15 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOEmbedded
 import Testing
+
 @testable import SyncProtocol
 
 /// A page's frame encoded once is the frame each connection would have encoded itself.
 @Suite struct SharedFrameTests {
     @Test func aSharedFrameIsByteForByteWhatEveryConnectionWouldWrite() throws {
-        var page = Changes(fromSeq: 41, toSeq: 43, more: false,
-                           changes: Array(repeating: SampleMessages.articleCreate, count: 20), headSeq: 43)
+        var page = Changes(
+            fromSeq: 41, toSeq: 43, more: false,
+            changes: Array(repeating: SampleMessages.articleCreate, count: 20), headSeq: 43)
         let plain = FrameCodec(compressionLevel: 3).frame(for: .changes(page))
         page.shared = SharedFrame()
         let observed = NIOLockedValueBox<[Int]>([])
@@ -26,7 +28,10 @@ import Testing
         var out = ByteBuffer()
         MessageFrameEncoder(codec: FrameCodec(compressionLevel: 9)).encode(data: .changes(page), out: &out)
         #expect(out.readBytes(length: out.readableBytes) == FrameCodec(compressionLevel: 9).frame(for: .changes(page)))
-        #expect(page == Changes(fromSeq: 41, toSeq: 43, more: false,
-                                changes: Array(repeating: SampleMessages.articleCreate, count: 20), headSeq: 43))
+        #expect(
+            page
+                == Changes(
+                    fromSeq: 41, toSeq: 43, more: false,
+                    changes: Array(repeating: SampleMessages.articleCreate, count: 20), headSeq: 43))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SyncProtocol
 
 /// `CanonicalJSON`'s stored-JSON functions write what `JSONEncoder` (sorted keys, unescaped slashes) wrote before
@@ -27,9 +28,12 @@ import Testing
             let record = random.change(seq: random.bool())
             #expect(try ChangeRecord(parsingJSON: CanonicalJSON.text(record)) == record)
             #expect(try JSONValue(parsingJSON: CanonicalJSON.text(record.fields)) == .object(record.fields))
-            #expect(try JSONValue(parsingJSON: CanonicalJSON.text(record.base)) == .object(record.base.mapValues {
-                .string($0)
-            }))
+            #expect(
+                try JSONValue(parsingJSON: CanonicalJSON.text(record.base))
+                    == .object(
+                        record.base.mapValues {
+                            .string($0)
+                        }))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SyncProtocol
 
 /// `welcome.account` (capability `account`, PROTOCOL.md section 8.2): optional, and strict when present.
@@ -11,7 +12,8 @@ import Testing
         return welcome
     }
 
-    static let older = #"{"capabilities":["snapshot","subscribe"],"head_seq":7,"limits":{"max_batch_changes":10,"#
+    static let older =
+        #"{"capabilities":["snapshot","subscribe"],"head_seq":7,"limits":{"max_batch_changes":10,"#
         + #""max_decompressed_bytes":100,"max_frame_bytes":100},"server_id":"s","type":"welcome","version":1}"#
 
     @Test func anOlderWelcomeWithoutTheAccountDecodes() throws {

@@ -2,6 +2,7 @@ import BulletinCore
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// Conflicts are made by the server; an editor's change may only resolve one.
@@ -11,7 +12,9 @@ import Testing
         var hong = ChangeFactory()
         var khang = ChangeFactory()
         khang.clientID = ChangeFactory.newID()
-        let issue = ChangeFactory.newID(), section = ChangeFactory.newID(), article = ChangeFactory.newID()
+        let issue = ChangeFactory.newID()
+        let section = ChangeFactory.newID()
+        let article = ChangeFactory.newID()
         let create = hong.article(article, issue: issue, section: section)
         _ = try await store.push([hong.issue(issue, date: "2024-09-05"), hong.section(section, issue: issue), create])
         var first = hong.update(.article, article, ["title": "Tiêu đề A"])
@@ -65,13 +68,17 @@ import Testing
             let (conflictID, khang) = try await conflicted(store)
             var factory = khang
             let created = try #require(try await store.entityState(.conflict, id: conflictID)).state.versions
-            var resolve = factory.update(.conflict, conflictID, [
-                "status": "resolved", "resolution": "mine", "resolved_by": "Minh Khang",
-            ])
+            var resolve = factory.update(
+                .conflict, conflictID,
+                [
+                    "status": "resolved", "resolution": "mine", "resolved_by": "Minh Khang",
+                ])
             resolve.base = created
-            var reopen = factory.update(.conflict, conflictID, [
-                "status": "open", "resolution": "theirs", "resolved_by": "Thanh Hồng",
-            ])
+            var reopen = factory.update(
+                .conflict, conflictID,
+                [
+                    "status": "open", "resolution": "theirs", "resolved_by": "Thanh Hồng",
+                ])
             reopen.base = created
             let outcome = try await store.push([resolve, reopen])
             #expect(outcome.results.map(\.status) == [.applied, .applied])

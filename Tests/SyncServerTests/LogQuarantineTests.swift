@@ -3,6 +3,7 @@ import GRDB
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// A store whose log holds records the data contract refuses (written by a server from before the door): they
@@ -14,7 +15,9 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try ServerStore(directory: directory.path)
         var factory = ChangeFactory()
-        let issue = ChangeFactory.newID(), section = ChangeFactory.newID(), article = ChangeFactory.newID()
+        let issue = ChangeFactory.newID()
+        let section = ChangeFactory.newID()
+        let article = ChangeFactory.newID()
         _ = try await store.push([
             factory.issue(issue, date: "2024-09-05"), factory.section(section, issue: issue),
             factory.article(article, issue: issue, section: section),

@@ -2,6 +2,7 @@ import Foundation
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// Every vector of `Protocol/vectors/rejected/` against a fresh server on loopback: what it sends, the server
@@ -44,8 +45,9 @@ import Testing
                     for send in toSend {
                         try await client.writeFrame(json: Self.text(send))
                         guard let message = try await client.nextMessage() else { throw VectorFailure.closed }
-                        answers.append(try JSONValue(
-                            parsingJSON: String(decoding: FrameCodec.json(message), as: UTF8.self)))
+                        answers.append(
+                            try JSONValue(
+                                parsingJSON: String(decoding: FrameCodec.json(message), as: UTF8.self)))
                     }
                     return answers
                 }
@@ -90,11 +92,12 @@ import Testing
         guard let members = answer.objectValue else { return nil }
         switch members["type"]?.stringValue {
         case "push_ack":
-            return .results((members["results"]?.arrayValue ?? []).map { result in
-                let status = result.objectValue?["status"]?.stringValue ?? "?"
-                guard status == "rejected" else { return status }
-                return "rejected:" + (result.objectValue?["code"]?.stringValue ?? "?")
-            })
+            return .results(
+                (members["results"]?.arrayValue ?? []).map { result in
+                    let status = result.objectValue?["status"]?.stringValue ?? "?"
+                    guard status == "rejected" else { return status }
+                    return "rejected:" + (result.objectValue?["code"]?.stringValue ?? "?")
+                })
         case "error": return .error(members["name"]?.stringValue ?? "?")
         case "changes": return .changes
         default: return nil

@@ -1,9 +1,10 @@
-import TestSupport
 import Foundation
 import Logging
 import ServiceLifecycle
 import SyncProtocol
+import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite(.timeLimit(.minutes(1))) struct ServerLifecycleTests {
@@ -56,8 +57,9 @@ import Testing
         let server = try await Server.bind(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.path),
             logger: logs.logger(), authenticator: AllowAllAuthenticator())
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: server)], logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: server)], logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }))
         try await withTimeout {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
@@ -96,7 +98,10 @@ import Testing
             logger: CapturedLogs().logger(), authenticator: AllowAllAuthenticator())
         let answers = try await withTimeout {
             try await withThrowingTaskGroup(of: [Message].self) { tasks in
-                tasks.addTask { try await server.run(); return [] }
+                tasks.addTask {
+                    try await server.run()
+                    return []
+                }
                 let answers = try await TestClient.with(port: server.port) { client in
                     _ = try await client.handshake()
                     try await client.send(.push(Push(batchID: "last", changes: batch)))

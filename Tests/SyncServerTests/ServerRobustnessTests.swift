@@ -1,6 +1,7 @@
-import TestSupport
 import SyncProtocol
+import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite(.timeLimit(.minutes(1))) struct ServerRobustnessTests {

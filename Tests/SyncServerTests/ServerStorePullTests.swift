@@ -1,7 +1,8 @@
-import TestSupport
 import BulletinCore
 import SyncProtocol
+import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite struct ServerStorePullTests {
@@ -46,11 +47,15 @@ import Testing
     func logPagesRespectTheByteLimitButAlwaysCarryOneRecord(_ kind: StoreKind) async throws {
         try await withTestStore(kind) { store, _ in
             _ = try await tenIssues(in: store)
-            let whole = try await store.logPage(since: 0, bound: 10, limits: PageLimits(
-                maxChanges: 100, maxBytes: 1 << 20))
+            let whole = try await store.logPage(
+                since: 0, bound: 10,
+                limits: PageLimits(
+                    maxChanges: 100, maxBytes: 1 << 20))
             let recordSize = whole.bytes / 10
-            let twoAndAHalf = try await allPages(store, limits: PageLimits(
-                maxChanges: 100, maxBytes: recordSize * 5 / 2))
+            let twoAndAHalf = try await allPages(
+                store,
+                limits: PageLimits(
+                    maxChanges: 100, maxBytes: recordSize * 5 / 2))
             #expect(twoAndAHalf.map(\.records.count) == [2, 2, 2, 2, 2])
             #expect(twoAndAHalf.allSatisfy { $0.bytes <= recordSize * 5 / 2 })
             let tiny = try await allPages(store, limits: PageLimits(maxChanges: 100, maxBytes: 1))

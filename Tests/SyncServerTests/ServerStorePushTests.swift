@@ -1,9 +1,10 @@
-import TestSupport
 import BulletinCore
 import Foundation
 import GRDB
 import SyncProtocol
+import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite struct ServerStorePushTests {
@@ -130,7 +131,10 @@ import Testing
     @Test(arguments: ContractCase.all)
     func changesThatBreakTheDataContractAreRejectedWithTheFieldNamed(_ testCase: ContractCase) async throws {
         let (store, directory) = try Self.openStore()
-        defer { try? store.close(); directory.remove() }
+        defer {
+            try? store.close()
+            directory.remove()
+        }
         var factory = ChangeFactory()
         let ids = ContractCase.IDs()
         _ = try await store.push([
@@ -177,8 +181,10 @@ import Testing
                 factory.update(.section, section, ["contents_page": 3]),
                 factory.delete(.section, section),
             ])
-            let page = try await store.logPage(since: 0, bound: 100, limits: PageLimits(
-                maxChanges: 100, maxBytes: 1 << 20))
+            let page = try await store.logPage(
+                since: 0, bound: 100,
+                limits: PageLimits(
+                    maxChanges: 100, maxBytes: 1 << 20))
             var replayed: [String: EntityState] = [:]
             for record in page.records {
                 replayed[record.entityID, default: EntityState()] = replayed[record.entityID, default: EntityState()]
@@ -203,8 +209,10 @@ import Testing
                 factory.issue(issue, date: "2024-09-05"),
                 factory.update(.issue, issue, ["title_lines": .array([.string(decomposed)])]),
             ])
-            let page = try await store.logPage(since: 1, bound: 2, limits: PageLimits(
-                maxChanges: 10, maxBytes: 1 << 20))
+            let page = try await store.logPage(
+                since: 1, bound: 2,
+                limits: PageLimits(
+                    maxChanges: 10, maxBytes: 1 << 20))
             let record = try #require(page.records.first)
             #expect(record.fields["title_lines"] == .array([.string("Cải cách\nhành chính")]))
             #expect(record.author == "Thành")
@@ -220,8 +228,10 @@ import Testing
             _ = try await store.push([
                 create, factory.delete(.issue, issue), factory.update(.issue, issue, ["intro": "Trở lại"]),
             ])
-            let page = try await store.logPage(since: 2, bound: 3, limits: PageLimits(
-                maxChanges: 10, maxBytes: 1 << 20))
+            let page = try await store.logPage(
+                since: 2, bound: 3,
+                limits: PageLimits(
+                    maxChanges: 10, maxBytes: 1 << 20))
             let revive = try #require(page.records.first)
             #expect(revive.op == .update)
             #expect(Set(revive.fields.keys) == Set(create.fields.keys))

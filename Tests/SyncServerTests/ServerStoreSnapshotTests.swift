@@ -2,6 +2,7 @@ import BulletinCore
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite struct ServerStoreSnapshotTests {

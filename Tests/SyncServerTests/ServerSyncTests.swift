@@ -1,6 +1,7 @@
-import TestSupport
 import SyncProtocol
+import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite(.timeLimit(.minutes(1))) struct ServerSyncTests {
@@ -24,8 +25,10 @@ import Testing
                 }
                 try await TestClient.with(port: server.port) { other in
                     #expect(try await other.handshake().headSeq == 2)
-                    let pages = try await other.pull(Pull(since: 0, maxChanges: Self.roomy.changes,
-                                                          maxBytes: Self.roomy.bytes))
+                    let pages = try await other.pull(
+                        Pull(
+                            since: 0, maxChanges: Self.roomy.changes,
+                            maxBytes: Self.roomy.bytes))
                     #expect(pages.count == 1)
                     #expect(pages[0].changes.map(\.changeID) == changes.map(\.changeID))
                     #expect(pages[0].changes.map(\.seq) == [1, 2])
@@ -148,8 +151,11 @@ import Testing
             try await withTestServer(kind) { server in
                 try await TestClient.with(port: server.port) { client in
                     _ = try await client.handshake()
-                    try await client.send(.pull(Pull(since: 0, maxChanges: 3, maxBytes: 100, snapshot: true,
-                                                     resume: "garbage")))
+                    try await client.send(
+                        .pull(
+                            Pull(
+                                since: 0, maxChanges: 3, maxBytes: 100, snapshot: true,
+                                resume: "garbage")))
                     #expect(try await client.expectError().name == "invalid_message")
                     try await client.send(.ping(Ping(nonce: 1)))
                     #expect(try await client.receive() == .pong(Ping(nonce: 1)))

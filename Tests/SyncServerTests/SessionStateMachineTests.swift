@@ -1,5 +1,6 @@
 import SyncProtocol
 import Testing
+
 @testable import SyncServer
 
 @Suite struct SessionStateMachineTests {
@@ -30,8 +31,11 @@ import Testing
 
     @Test func helloWithoutACommonVersionIsAnsweredUnsupportedVersionNamingOursAndCloses() throws {
         var machine = SessionStateMachine(supportedVersions: [1], maxBatchChanges: 10)
-        let action = machine.received(.message(.hello(Hello(
-            versions: [2, 3], clientID: "c", appVersion: "t", schemaVersion: 1))))
+        let action = machine.received(
+            .message(
+                .hello(
+                    Hello(
+                        versions: [2, 3], clientID: "c", appVersion: "t", schemaVersion: 1))))
         guard case .sendAndClose(.error(let error)) = action else {
             Issue.record("expected an error and close, got \(action)")
             return

@@ -1,6 +1,7 @@
 import NIOConcurrencyHelpers
 import SyncProtocol
 import Testing
+
 @testable import SyncServer
 
 /// A page many sessions pull at once is read and encoded once (issue 14, fan-out).

@@ -46,8 +46,9 @@ public enum BuiltBinaries {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-                   standardError: String(decoding: err, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
+            standardError: String(decoding: err, as: UTF8.self))
     }
 
     /// The executable was not found where SwiftPM puts it.

@@ -71,8 +71,9 @@ public enum HostilePayloads {
 
     /// A `hello` with `versions` `[1,1,1,…]` (a typed array of integers).
     public static func longVersionList(size: Int) -> [UInt8] {
-        filled(prefix: #"{"app_version":"x","client_id":"c","schema_version":1,"type":"hello","versions":[1"#,
-               repeating: ",1", suffix: "]}", size: size)
+        filled(
+            prefix: #"{"app_version":"x","client_id":"c","schema_version":1,"type":"hello","versions":[1"#,
+            repeating: ",1", suffix: "]}", size: size)
     }
 
     /// Every attack shape at `size` bytes, named (combining marks sized to fit).

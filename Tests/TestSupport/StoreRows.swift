@@ -14,10 +14,12 @@ public struct StoreRows: Sendable {
         defer { try? queue.close() }
         tables = try queue.read { db in
             // FTS5's shadow tables are the index's own business; the index is checked by searching.
-            let names = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                AND name NOT LIKE '%_search%' AND name != 'grdb_migrations'
-                """)
+            let names = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                    AND name NOT LIKE '%_search%' AND name != 'grdb_migrations'
+                    """)
             var tables: [String: [[String: DatabaseValue]]] = [:]
             for name in names {
                 tables[name] = try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\"").map { row in

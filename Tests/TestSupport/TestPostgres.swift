@@ -52,4 +52,3 @@ public enum StoreKind: String, Sendable, CaseIterable, CustomStringConvertible {
         TestPostgres.url == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 }
-

@@ -45,7 +45,8 @@ struct AnnotationRecord: EntityRow, Hashable {
 
     /// The annotation as the domain model has it.
     var model: Annotation {
-        Annotation(id: id, articleID: articleID, paragraph: paragraph, range: range, kind: kind, text: text,
-                   author: author, createdAt: createdAt, resolved: resolved)
+        Annotation(
+            id: id, articleID: articleID, paragraph: paragraph, range: range, kind: kind, text: text,
+            author: author, createdAt: createdAt, resolved: resolved)
     }
 }

@@ -66,9 +66,9 @@ struct FieldDecoding {
         if value.isNull { return nil }
         let expected = "null or {outlet, date, authors}"
         guard let object = value.objectValue,
-              let outlet = object["outlet"]?.stringValue,
-              let date = object["date"]?.stringValue,
-              let authors = object["authors"]?.arrayValue
+            let outlet = object["outlet"]?.stringValue,
+            let date = object["date"]?.stringValue,
+            let authors = object["authors"]?.arrayValue
         else { throw invalid(field, expected) }
         let names = try authors.map { author in
             guard let name = author.stringValue else { throw invalid(field, expected) }
@@ -80,8 +80,8 @@ struct FieldDecoding {
     func textRange(_ value: JSONValue, _ field: String) throws -> TextRange? {
         if value.isNull { return nil }
         guard let object = value.objectValue,
-              let start = object["start"]?.intValue, let end = object["end"]?.intValue,
-              let startInt = Int(exactly: start), let endInt = Int(exactly: end), startInt <= endInt
+            let start = object["start"]?.intValue, let end = object["end"]?.intValue,
+            let startInt = Int(exactly: start), let endInt = Int(exactly: end), startInt <= endInt
         else { throw invalid(field, "null or {start, end} with start <= end") }
         return TextRange(start: startInt, end: endInt)
     }

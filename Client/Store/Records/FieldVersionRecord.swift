@@ -38,8 +38,10 @@ struct FieldVersionRecord: Codable, Sendable, Hashable, FetchableRecord, Persist
 
     /// Sets the version of one field (a cached statement: this runs for every field of every applied change).
     static func set(_ entity: EntityKind, id: String, field: String, to changeID: String, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO field_version (entity, entity_id, field, change_id) VALUES (?, ?, ?, ?)
-            """).execute(arguments: [entity.rawValue, id, field, changeID])
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO field_version (entity, entity_id, field, change_id) VALUES (?, ?, ?, ?)
+                """
+        ).execute(arguments: [entity.rawValue, id, field, changeID])
     }
 }

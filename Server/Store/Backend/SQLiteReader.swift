@@ -24,15 +24,16 @@ struct SQLiteReader: StoreTransaction {
         let statement = try db.cachedStatement(
             sql: "SELECT seq, record, sent_fields, prior_seq FROM change_log WHERE change_id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [changeID]) else { return nil }
-        return try LoggedChange(stored: row["seq"], record: row["record"], sent: row["sent_fields"],
-                                priorSeq: row["prior_seq"])
+        return try LoggedChange(
+            stored: row["seq"], record: row["record"], sent: row["sent_fields"],
+            priorSeq: row["prior_seq"])
     }
 
     func authorsSentFields(changeID: String, clientID: String) throws -> (seq: Int64, sentFields: String)? {
         let statement = try db.cachedStatement(
             sql: "SELECT seq, sent_fields FROM change_log WHERE change_id = ? AND client_id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [changeID, clientID]),
-              let text: String = row["sent_fields"]
+            let text: String = row["sent_fields"]
         else { return nil }
         return (row["seq"], text)
     }
@@ -47,8 +48,10 @@ struct SQLiteReader: StoreTransaction {
 
     func liveEntities(issueID: String, kind: EntityKind) throws -> [StoredEntity] {
         try StoredEntity
-            .filter(StoredEntity.Columns.issueID == issueID && StoredEntity.Columns.kind == kind.rawValue
-                && StoredEntity.Columns.deleted == false)
+            .filter(
+                StoredEntity.Columns.issueID == issueID && StoredEntity.Columns.kind == kind.rawValue
+                    && StoredEntity.Columns.deleted == false
+            )
             .order(StoredEntity.Columns.id)
             .fetchAll(db)
     }
@@ -66,9 +69,12 @@ struct SQLiteReader: StoreTransaction {
     func logRows(
         since: Int64, bound: Int64, kinds: [String]?, issues: [String]?, excluding: [Int64], limit: Int
     ) throws -> [LogRow] {
-        var request = ChangeLogEntry
-            .select(ChangeLogEntry.Columns.seq, ChangeLogEntry.Columns.record, ChangeLogEntry.Columns.clientID,
-                    ChangeLogEntry.Columns.editRecord, ChangeLogEntry.Columns.authorRecord)
+        var request =
+            ChangeLogEntry
+            .select(
+                ChangeLogEntry.Columns.seq, ChangeLogEntry.Columns.record, ChangeLogEntry.Columns.clientID,
+                ChangeLogEntry.Columns.editRecord, ChangeLogEntry.Columns.authorRecord
+            )
             .filter(ChangeLogEntry.Columns.seq > since && ChangeLogEntry.Columns.seq <= bound)
         if let kinds {
             request = request.filter(kinds.contains(ChangeLogEntry.Columns.entity))
@@ -81,13 +87,15 @@ struct SQLiteReader: StoreTransaction {
         }
         request = request.order(ChangeLogEntry.Columns.seq).limit(limit)
         return try Row.fetchAll(db, request).map {
-            LogRow(seq: $0["seq"], record: $0["record"], clientID: $0["client_id"], editRecord: $0["edit_record"],
-                   authorRecord: $0["author_record"])
+            LogRow(
+                seq: $0["seq"], record: $0["record"], clientID: $0["client_id"], editRecord: $0["edit_record"],
+                authorRecord: $0["author_record"])
         }
     }
 
     func nextIssue(before current: (date: String, id: String)?, issues: [String]?) throws -> StoredEntity? {
-        var request = StoredEntity
+        var request =
+            StoredEntity
             .filter(StoredEntity.Columns.kind == EntityKind.issue.rawValue && StoredEntity.Columns.deleted == false)
         if let issues {
             request = request.filter(issues.contains(StoredEntity.Columns.id))
@@ -98,7 +106,8 @@ struct SQLiteReader: StoreTransaction {
             // number of issues (a 40,000-article archive: 30 s of the server's CPU in this query alone).
             request = request.filter(sql: "(sort_date, id) < (?, ?)", arguments: [date, id])
         }
-        return try request
+        return
+            try request
             .order(StoredEntity.Columns.sortDate.desc, StoredEntity.Columns.id.desc)
             .fetchOne(db)
     }
@@ -108,22 +117,28 @@ struct SQLiteReader: StoreTransaction {
         // prefers walking the primary key (kind, id) — every entity of the kind, read with its overflow pages,
         // once per issue — over the `entity_by_issue` index, which turns a snapshot quadratic in the archive.
         try StoredEntity
-            .filter(StoredEntity.Columns.issueID == issueID && StoredEntity.Columns.kind == kind.rawValue
-                && StoredEntity.Columns.deleted == false && StoredEntity.Columns.id > afterID)
+            .filter(
+                StoredEntity.Columns.issueID == issueID && StoredEntity.Columns.kind == kind.rawValue
+                    && StoredEntity.Columns.deleted == false && StoredEntity.Columns.id > afterID
+            )
             .order(StoredEntity.Columns.id).limit(limit).fetchAll(db)
     }
 
     func orphans(kind: EntityKind, afterID: String, issues: [String]?, limit: Int) throws -> [StoredEntity] {
-        var request = StoredEntity.filter(sql: """
-            NOT EXISTS (SELECT 1 FROM entity AS parent WHERE parent.kind = 'issue' \
-            AND parent.id = entity.issue_id AND parent.deleted = 0)
-            """)
+        var request = StoredEntity.filter(
+            sql: """
+                NOT EXISTS (SELECT 1 FROM entity AS parent WHERE parent.kind = 'issue' \
+                AND parent.id = entity.issue_id AND parent.deleted = 0)
+                """)
         if let issues {
             request = request.filter(issues.contains(StoredEntity.Columns.issueID))
         }
-        return try request
-            .filter(StoredEntity.Columns.kind == kind.rawValue && StoredEntity.Columns.deleted == false
-                && StoredEntity.Columns.id > afterID)
+        return
+            try request
+            .filter(
+                StoredEntity.Columns.kind == kind.rawValue && StoredEntity.Columns.deleted == false
+                    && StoredEntity.Columns.id > afterID
+            )
             .order(StoredEntity.Columns.id).limit(limit).fetchAll(db)
     }
 
@@ -185,17 +200,22 @@ struct SQLiteReader: StoreTransaction {
     }
 
     func fieldOfficeSyncTimes() throws -> [(name: String, since: String)] {
-        try Row.fetchAll(db, sql: """
-            SELECT name, COALESCE(last_synced_at, created_at) AS since FROM account
-            WHERE role = ? AND revoked_at IS NULL
-            """, arguments: [Role.fieldOffice.rawValue]).map { ($0["name"], $0["since"]) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, COALESCE(last_synced_at, created_at) AS since FROM account
+                WHERE role = ? AND revoked_at IS NULL
+                """, arguments: [Role.fieldOffice.rawValue]
+        ).map { ($0["name"], $0["since"]) }
     }
 
     func openConflictCount() throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM entity
-            WHERE kind = 'conflict' AND NOT deleted AND json_extract(fields, '$.status') = 'open'
-            """) ?? 0
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM entity
+                WHERE kind = 'conflict' AND NOT deleted AND json_extract(fields, '$.status') = 'open'
+                """) ?? 0
     }
 
     func allEntities() throws -> [StoredEntity] {

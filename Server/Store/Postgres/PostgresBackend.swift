@@ -141,7 +141,8 @@ final class PostgresBackend: StoreBackend, Sendable {
                 // PostgreSQL itself refused (no such database, a wrong password): waiting will not help, unless it
                 // is still starting up (57P03).
                 if let error = error as? PSQLError, error.code == .server,
-                   error.serverInfo?[.sqlState] != "57P03" {
+                    error.serverInfo?[.sqlState] != "57P03"
+                {
                     break
                 }
             }

@@ -33,7 +33,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``PostgresStoreError/badURL(_:)`` naming what is wrong (never echoing the password).
     public init(url text: String) throws {
         guard let components = URLComponents(string: text),
-              components.scheme == "postgres" || components.scheme == "postgresql"
+            components.scheme == "postgres" || components.scheme == "postgresql"
         else { throw PostgresStoreError.badURL("it must look like postgres://USER:PASS@HOST:PORT/DATABASE") }
         guard let host = components.host, !host.isEmpty else { throw PostgresStoreError.badURL("it names no host") }
         guard let user = components.user, !user.isEmpty else { throw PostgresStoreError.badURL("it names no user") }

@@ -59,23 +59,30 @@ final class PostgresReader: StoreTransaction {
     }
 
     func entity(_ key: EntityKey) throws -> StoredEntity? {
-        try entities("""
+        try entities(
+            """
             SELECT \(unescaped: Self.entityColumns) FROM entity WHERE kind = \(key.kind.rawValue) AND id = \(key.id)
-            """).first
+            """
+        ).first
     }
 
     func loggedChange(_ changeID: String) throws -> LoggedChange? {
-        guard let row = try rows(
-            "SELECT seq, record, sent_fields, prior_seq FROM change_log WHERE change_id = \(changeID)").first
+        guard
+            let row = try rows(
+                "SELECT seq, record, sent_fields, prior_seq FROM change_log WHERE change_id = \(changeID)"
+            ).first
         else { return nil }
         let (seq, record, sent, prior) = try row.decode((Int64, String, String?, Int64?).self)
         return try LoggedChange(stored: seq, record: record, sent: sent, priorSeq: prior)
     }
 
     func authorsSentFields(changeID: String, clientID: String) throws -> (seq: Int64, sentFields: String)? {
-        guard let row = try rows("""
-            SELECT seq, sent_fields FROM change_log WHERE change_id = \(changeID) AND client_id = \(clientID)
-            """).first
+        guard
+            let row = try rows(
+                """
+                SELECT seq, sent_fields FROM change_log WHERE change_id = \(changeID) AND client_id = \(clientID)
+                """
+            ).first
         else { return nil }
         let (seq, sent) = try row.decode((Int64, String?).self)
         return sent.map { (seq, $0) }
@@ -89,9 +96,12 @@ final class PostgresReader: StoreTransaction {
     }
 
     func publication(issueID: String) throws -> PublicationRow? {
-        guard let row = try rows("""
-            SELECT issue_id, sort_date, version, state, seq, content FROM publication WHERE issue_id = \(issueID)
-            """).first
+        guard
+            let row = try rows(
+                """
+                SELECT issue_id, sort_date, version, state, seq, content FROM publication WHERE issue_id = \(issueID)
+                """
+            ).first
         else { return nil }
         let (id, date, version, state, seq, content) = try row.decode(
             (String, String, Int64, String, Int64, String).self)
@@ -99,7 +109,8 @@ final class PostgresReader: StoreTransaction {
     }
 
     func liveEntities(issueID: String, kind: EntityKind) throws -> [StoredEntity] {
-        try entities("""
+        try entities(
+            """
             SELECT \(unescaped: Self.entityColumns) FROM entity
             WHERE issue_id = \(issueID) AND kind = \(kind.rawValue) AND NOT deleted ORDER BY id
             """)
@@ -118,15 +129,28 @@ final class PostgresReader: StoreTransaction {
     func logRows(
         since: Int64, bound: Int64, kinds: [String]?, issues: [String]?, excluding: [Int64], limit: Int
     ) throws -> [LogRow] {
-        var query = QueryText("""
+        var query = QueryText(
+            """
             SELECT seq, record, client_id, edit_record, author_record FROM change_log WHERE seq > 
             """)
         query.bind(since)
         query.append(" AND seq <= ")
         query.bind(bound)
-        if let kinds { query.append(" AND entity = ANY("); query.bind(kinds); query.append(")") }
-        if let issues { query.append(" AND issue_id = ANY("); query.bind(issues); query.append(")") }
-        if !excluding.isEmpty { query.append(" AND seq <> ALL("); query.bind(excluding); query.append(")") }
+        if let kinds {
+            query.append(" AND entity = ANY(")
+            query.bind(kinds)
+            query.append(")")
+        }
+        if let issues {
+            query.append(" AND issue_id = ANY(")
+            query.bind(issues)
+            query.append(")")
+        }
+        if !excluding.isEmpty {
+            query.append(" AND seq <> ALL(")
+            query.bind(excluding)
+            query.append(")")
+        }
         query.append(" ORDER BY seq LIMIT ")
         query.bind(Int64(limit))
         return try rows(query.query).map {
@@ -138,7 +162,11 @@ final class PostgresReader: StoreTransaction {
     func nextIssue(before current: (date: String, id: String)?, issues: [String]?) throws -> StoredEntity? {
         var query = QueryText(
             "SELECT \(Self.entityColumns) FROM entity WHERE kind = 'issue' AND NOT deleted")
-        if let issues { query.append(" AND id = ANY("); query.bind(issues); query.append(")") }
+        if let issues {
+            query.append(" AND id = ANY(")
+            query.bind(issues)
+            query.append(")")
+        }
         if let (date, id) = current {
             query.append(" AND (sort_date, id) < (")
             query.bind(date)
@@ -151,7 +179,8 @@ final class PostgresReader: StoreTransaction {
     }
 
     func children(issueID: String, kind: EntityKind, afterID: String, limit: Int) throws -> [StoredEntity] {
-        try entities("""
+        try entities(
+            """
             SELECT \(unescaped: Self.entityColumns) FROM entity
             WHERE issue_id = \(issueID) AND kind = \(kind.rawValue) AND NOT deleted AND id > \(afterID)
             ORDER BY id LIMIT \(Int64(limit))
@@ -159,14 +188,19 @@ final class PostgresReader: StoreTransaction {
     }
 
     func orphans(kind: EntityKind, afterID: String, issues: [String]?, limit: Int) throws -> [StoredEntity] {
-        var query = QueryText("""
+        var query = QueryText(
+            """
             SELECT \(Self.entityColumns) FROM entity WHERE NOT EXISTS (SELECT 1 FROM entity AS parent \
             WHERE parent.kind = 'issue' AND parent.id = entity.issue_id AND NOT parent.deleted) AND kind = 
             """)
         query.bind(kind.rawValue)
         query.append(" AND NOT deleted AND id > ")
         query.bind(afterID)
-        if let issues { query.append(" AND issue_id = ANY("); query.bind(issues); query.append(")") }
+        if let issues {
+            query.append(" AND issue_id = ANY(")
+            query.bind(issues)
+            query.append(")")
+        }
         query.append(" ORDER BY id LIMIT ")
         query.bind(Int64(limit))
         return try entities(query.query)
@@ -177,8 +211,16 @@ final class PostgresReader: StoreTransaction {
     {
         var query = QueryText("SELECT \(Self.entityColumns) FROM entity WHERE NOT deleted AND last_seq > ")
         query.bind(afterSeq)
-        if let kinds { query.append(" AND kind = ANY("); query.bind(kinds); query.append(")") }
-        if let issues { query.append(" AND issue_id = ANY("); query.bind(issues); query.append(")") }
+        if let kinds {
+            query.append(" AND kind = ANY(")
+            query.bind(kinds)
+            query.append(")")
+        }
+        if let issues {
+            query.append(" AND issue_id = ANY(")
+            query.bind(issues)
+            query.append(")")
+        }
         query.append(" ORDER BY last_seq LIMIT ")
         query.bind(Int64(limit))
         return try entities(query.query)
@@ -187,7 +229,8 @@ final class PostgresReader: StoreTransaction {
     func publicationRecords(before: (date: String, id: String)?, issues: [String]?, limit: Int) throws
         -> [(date: String, id: String, record: String)]
     {
-        var query = QueryText("""
+        var query = QueryText(
+            """
             SELECT p.sort_date, p.issue_id, c.record FROM publication AS p JOIN change_log AS c ON c.seq = p.seq \
             WHERE TRUE
             """)
@@ -198,7 +241,11 @@ final class PostgresReader: StoreTransaction {
             query.bind(id)
             query.append(")")
         }
-        if let issues { query.append(" AND p.issue_id = ANY("); query.bind(issues); query.append(")") }
+        if let issues {
+            query.append(" AND p.issue_id = ANY(")
+            query.bind(issues)
+            query.append(")")
+        }
         query.append(" ORDER BY p.sort_date DESC, p.issue_id DESC LIMIT ")
         query.bind(Int64(limit))
         return try rows(query.query).map {
@@ -230,21 +277,26 @@ final class PostgresReader: StoreTransaction {
     }
 
     func activeAccountNames(among names: Set<String>) throws -> Set<String> {
-        Set(try rows("SELECT name FROM account WHERE name = ANY(\(Array(names))) AND revoked_at IS NULL")
-            .map { try $0.decode(String.self) })
+        Set(
+            try rows("SELECT name FROM account WHERE name = ANY(\(Array(names))) AND revoked_at IS NULL")
+                .map { try $0.decode(String.self) })
     }
 
     func fieldOfficeSyncTimes() throws -> [(name: String, since: String)] {
-        try rows("""
+        try rows(
+            """
             SELECT name, COALESCE(last_synced_at, created_at) FROM account
             WHERE role = \(Role.fieldOffice.rawValue) AND revoked_at IS NULL
-            """).map { try $0.decode((String, String).self) }
+            """
+        ).map { try $0.decode((String, String).self) }
     }
 
     func openConflictCount() throws -> Int {
-        Int(try int("""
-            SELECT COUNT(*) FROM entity WHERE kind = 'conflict' AND NOT deleted AND fields::jsonb ->> 'status' = 'open'
-            """) ?? 0)
+        Int(
+            try int(
+                """
+                SELECT COUNT(*) FROM entity WHERE kind = 'conflict' AND NOT deleted AND fields::jsonb ->> 'status' = 'open'
+                """) ?? 0)
     }
 
     func allEntities() throws -> [StoredEntity] {
@@ -254,7 +306,8 @@ final class PostgresReader: StoreTransaction {
     // MARK: Writes
 
     func append(_ entry: ChangeLogEntry) throws {
-        try execute("""
+        try execute(
+            """
             INSERT INTO change_log (seq, change_id, entity, entity_id, issue_id, op, record, received_at, client_id, \
             sent_fields, edit_record, author_record, prior_seq) VALUES (\(entry.seq), \(entry.changeID), \
             \(entry.entity), \(entry.entityID), \(entry.issueID), \(entry.op), \(entry.record), \(entry.receivedAt), \
@@ -265,14 +318,16 @@ final class PostgresReader: StoreTransaction {
     func write(_ entity: StoredEntity, isNew: Bool) throws {
         let e = entity
         if isNew {
-            try execute("""
+            try execute(
+                """
                 INSERT INTO entity (kind, id, issue_id, sort_date, fields, versions, deleted, last_seq, \
                 last_change_id, last_hlc, last_author, last_client_id) VALUES (\(e.kind), \(e.id), \(e.issueID), \
                 \(e.sortDate), \(e.fields), \(e.versions), \(e.deleted), \(e.lastSeq), \(e.lastChangeID), \
                 \(e.lastHLC), \(e.lastAuthor), \(e.lastClientID))
                 """)
         } else {
-            try execute("""
+            try execute(
+                """
                 UPDATE entity SET issue_id = \(e.issueID), sort_date = \(e.sortDate), fields = \(e.fields), \
                 versions = \(e.versions), deleted = \(e.deleted), last_seq = \(e.lastSeq), \
                 last_change_id = \(e.lastChangeID), last_hlc = \(e.lastHLC), last_author = \(e.lastAuthor), \
@@ -283,7 +338,8 @@ final class PostgresReader: StoreTransaction {
 
     func save(_ publication: PublicationRow) throws {
         let p = publication
-        try execute("""
+        try execute(
+            """
             INSERT INTO publication (issue_id, sort_date, version, state, seq, content) VALUES (\(p.issueID), \
             \(p.sortDate), \(p.version), \(p.state), \(p.seq), \(p.content)) ON CONFLICT (issue_id) DO UPDATE SET \
             sort_date = EXCLUDED.sort_date, version = EXCLUDED.version, state = EXCLUDED.state, seq = EXCLUDED.seq, \
@@ -293,7 +349,8 @@ final class PostgresReader: StoreTransaction {
 
     func insert(_ account: Account) throws {
         let a = account
-        try execute("""
+        try execute(
+            """
             INSERT INTO account (name, role, token_hash, created_at, revoked_at, last_synced_at) VALUES (\(a.name), \
             \(a.role.rawValue), \(a.tokenHash), \(a.createdAt), \(a.revokedAt), \(a.lastSyncedAt))
             """)

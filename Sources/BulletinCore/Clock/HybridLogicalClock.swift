@@ -19,7 +19,8 @@ public struct HybridLogicalClock: Sendable, Hashable {
     /// - Parameter wall: the wall clock, in milliseconds since the Unix epoch.
     /// - Returns: a timestamp greater than every earlier one of this clock.
     public mutating func now(wall: Int64) -> HLCTimestamp {
-        let next = wall > last.wallMillis
+        let next =
+            wall > last.wallMillis
             ? HLCTimestamp(wallMillis: wall, counter: 0)
             : Self.successor(wallMillis: last.wallMillis, counter: last.counter)
         last = next

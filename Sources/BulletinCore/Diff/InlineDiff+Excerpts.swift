@@ -40,10 +40,11 @@ extension InlineDiff {
             let blocks = changedParagraphs(old[hunk.old].map(tokens), new[hunk.new].map(tokens))
             for block in blocks {
                 let shifted = { (range: Range<Int>, by: Int) in range.lowerBound + by..<range.upperBound + by }
-                excerpts.append(DiffExcerpt(
-                    oldParagraphs: shifted(block.old, hunk.old.lowerBound),
-                    newParagraphs: shifted(block.new, hunk.new.lowerBound),
-                    text: render(trimmed(block.segments, context: max(1, context)), style: style, separator: "¶")))
+                excerpts.append(
+                    DiffExcerpt(
+                        oldParagraphs: shifted(block.old, hunk.old.lowerBound),
+                        newParagraphs: shifted(block.new, hunk.new.lowerBound),
+                        text: render(trimmed(block.segments, context: max(1, context)), style: style, separator: "¶")))
             }
         }
         return excerpts

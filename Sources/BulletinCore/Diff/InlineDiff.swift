@@ -69,8 +69,9 @@ public enum InlineDiff {
             return (0..<max(old.count, new.count)).map { index in
                 ChangedBlock(
                     old: side(index, old.count), new: side(index, new.count),
-                    segments: segments(from: index < old.count ? old[index] : [],
-                                       to: index < new.count ? new[index] : []))
+                    segments: segments(
+                        from: index < old.count ? old[index] : [],
+                        to: index < new.count ? new[index] : []))
             }
         }
         let stream = segments(from: separated(old), to: separated(new))
@@ -85,21 +86,25 @@ public enum InlineDiff {
         let steps = ParagraphAlignment.align(
             oldCount: old.count, newCount: new.count, pairCost: { markedCount(pair($0, $1)) },
             deleteCost: { old[$0].count }, insertCost: { new[$0].count })
-        var oldNext = 0, newNext = 0
+        var oldNext = 0
+        var newNext = 0
         let aligned = steps.map { step -> ChangedBlock in
             switch step {
             case .pair(let oldIndex, let newIndex):
                 (oldNext, newNext) = (oldIndex + 1, newIndex + 1)
-                return ChangedBlock(old: oldIndex..<oldIndex + 1, new: newIndex..<newIndex + 1,
-                                    segments: pair(oldIndex, newIndex))
+                return ChangedBlock(
+                    old: oldIndex..<oldIndex + 1, new: newIndex..<newIndex + 1,
+                    segments: pair(oldIndex, newIndex))
             case .delete(let oldIndex):
                 oldNext = oldIndex + 1
-                return ChangedBlock(old: oldIndex..<oldIndex + 1, new: newNext..<newNext,
-                                    segments: segments(from: old[oldIndex], to: []))
+                return ChangedBlock(
+                    old: oldIndex..<oldIndex + 1, new: newNext..<newNext,
+                    segments: segments(from: old[oldIndex], to: []))
             case .insert(let newIndex):
                 newNext = newIndex + 1
-                return ChangedBlock(old: oldNext..<oldNext, new: newIndex..<newIndex + 1,
-                                    segments: segments(from: [], to: new[newIndex]))
+                return ChangedBlock(
+                    old: oldNext..<oldNext, new: newIndex..<newIndex + 1,
+                    segments: segments(from: [], to: new[newIndex]))
             }
         }
         return aligned.reduce(0) { $0 + markedCount($1.segments) } < markedCount(stream)
@@ -137,7 +142,8 @@ public enum InlineDiff {
         for hunk in SequenceDiff.hunks(from: old, to: new) {
             let gap = Array(old[position..<hunk.old.lowerBound])
             if case .change(let removed, let added)? = result.last, gap.count == 1,
-               case .text(let token) = gap[0], token.kind == .space {
+                case .text(let token) = gap[0], token.kind == .space
+            {
                 result[result.count - 1] = .change(
                     removed: removed + gap + old[hunk.old], added: added + gap + new[hunk.new])
             } else {

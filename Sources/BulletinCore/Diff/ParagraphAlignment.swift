@@ -22,8 +22,9 @@ enum ParagraphAlignment {
                 + (paired..<newCount).map { Step.insert(new: $0) }
         }
         var cost = Array(repeating: Array(repeating: 0, count: newCount + 1), count: oldCount + 1)
-        var choice = Array(repeating: Array(repeating: Step.pair(old: 0, new: 0), count: newCount + 1),
-                           count: oldCount + 1)
+        var choice = Array(
+            repeating: Array(repeating: Step.pair(old: 0, new: 0), count: newCount + 1),
+            count: oldCount + 1)
         for row in 0...oldCount {
             for column in 0...newCount where row > 0 || column > 0 {
                 var best = Int.max
@@ -43,7 +44,8 @@ enum ParagraphAlignment {
             }
         }
         var steps: [Step] = []
-        var row = oldCount, column = newCount
+        var row = oldCount
+        var column = newCount
         while row > 0 || column > 0 {
             let step = choice[row][column]
             steps.append(step)

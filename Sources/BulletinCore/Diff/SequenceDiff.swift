@@ -64,8 +64,10 @@ struct MyersDiff {
 
     /// Diffs `old[oldRange]` against `new[newRange]`, appending matches in order.
     mutating func run(oldRange: Range<Int>, newRange: Range<Int>) {
-        var oldLow = oldRange.lowerBound, oldHigh = oldRange.upperBound
-        var newLow = newRange.lowerBound, newHigh = newRange.upperBound
+        var oldLow = oldRange.lowerBound
+        var oldHigh = oldRange.upperBound
+        var newLow = newRange.lowerBound
+        var newHigh = newRange.upperBound
         let prefixStart = (oldLow, newLow)
         while oldLow < oldHigh, newLow < newHigh, old[oldLow] == new[newLow] {
             oldLow += 1
@@ -81,7 +83,8 @@ struct MyersDiff {
             suffix += 1
         }
         if oldLow < oldHigh, newLow < newHigh,
-           let split = bisect(oldLow: oldLow, oldCount: oldHigh - oldLow, newLow: newLow, newCount: newHigh - newLow) {
+            let split = bisect(oldLow: oldLow, oldCount: oldHigh - oldLow, newLow: newLow, newCount: newHigh - newLow)
+        {
             run(oldRange: oldLow..<split.old, newRange: newLow..<split.new)
             run(oldRange: split.old..<oldHigh, newRange: split.new..<newHigh)
         }
@@ -103,12 +106,16 @@ struct MyersDiff {
         backward[offset + 1] = 0
         let delta = n - m
         let frontChecks = delta % 2 != 0
-        var forwardStart = 0, forwardEnd = 0, backwardStart = 0, backwardEnd = 0
+        var forwardStart = 0
+        var forwardEnd = 0
+        var backwardStart = 0
+        var backwardEnd = 0
         for d in 0..<steps {
             var k = -d + forwardStart
             while k <= d - forwardEnd {
                 let index = offset + k
-                var x = (k == -d || (k != d && forward[index - 1] < forward[index + 1]))
+                var x =
+                    (k == -d || (k != d && forward[index - 1] < forward[index + 1]))
                     ? forward[index + 1] : forward[index - 1] + 1
                 var y = x - k
                 while x < n, y < m, old[oldLow + x] == new[newLow + y] {
@@ -131,7 +138,8 @@ struct MyersDiff {
             k = -d + backwardStart
             while k <= d - backwardEnd {
                 let index = offset + k
-                var x = (k == -d || (k != d && backward[index - 1] < backward[index + 1]))
+                var x =
+                    (k == -d || (k != d && backward[index - 1] < backward[index + 1]))
                     ? backward[index + 1] : backward[index - 1] + 1
                 var y = x - k
                 while x < n, y < m, old[oldLow + n - 1 - x] == new[newLow + m - 1 - y] {

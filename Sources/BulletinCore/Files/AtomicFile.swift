@@ -23,8 +23,10 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` with permission bits `mode`.
     ///
     /// - Throws: ``AtomicFileError`` with the failing call's error number.
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644,
-                             existing: Existing = .replace) throws {
+    public static func write(
+        _ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644,
+        existing: Existing = .replace
+    ) throws {
         let temporary = path + ".\(UUID().uuidString.lowercased()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw error() }

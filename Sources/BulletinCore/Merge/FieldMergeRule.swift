@@ -23,7 +23,7 @@ public enum FieldMergeRule: Sendable, Hashable {
         case (.issue, "state"), (.annotation, "resolved"), (.conflict, ConflictField.status):
             .forwardOnly
         case (.section, "position"), (.section, "issue_id"), (.article, "position"), (.article, "section_id"),
-             (.article, "issue_id"), (.annotation, "article_id"), (.annotation, "issue_id"), (.conflict, _):
+            (.article, "issue_id"), (.annotation, "article_id"), (.annotation, "issue_id"), (.conflict, _):
             .order
         default:
             .value

@@ -60,8 +60,9 @@ public struct TextEdit: Sendable, Hashable {
             switch operation {
             case .keep(let count), .delete(let count):
                 guard count > 0, count <= base.count - index else {
-                    throw .malformed("a paragraph count of \(count) at paragraph \(index) does not fit the "
-                        + "\(base.count) base paragraphs")
+                    throw .malformed(
+                        "a paragraph count of \(count) at paragraph \(index) does not fit the "
+                            + "\(base.count) base paragraphs")
                 }
                 if case .keep = operation { result.append(contentsOf: base[index..<index + count]) }
                 index += count
@@ -90,8 +91,9 @@ public struct TextEdit: Sendable, Hashable {
             switch span {
             case .keep(let count), .delete(let count):
                 guard count > 0, count <= scalars.count - position else {
-                    throw .malformed("a character count of \(count) at offset \(position) of paragraph \(number) "
-                        + "does not fit its \(scalars.count) characters")
+                    throw .malformed(
+                        "a character count of \(count) at offset \(position) of paragraph \(number) "
+                            + "does not fit its \(scalars.count) characters")
                 }
                 if case .keep = span { result.append(contentsOf: scalars[position..<position + count]) }
                 position += count

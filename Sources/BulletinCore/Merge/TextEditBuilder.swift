@@ -25,7 +25,8 @@ extension TextEdit {
 
     /// Operations that replace the base paragraphs `old` by `new`.
     private static func replacement(of old: ArraySlice<String>, by new: ArraySlice<String>) -> [ParagraphOperation] {
-        let old = Array(old), new = Array(new)
+        let old = Array(old)
+        let new = Array(new)
         if old.isEmpty { return new.map(ParagraphOperation.insert) }
         if new.isEmpty { return [.delete(old.count)] }
         var pairings: [Int: [ParagraphOperation]] = [:]
@@ -80,7 +81,8 @@ extension TextEdit {
             while prefix < removed.count, prefix < added.count, removed[prefix] == added[prefix] { prefix += 1 }
             var suffix = 0
             while suffix < removed.count - prefix, suffix < added.count - prefix,
-                  removed[removed.count - 1 - suffix] == added[added.count - 1 - suffix] {
+                removed[removed.count - 1 - suffix] == added[added.count - 1 - suffix]
+            {
                 suffix += 1
             }
             spans.append(.keep(scalarCount(removed[..<prefix])))

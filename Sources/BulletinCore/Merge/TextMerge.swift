@@ -67,8 +67,9 @@ public enum TextMerge {
             }
         }
         guard conflictingRegions > 0 else { return .merged(merged) }
-        return .conflict(ConflictDetail(
-            base: base, mine: mine, theirs: theirs, current: merged, currentSide: conflictSide,
-            regionCount: conflictingRegions))
+        return .conflict(
+            ConflictDetail(
+                base: base, mine: mine, theirs: theirs, current: merged, currentSide: conflictSide,
+                regionCount: conflictingRegions))
     }
 }

@@ -44,7 +44,8 @@ enum ThreeWayDiff {
                 theirsHunks, side: theirs, from: originalMine, otherSide: mine, base: base,
                 paragraphBreak: paragraphBreak)
         }
-        let tagged = (mineHunks.map { SidedHunk(hunk: $0, side: .mine) }
+        let tagged =
+            (mineHunks.map { SidedHunk(hunk: $0, side: .mine) }
             + theirsHunks.map { SidedHunk(hunk: $0, side: .theirs) })
             .sorted(by: SidedHunk.baseOrder)
         var chunks: [MergeChunk<Element>] = []
@@ -63,8 +64,11 @@ enum ThreeWayDiff {
             let start = tagged[index].hunk.old.lowerBound
             var end = tagged[index].hunk.old.upperBound
             index += 1
-            while index < tagged.count, joins(tagged[index], group: group, start: start, end: end, proximity,
-                                              sides: (mine, theirs), base: base, paragraphBreak: paragraphBreak) {
+            while index < tagged.count,
+                joins(
+                    tagged[index], group: group, start: start, end: end, proximity,
+                    sides: (mine, theirs), base: base, paragraphBreak: paragraphBreak)
+            {
                 group.append(tagged[index])
                 end = max(end, tagged[index].hunk.old.upperBound)
                 index += 1
@@ -100,9 +104,10 @@ enum ThreeWayDiff {
             guard range.lowerBound == end else { return false }
             // Touching: joins unless it is apart from every change that ends where it starts.
             return group.contains { left in
-                left.hunk.old.upperBound == end && !ChangeContact.apart(
-                    left: left.hunk, leftSide: left.side == .mine ? sides.mine : sides.theirs, right: range,
-                    base: base, paragraphBreak: paragraphBreak)
+                left.hunk.old.upperBound == end
+                    && !ChangeContact.apart(
+                        left: left.hunk, leftSide: left.side == .mine ? sides.mine : sides.theirs, right: range,
+                        base: base, paragraphBreak: paragraphBreak)
             }
         }
     }
@@ -147,7 +152,8 @@ enum ChangeContact {
         guard let paragraphBreak else { return false }
         let point = right.lowerBound
         guard left.old.upperBound == point, !(left.old.isEmpty && right.isEmpty),
-              point == 0 || base[point - 1] == paragraphBreak else { return false }
+            point == 0 || base[point - 1] == paragraphBreak
+        else { return false }
         if let last = leftSide[left.new].last { return last == paragraphBreak }
         return left.old.lowerBound == 0 || base[left.old.lowerBound - 1] == paragraphBreak
     }
@@ -183,8 +189,9 @@ enum HunkSlider {
     ) -> [DiffHunk] {
         func meetsAny(_ hunk: DiffHunk) -> Bool {
             others.contains {
-                ChangeContact.meets(hunk, side: side, $0, otherSide: otherSide, base: base,
-                                    paragraphBreak: paragraphBreak)
+                ChangeContact.meets(
+                    hunk, side: side, $0, otherSide: otherSide, base: base,
+                    paragraphBreak: paragraphBreak)
             }
         }
         var result = hunks
@@ -213,15 +220,18 @@ enum HunkSlider {
             let old = (current.old.lowerBound + direction)..<(current.old.upperBound + direction)
             let new = (current.new.lowerBound + direction)..<(current.new.upperBound + direction)
             guard old.lowerBound >= bounds.lowerBound, old.upperBound <= bounds.upperBound,
-                  new.lowerBound >= 0, new.upperBound <= side.count else { break }
+                new.lowerBound >= 0, new.upperBound <= side.count
+            else { break }
             // Sliding left moves the last element in front; sliding right moves the first element behind.
             let equal: Bool
             if current.new.isEmpty {
-                equal = direction < 0
+                equal =
+                    direction < 0
                     ? base[current.old.lowerBound - 1] == base[current.old.upperBound - 1]
                     : base[current.old.lowerBound] == base[current.old.upperBound]
             } else {
-                equal = direction < 0
+                equal =
+                    direction < 0
                     ? side[current.new.lowerBound - 1] == side[current.new.upperBound - 1]
                     : side[current.new.lowerBound] == side[current.new.upperBound]
             }

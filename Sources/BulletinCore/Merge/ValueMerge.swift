@@ -33,8 +33,9 @@ public enum ValueMerge {
     ) -> MergeOutcome<Value> {
         if mine == theirs || theirs == base { return .merged(mine) }
         if mine == base { return .merged(theirs) }
-        return .conflict(ConflictDetail(
-            base: base, mine: mine, theirs: theirs, current: conflictSide == .mine ? mine : theirs,
-            currentSide: conflictSide, regionCount: 1))
+        return .conflict(
+            ConflictDetail(
+                base: base, mine: mine, theirs: theirs, current: conflictSide == .mine ? mine : theirs,
+                currentSide: conflictSide, regionCount: 1))
     }
 }

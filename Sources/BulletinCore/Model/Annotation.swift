@@ -53,8 +53,10 @@ public struct Annotation: Codable, Sendable, Hashable, Identifiable {
     }
 
     /// Creates an annotation.
-    public init(id: String, articleID: String, paragraph: Int? = nil, range: TextRange? = nil,
-                kind: AnnotationKind, text: String, author: String, createdAt: String, resolved: Bool = false) {
+    public init(
+        id: String, articleID: String, paragraph: Int? = nil, range: TextRange? = nil,
+        kind: AnnotationKind, text: String, author: String, createdAt: String, resolved: Bool = false
+    ) {
         self.id = id
         self.articleID = articleID
         self.paragraph = paragraph

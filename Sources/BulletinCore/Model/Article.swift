@@ -16,8 +16,10 @@ public struct Article: Codable, Sendable, Hashable, Identifiable {
     public var annotations: [Annotation]
 
     /// Creates an article.
-    public init(id: String, number: Int, title: String, paragraphs: [String], source: Citation? = nil,
-                contentsPage: Int? = nil, annotations: [Annotation] = []) {
+    public init(
+        id: String, number: Int, title: String, paragraphs: [String], source: Citation? = nil,
+        contentsPage: Int? = nil, annotations: [Annotation] = []
+    ) {
         self.id = id
         self.number = number
         self.title = title

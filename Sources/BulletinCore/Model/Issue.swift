@@ -28,9 +28,11 @@ public struct Issue: Codable, Sendable, Hashable, Identifiable {
     public var sections: [Section]
 
     /// Creates an issue.
-    public init(id: String, publication: String = Issue.defaultPublication, date: String, weekday: String,
-                yearLine: String, releaseLine: String, titleLines: [String], subject: String, cadence: String,
-                intro: String, editor: String, state: PublicationState = .draft, sections: [Section] = []) {
+    public init(
+        id: String, publication: String = Issue.defaultPublication, date: String, weekday: String,
+        yearLine: String, releaseLine: String, titleLines: [String], subject: String, cadence: String,
+        intro: String, editor: String, state: PublicationState = .draft, sections: [Section] = []
+    ) {
         self.id = id
         self.publication = publication
         self.date = date

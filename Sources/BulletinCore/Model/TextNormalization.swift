@@ -13,7 +13,8 @@ public enum TextNormalization {
             // The quick check (per-scalar properties) settles almost all text; the full check only the rest.
             if span.checkForNFC(quickCheck: true) || span.checkForNFC(quickCheck: false) { return text }
         }
-        let unified = hasCarriageReturn
+        let unified =
+            hasCarriageReturn
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
         return unified.precomposedStringWithCanonicalMapping

@@ -20,7 +20,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              year >= 1, (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+            year >= 1, (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
         self.month = month
@@ -91,7 +91,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 public enum ISOTime {
     /// e.g. `2024-09-05T08:30:00Z`.
     public static func string(fromMillis millis: Int64) -> String {
-        let seconds = Int(millis.quotientAndRemainder(dividingBy: 1000).quotient)
+        let seconds =
+            Int(millis.quotientAndRemainder(dividingBy: 1000).quotient)
             - (millis < 0 && millis % 1000 != 0 ? 1 : 0)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400

@@ -13,8 +13,10 @@ public struct BackgroundSync: Service {
     let clock: @Sendable () -> Int64
 
     /// Creates the service.
-    public init(store: LocalStore, status: SyncStatusBox, events: DeskEvents, logger: Logger,
-                clock: @escaping @Sendable () -> Int64) {
+    public init(
+        store: LocalStore, status: SyncStatusBox, events: DeskEvents, logger: Logger,
+        clock: @escaping @Sendable () -> Int64
+    ) {
         self.store = store
         self.status = status
         self.events = events
@@ -30,29 +32,32 @@ public struct BackgroundSync: Service {
             return
         }
         status.update { $0.connection = .connecting }
-        let runner = SyncRunner(store: store, address: address, logger: logger,
-                                tls: try store.accessSettings().clientTLS)
+        let runner = SyncRunner(
+            store: store, address: address, logger: logger,
+            tls: try store.accessSettings().clientTLS)
         let status = self.status
         let events = self.events
         let clock = self.clock
         do {
             try await cancelWhenGracefulShutdown {
-                try await runner.watch(onActivity: { _ in
-                    status.update { $0.lastSyncMillis = clock() }
-                    events.changed()
-                }, onConnection: { event in
-                    status.update { state in
-                        switch event {
-                        case .connected:
-                            state.connection = .online
-                            state.lastErrorCode = nil
-                        case .disconnected(let error, _):
-                            state.connection = .offline
-                            state.lastErrorCode = error.code
+                try await runner.watch(
+                    onActivity: { _ in
+                        status.update { $0.lastSyncMillis = clock() }
+                        events.changed()
+                    },
+                    onConnection: { event in
+                        status.update { state in
+                            switch event {
+                            case .connected:
+                                state.connection = .online
+                                state.lastErrorCode = nil
+                            case .disconnected(let error, _):
+                                state.connection = .offline
+                                state.lastErrorCode = error.code
+                            }
                         }
-                    }
-                    events.changed()
-                })
+                        events.changed()
+                    })
             }
         } catch is CancellationError {
             return

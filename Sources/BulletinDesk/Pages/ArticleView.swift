@@ -1,6 +1,6 @@
-import Foundation
 import BulletinCore
 import BulletinFormat
+import Foundation
 
 /// One numbered article: title, paragraphs with their annotations beside them, the source line, and its actions;
 /// or, when it is being edited, the form in its place.
@@ -9,8 +9,10 @@ enum ArticleView {
         let editable = Editing.allowed(env, model.issue)
         let anchor = "a-\(article.id)"
         let conflicts = model.conflicts[article.id] ?? []
-        return el("article", .class("story"), .id(anchor), .init("aria-labelledby", "\(anchor)-title"),
-                  .init("data-live", anchor)) {
+        return el(
+            "article", .class("story"), .id(anchor), .init("aria-labelledby", "\(anchor)-title"),
+            .init("data-live", anchor)
+        ) {
             el("h3", .id("\(anchor)-title"), .class("story-title")) {
                 el("span", .class("story-number")) { "\(article.number)." }
                 " "
@@ -67,22 +69,31 @@ enum ArticleView {
         }
     }
 
-    private static func actions(_ env: PageEnv, _ model: IssuePageModel, article: Article, position: Int,
-                                count: Int) -> Node {
+    private static func actions(
+        _ env: PageEnv, _ model: IssuePageModel, article: Article, position: Int,
+        count: Int
+    ) -> Node {
         let anchor = "a-\(article.id)"
         return el("div", .class("story-actions")) {
-            el("a", .class("button"), .id("\(anchor)-edit"),
-               .href("/issues/\(model.issue.id)?edit=\(article.id)#\(anchor)"),
-               .label(env.t("article.edit_named", ["title": article.title]))) { env.t("article.edit") }
-            SectionView.moveButtons(env, action: "/articles/\(article.id)/move", index: position, count: count,
-                                    what: article.title, idPrefix: anchor)
-            el("a", .class("button"), .href("/articles/\(article.id)/history"),
-               .label(env.t("article.history_named", ["title": article.title]))) { env.t("article.history") }
+            el(
+                "a", .class("button"), .id("\(anchor)-edit"),
+                .href("/issues/\(model.issue.id)?edit=\(article.id)#\(anchor)"),
+                .label(env.t("article.edit_named", ["title": article.title]))
+            ) { env.t("article.edit") }
+            SectionView.moveButtons(
+                env, action: "/articles/\(article.id)/move", index: position, count: count,
+                what: article.title, idPrefix: anchor)
+            el(
+                "a", .class("button"), .href("/articles/\(article.id)/history"),
+                .label(env.t("article.history_named", ["title": article.title]))
+            ) { env.t("article.history") }
             AnnotateForm.node(env, article: article)
             el("details", .class("inline-form remove")) {
                 el("summary") { env.t("article.remove") }
-                el("form", .id("\(anchor)-remove"), .init("method", "post"),
-                   .init("action", "/articles/\(article.id)/delete")) {
+                el(
+                    "form", .id("\(anchor)-remove"), .init("method", "post"),
+                    .init("action", "/articles/\(article.id)/delete")
+                ) {
                     env.csrfField
                     el("p") { env.t("article.remove_confirm", ["title": article.title]) }
                     el("button", .type("submit"), .class("danger")) { env.t("article.remove_submit") }
@@ -113,8 +124,10 @@ enum NoteView {
             }
             el("p", .class("note-text")) { note.text }
             if editable, !note.resolved {
-                el("form", .class("note-resolve"), .init("method", "post"),
-                   .init("action", "/annotations/\(note.id)/resolve")) {
+                el(
+                    "form", .class("note-resolve"), .init("method", "post"),
+                    .init("action", "/annotations/\(note.id)/resolve")
+                ) {
                     env.csrfField
                     el("button", .type("submit"), .id("n-\(note.id)-resolve")) { env.t("note.resolve") }
                 }
@@ -161,8 +174,10 @@ enum EditForm {
         let prefix = "edit-\(article.id)"
         let stored = ParagraphText.join(article.paragraphs)
         let clash = model.clash?.articleID == article.id ? model.clash : nil
-        return el("form", .class("edit-article"), .id(prefix), .init("method", "post"),
-                  .init("action", "/articles/\(article.id)"), .init("data-edit-form", article.id)) {
+        return el(
+            "form", .class("edit-article"), .id(prefix), .init("method", "post"),
+            .init("action", "/articles/\(article.id)"), .init("data-edit-form", article.id)
+        ) {
             env.csrfField
             if clash != nil {
                 el("div", .class("alert"), .id("\(prefix)-clash"), .init("role", "alert")) {
@@ -172,12 +187,15 @@ enum EditForm {
             el("input", .type("hidden"), .name("base_title"), .value(article.title))
             el("input", .type("hidden"), .name("base_paragraphs"), .value(stored))
             el("label", .for("\(prefix)-title")) { env.t("article.title") }
-            el("input", .type("text"), .id("\(prefix)-title"), .name("title"), .value(clash?.title ?? article.title),
-               .flag("required"), .init("data-field", "title"))
+            el(
+                "input", .type("text"), .id("\(prefix)-title"), .name("title"), .value(clash?.title ?? article.title),
+                .flag("required"), .init("data-field", "title"))
             el("label", .for("\(prefix)-paragraphs")) { env.t("article.paragraphs") }
             el("p", .class("hint"), .id("\(prefix)-hint")) { env.t("article.paragraphs_hint") }
-            el("textarea", .id("\(prefix)-paragraphs"), .name("paragraphs"), .init("rows", "14"),
-               .init("aria-describedby", "\(prefix)-hint"), .init("data-field", "paragraphs")) {
+            el(
+                "textarea", .id("\(prefix)-paragraphs"), .name("paragraphs"), .init("rows", "14"),
+                .init("aria-describedby", "\(prefix)-hint"), .init("data-field", "paragraphs")
+            ) {
                 clash?.paragraphs ?? stored
             }
             CitationFields.nodes(env, prefix: prefix, citation: article.source)

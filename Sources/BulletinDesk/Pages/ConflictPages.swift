@@ -5,8 +5,10 @@ import SyncProtocol
 /// `/conflicts` and `/conflicts/{id}`: the open conflicts, and one of them side by side (base, mine, theirs)
 /// with word-level highlights and the ways to resolve it.
 enum ConflictPages {
-    static func list(_ env: PageEnv, open: [ConflictInfo], resolved: [ConflictInfo],
-                     subjects: [String: ConflictSubject]) -> [UInt8] {
+    static func list(
+        _ env: PageEnv, open: [ConflictInfo], resolved: [ConflictInfo],
+        subjects: [String: ConflictSubject]
+    ) -> [UInt8] {
         Layout.page(env, title: env.t("conflicts.title"), mainID: "conflicts") {
             el("h1") { env.t("conflicts.title") }
             if open.isEmpty {
@@ -32,8 +34,12 @@ enum ConflictPages {
             el("span", .class("conflict-field")) { fieldName(conflict.field, env) }
             " · "
             el("span") {
-                env.t("conflict.between", ["mine": conflict.mineAuthor,
-                                           "theirs": conflict.theirsAuthor ?? env.t("conflict.unknown_author")])
+                env.t(
+                    "conflict.between",
+                    [
+                        "mine": conflict.mineAuthor,
+                        "theirs": conflict.theirsAuthor ?? env.t("conflict.unknown_author"),
+                    ])
             }
             if conflict.status == .resolved {
                 " · "
@@ -61,10 +67,12 @@ enum ConflictPages {
             let view = SideBySide(conflict, env)
             el("div", .class("sides"), .id("conflict-sides")) {
                 side(env, id: "side-base", heading: env.t("conflict.base"), blocks: view.base)
-                side(env, id: "side-mine", heading: env.t("conflict.mine", ["author": conflict.mineAuthor]),
-                     blocks: view.mine)
-                side(env, id: "side-theirs", heading: env.t("conflict.theirs", ["author": theirsAuthor]),
-                     blocks: view.theirs)
+                side(
+                    env, id: "side-mine", heading: env.t("conflict.mine", ["author": conflict.mineAuthor]),
+                    blocks: view.mine)
+                side(
+                    env, id: "side-theirs", heading: env.t("conflict.theirs", ["author": theirsAuthor]),
+                    blocks: view.theirs)
             }
             if view.hidden > 0 {
                 el("p", .class("hint"), .id("conflict-hidden")) { env.n("conflict.unchanged_hidden", view.hidden) }
@@ -89,8 +97,10 @@ enum ConflictPages {
     }
 
     private static func resolveForm(_ env: PageEnv, _ conflict: ConflictInfo, theirsAuthor: String) -> Node {
-        el("form", .class("resolve card"), .id("resolve"), .init("method", "post"),
-           .init("action", "/conflicts/\(conflict.id)/resolve")) {
+        el(
+            "form", .class("resolve card"), .id("resolve"), .init("method", "post"),
+            .init("action", "/conflicts/\(conflict.id)/resolve")
+        ) {
             env.csrfField
             el("h2") { env.t("conflict.resolve_heading") }
             el("div", .class("form-actions")) {
@@ -105,8 +115,10 @@ enum ConflictPages {
                 el("label", .for("resolve-merged-text")) { env.t("conflict.merged_label") }
                 el("textarea", .id("resolve-merged-text"), .name("merged"), .init("rows", "10")) { merged }
                 el("div", .class("form-actions")) {
-                    el("button", .type("submit"), .name("take"), .value("merged"), .class("primary"),
-                       .id("resolve-merged")) { env.t("conflict.take_merged") }
+                    el(
+                        "button", .type("submit"), .name("take"), .value("merged"), .class("primary"),
+                        .id("resolve-merged")
+                    ) { env.t("conflict.take_merged") }
                 }
             }
         }
@@ -147,8 +159,9 @@ enum ConflictPages {
         case .double(let number): return String(number)
         case .string(let text): return text
         case .array(let items): return items.map(describe).joined(separator: ", ")
-        case .object(let fields): return fields.keys.sorted().map { "\($0): \(describe(fields[$0] ?? .null))" }
-            .joined(separator: "; ")
+        case .object(let fields):
+            return fields.keys.sorted().map { "\($0): \(describe(fields[$0] ?? .null))" }
+                .joined(separator: "; ")
         }
     }
 
@@ -183,16 +196,20 @@ struct SideBySide {
         let mineText = conflict.mine.isNull ? nil : ConflictPages.paragraphs(of: conflict.mine, env)
         let theirsText = conflict.theirs.isNull ? nil : ConflictPages.paragraphs(of: conflict.theirs, env)
         if let mineText, let theirsText, baseText.count > 1, mineText.count == baseText.count,
-           theirsText.count == baseText.count {
+            theirsText.count == baseText.count
+        {
             for index in baseText.indices {
                 guard baseText[index] != mineText[index] || baseText[index] != theirsText[index] else {
                     hidden += 1
                     continue
                 }
                 base.append(Block(number: index + 1, pieces: [.same(baseText[index])]))
-                mine.append(Block(number: index + 1, pieces: WordDiff.pieces(from: baseText[index], to: mineText[index])))
-                theirs.append(Block(number: index + 1,
-                                    pieces: WordDiff.pieces(from: baseText[index], to: theirsText[index])))
+                mine.append(
+                    Block(number: index + 1, pieces: WordDiff.pieces(from: baseText[index], to: mineText[index])))
+                theirs.append(
+                    Block(
+                        number: index + 1,
+                        pieces: WordDiff.pieces(from: baseText[index], to: theirsText[index])))
             }
             return
         }

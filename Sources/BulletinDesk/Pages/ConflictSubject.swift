@@ -25,7 +25,8 @@ struct ConflictSubject: Sendable {
             return ConflictSubject(kind: .article(title), href: issuePath + "#a-\(conflict.entityID)")
         case .annotation:
             if let location = try? store.annotationLocation(conflict.entityID),
-               let title = try? store.article(location.articleID).title {
+                let title = try? store.article(location.articleID).title
+            {
                 return ConflictSubject(kind: .annotation(title), href: issuePath + "#n-\(conflict.entityID)")
             }
             return ConflictSubject(kind: .other, href: issuePath)

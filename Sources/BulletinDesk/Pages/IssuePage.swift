@@ -103,27 +103,36 @@ enum IssuePage {
             }
             let transitions = Workflow.transitions(from: issue.state, role: env.role)
             if !transitions.isEmpty {
-                el("form", .class("workflow"), .id("workflow"), .init("method", "post"),
-                   .init("action", "/issues/\(issue.id)/state")) {
+                el(
+                    "form", .class("workflow"), .id("workflow"), .init("method", "post"),
+                    .init("action", "/issues/\(issue.id)/state")
+                ) {
                     env.csrfField
                     for target in transitions {
-                        el("button", attributes: [
-                            .type("submit"), .name("state"), .value(target.rawValue),
-                            .class(target == .retracted ? "danger" : "primary"),
-                            .id("state-\(target.rawValue)"),
-                        ]) { Workflow.label(target, env) }
+                        el(
+                            "button",
+                            attributes: [
+                                .type("submit"), .name("state"), .value(target.rawValue),
+                                .class(target == .retracted ? "danger" : "primary"),
+                                .id("state-\(target.rawValue)"),
+                            ]
+                        ) { Workflow.label(target, env) }
                     }
                 }
             }
             el("ul", .class("issue-links")) {
-                el("li") { el("a", .href("/issues/\(issue.id)/history"), .id("link-history")) { env.t("issue.history") } }
+                el("li") {
+                    el("a", .href("/issues/\(issue.id)/history"), .id("link-history")) { env.t("issue.history") }
+                }
                 el("li") { el("a", .href("/issues/\(issue.id)/print"), .id("link-print")) { env.t("issue.print") } }
                 el("li", .class("export")) {
                     el("span") { env.t("issue.export") }
                     for format in ["bulletin", "markdown", "html", "json"] {
                         " "
-                        el("a", .href("/issues/\(issue.id)/export?format=\(format)"), .init("download", ""),
-                           .id("export-\(format)")) { ExportNames.label(format, env) }
+                        el(
+                            "a", .href("/issues/\(issue.id)/export?format=\(format)"), .init("download", ""),
+                            .id("export-\(format)")
+                        ) { ExportNames.label(format, env) }
                     }
                 }
             }

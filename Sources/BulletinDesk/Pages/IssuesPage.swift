@@ -2,8 +2,10 @@ import SyncClient
 
 /// `/`: the issues, newest first, with their counts; create an issue; import a bulletin file.
 enum IssuesPage {
-    static func render(_ env: PageEnv, issues: [IssueSummary], conflictsByIssue: [String: Int],
-                       today: String) -> [UInt8] {
+    static func render(
+        _ env: PageEnv, issues: [IssueSummary], conflictsByIssue: [String: Int],
+        today: String
+    ) -> [UInt8] {
         Layout.page(env, title: env.t("issues.title"), mainID: "issues") {
             el("h1") { env.t("issues.title") }
             if env.role.edits {
@@ -72,13 +74,16 @@ enum IssuesPage {
     }
 
     private static func importForm(_ env: PageEnv) -> Node {
-        el("form", .class("card"), .id("import-issue"), .init("method", "post"), .init("action", "/import"),
-           .init("enctype", "multipart/form-data")) {
+        el(
+            "form", .class("card"), .id("import-issue"), .init("method", "post"), .init("action", "/import"),
+            .init("enctype", "multipart/form-data")
+        ) {
             env.csrfField
             el("h2") { env.t("issues.import.heading") }
             el("label", .for("import-file")) { env.t("issues.import.file") }
-            el("input", .type("file"), .id("import-file"), .name("file"), .init("accept", ".txt,text/plain"),
-               .flag("required"))
+            el(
+                "input", .type("file"), .id("import-file"), .name("file"), .init("accept", ".txt,text/plain"),
+                .flag("required"))
             el("button", .type("submit")) { env.t("issues.import.submit") }
         }
     }

@@ -12,10 +12,12 @@ enum Layout {
                     el("link", .init("rel", "stylesheet"), .href("/assets/desk.css"))
                     el("script", .init("src", "/assets/desk.js"), .flag("defer")) {}
                 }
-                el("body", .init("data-live-events", "/events"),
-                   .init("data-msg-remote-change", env.t("live.remote_change")),
-                   .init("data-msg-remote-title", env.t("live.remote_value")),
-                   .init("data-msg-updated", env.t("live.updated"))) {
+                el(
+                    "body", .init("data-live-events", "/events"),
+                    .init("data-msg-remote-change", env.t("live.remote_change")),
+                    .init("data-msg-remote-title", env.t("live.remote_value")),
+                    .init("data-msg-updated", env.t("live.updated"))
+                ) {
                     el("a", .class("skip-link"), .href("#main")) { env.t("nav.skip") }
                     header(env)
                     el("main", .id("main"), .init("tabindex", "-1"), .init("data-page", mainID)) {
@@ -63,11 +65,14 @@ enum Layout {
             el("fieldset") {
                 el("legend", .class("visually-hidden")) { env.t("lang.legend") }
                 for language in DeskLanguage.allCases {
-                    el("button", attributes: [
-                        .type("submit"), .name("lang"), .value(language.rawValue),
-                        .init("lang", language.rawValue),
-                        .init("aria-pressed", language == env.catalog.language ? "true" : "false"),
-                    ]) {
+                    el(
+                        "button",
+                        attributes: [
+                            .type("submit"), .name("lang"), .value(language.rawValue),
+                            .init("lang", language.rawValue),
+                            .init("aria-pressed", language == env.catalog.language ? "true" : "false"),
+                        ]
+                    ) {
                         env.t(language == .vi ? "lang.vi" : "lang.en")
                     }
                 }
@@ -78,14 +83,17 @@ enum Layout {
     /// The live status line (replaced by live updates; announced politely).
     static func statusLine(_ env: PageEnv) -> Node {
         let status = env.status
-        let (connectionKey, connectionClass): (String, String) = switch status.sync.connection {
-        case .noServer: ("status.no_server", "state-local")
-        case .connecting: ("status.connecting", "state-offline")
-        case .online: ("status.online", "state-online")
-        case .offline: ("status.offline", "state-offline")
-        }
-        return el("div", .id("sync-status"), .class("sync-status"), .init("role", "status"),
-                  .init("aria-live", "polite")) {
+        let (connectionKey, connectionClass): (String, String) =
+            switch status.sync.connection {
+            case .noServer: ("status.no_server", "state-local")
+            case .connecting: ("status.connecting", "state-offline")
+            case .online: ("status.online", "state-online")
+            case .offline: ("status.offline", "state-offline")
+            }
+        return el(
+            "div", .id("sync-status"), .class("sync-status"), .init("role", "status"),
+            .init("aria-live", "polite")
+        ) {
             el("ul") {
                 el("li", .class(connectionClass), .id("status-connection")) {
                     el("span", .class("dot"), .init("aria-hidden", "true")) {}

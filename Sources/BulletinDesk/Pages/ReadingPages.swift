@@ -7,11 +7,14 @@ enum ReadingPages {
     static func search(_ env: PageEnv, query: String, hits: [SearchHit]?, failure: DeskFailure?) -> [UInt8] {
         Layout.page(env, title: env.t("search.title"), mainID: "search") {
             el("h1") { env.t("search.title") }
-            el("form", .class("search-form"), .id("search-form"), .init("method", "get"), .init("action", "/search"),
-               .init("role", "search")) {
+            el(
+                "form", .class("search-form"), .id("search-form"), .init("method", "get"), .init("action", "/search"),
+                .init("role", "search")
+            ) {
                 el("label", .for("search-q")) { env.t("search.label") }
-                el("input", .type("search"), .id("search-q"), .name("q"), .value(query),
-                   .init("aria-describedby", "search-hint"))
+                el(
+                    "input", .type("search"), .id("search-q"), .name("q"), .value(query),
+                    .init("aria-describedby", "search-hint"))
                 el("button", .type("submit"), .class("primary")) { env.t("search.submit") }
                 el("p", .class("hint"), .id("search-hint")) { env.t("search.hint") }
             }
@@ -47,8 +50,10 @@ enum ReadingPages {
         return nodes
     }
 
-    static func history(_ env: PageEnv, heading: String, back: (href: String, label: String)?,
-                        entries: [HistoryEntry]) -> [UInt8] {
+    static func history(
+        _ env: PageEnv, heading: String, back: (href: String, label: String)?,
+        entries: [HistoryEntry]
+    ) -> [UInt8] {
         Layout.page(env, title: heading, mainID: "history") {
             el("h1") { heading }
             if let back { el("p") { el("a", .href(back.href)) { back.label } } }
@@ -79,7 +84,9 @@ enum ReadingPages {
                                     }
                                     el("td") { entry.author }
                                     el("td") { operation(entry, env) }
-                                    el("td") { entry.fields.map { ConflictPages.fieldName($0, env) }.joined(separator: ", ") }
+                                    el("td") {
+                                        entry.fields.map { ConflictPages.fieldName($0, env) }.joined(separator: ", ")
+                                    }
                                     el("td") {
                                         entry.pending ? env.t("history.pending") : env.t("history.synced")
                                     }

@@ -25,14 +25,16 @@ enum ArticleRoutes {
                 let titleChanged = baseTitle.map { $0 != title } ?? (title != current.title)
                 let paragraphsChanged = baseParagraphs.map { $0 != paragraphs } ?? (paragraphs != current.paragraphs)
                 let titleMoved = baseTitle.map { $0 != current.title && current.title != title } ?? false
-                let paragraphsMoved = baseParagraphs.map { $0 != current.paragraphs && current.paragraphs != paragraphs }
+                let paragraphsMoved =
+                    baseParagraphs.map { $0 != current.paragraphs && current.paragraphs != paragraphs }
                     ?? false
                 if (titleChanged && titleMoved) || (paragraphsChanged && paragraphsMoved) {
                     return .clash
                 }
                 if titleChanged || paragraphsChanged {
-                    try store.editArticle(id, title: titleChanged ? title : nil,
-                                          paragraphs: paragraphsChanged ? paragraphs : nil)
+                    try store.editArticle(
+                        id, title: titleChanged ? title : nil,
+                        paragraphs: paragraphsChanged ? paragraphs : nil)
                 }
                 let stored = try store.issue(article.issueID).articles.first { $0.id == id }?.source
                 if stored != source {

@@ -1,5 +1,5 @@
-import Foundation
 import BulletinCore
+import Foundation
 import Hummingbird
 import SyncClient
 import SyncProtocol
@@ -40,7 +40,9 @@ enum ConflictRoutes {
                 switch conflict.field {
                 case "title":
                     let title = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                    guard !title.isEmpty else { throw DeskFailure.badRequest("error.missing_field", ["field": "merged"]) }
+                    guard !title.isEmpty else {
+                        throw DeskFailure.badRequest("error.missing_field", ["field": "merged"])
+                    }
                     choice = .value(.string(title))
                 case "paragraphs":
                     choice = .value(.array(ParagraphText.split(text).map(JSONValue.string)))

@@ -20,7 +20,8 @@ extension Desk {
             var fields: [String: [String]] = [:]
             for part in try Multipart.parse(bytes, boundary: boundary) {
                 guard let text = String(validating: part.body, as: UTF8.self) else {
-                    throw DeskFailure.badRequest(part.filename == nil ? "error.malformed_form" : "error.import_not_text")
+                    throw DeskFailure.badRequest(
+                        part.filename == nil ? "error.malformed_form" : "error.import_not_text")
                 }
                 fields[part.name, default: []].append(TextNormalization.normalize(text))
             }
@@ -47,8 +48,10 @@ enum PathID {
             if [8, 13, 18, 23].contains(index) {
                 guard byte == UInt8(ascii: "-") else { return false }
             } else {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) else { return false }
+                guard
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                else { return false }
             }
         }
         return true

@@ -1,6 +1,6 @@
-import Foundation
 import BulletinCore
 import BulletinFormat
+import Foundation
 import Hummingbird
 import SyncClient
 
@@ -131,8 +131,10 @@ enum IssueRoutes {
             return (summaries, Dictionary(grouping: open, by: \.issueID).mapValues(\.count))
         }
         let today = CivilDate(daysSinceEpoch: Int((env.now / 1000 + Int64(desk.options.utcOffsetSeconds)) / 86_400))
-        return DeskResponse.html(IssuesPage.render(env, issues: issues, conflictsByIssue: conflicts,
-                                                   today: today.description))
+        return DeskResponse.html(
+            IssuesPage.render(
+                env, issues: issues, conflictsByIssue: conflicts,
+                today: today.description))
     }
 
     /// `/issues/ID`: the issue page.
@@ -159,8 +161,9 @@ enum IssueRoutes {
                     verification = .failure(DeskFailure.from(error))
                 }
             }
-            return IssuePageModel(issue: issue, conflicts: try store.openConflicts(ofIssue: id), editing: editing,
-                                  clash: clash, verification: verification)
+            return IssuePageModel(
+                issue: issue, conflicts: try store.openConflicts(ofIssue: id), editing: editing,
+                clash: clash, verification: verification)
         }
     }
 

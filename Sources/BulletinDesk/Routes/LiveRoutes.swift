@@ -31,14 +31,16 @@ enum AssetRoutes {
 
     static func register(on router: Router<BasicRequestContext>) {
         router.get("/assets/desk.css") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "no-cache"],
-                     body: ResponseBody(byteBuffer: css))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "no-cache"],
+                body: ResponseBody(byteBuffer: css))
         }
         // No icon: an empty answer instead of a 404 in the browser's console.
         router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
         router.get("/assets/desk.js") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
-                     body: ResponseBody(byteBuffer: script))
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+                body: ResponseBody(byteBuffer: script))
         }
     }
 }

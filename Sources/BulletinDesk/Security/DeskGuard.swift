@@ -8,8 +8,10 @@ struct DeskGuard: RouterMiddleware {
     typealias Context = BasicRequestContext
     let desk: Desk
 
-    func handle(_ request: Request, context: Context,
-                next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var response: Response
         do {
             response = try await guarded(request, context: context, next: next)
@@ -20,8 +22,10 @@ struct DeskGuard: RouterMiddleware {
         return response
     }
 
-    private func guarded(_ request: Request, context: Context,
-                         next: (Request, Context) async throws -> Response) async throws -> Response {
+    private func guarded(
+        _ request: Request, context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let host = request.headers[.init("Host")!] ?? request.head.authority
         guard desk.hosts.permits(host) else { throw GuardRefusal.host }
         if let key = request.uri.queryParameters["key"] {
@@ -30,8 +34,10 @@ struct DeskGuard: RouterMiddleware {
             let rest = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("key=") }
             let location = request.uri.path + (rest.isEmpty ? "" : "?" + rest.joined(separator: "&"))
             var response = Response(status: .seeOther, headers: [.location: location])
-            response.setCookie(Cookie(name: LaunchSecrets.cookieName, value: desk.secrets.session, path: "/",
-                                      httpOnly: true, sameSite: .strict))
+            response.setCookie(
+                Cookie(
+                    name: LaunchSecrets.cookieName, value: desk.secrets.session, path: "/",
+                    httpOnly: true, sameSite: .strict))
             return response
         }
         guard LaunchSecrets.matches(request.cookies[LaunchSecrets.cookieName]?.value, desk.secrets.session) else {
@@ -59,7 +65,9 @@ struct DeskGuard: RouterMiddleware {
         }
         var failure = DeskFailure.from(error)
         if let http = error as? HTTPError {
-            failure = http.status == .notFound ? .notFound
+            failure =
+                http.status == .notFound
+                ? .notFound
                 : http.status == .contentTooLarge ? .badRequest("error.too_large") : .badRequest("error.invalid_input")
         }
         do {
@@ -82,7 +90,8 @@ enum GuardRefusal: Error {
 /// other sites (`same-origin`: a form POST then carries its Origin, which `no-referrer` would make `null`),
 /// no caching of pages that hold a token.
 enum SecurityHeaders {
-    static let policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static let policy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     static func apply(to response: inout Response) {
@@ -119,15 +128,17 @@ enum MinimalPage {
 /// Response helpers.
 enum DeskResponse {
     static func html(_ page: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
 
     /// A 303 to a page of the desk (`/…` only: never to another site).
     static func redirect(_ path: String?, fallback: String) -> Response {
         var target = fallback
         if let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
-           !path.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            !path.unicodeScalars.contains(where: { $0.value < 0x20 })
+        {
             target = path
         }
         return Response(status: .seeOther, headers: [.location: target])

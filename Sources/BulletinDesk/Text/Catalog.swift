@@ -40,8 +40,11 @@ public struct Catalog: Sendable {
 
     static func load(_ language: DeskLanguage, _ bytes: [UInt8]) -> Catalog {
         do {
-            return Catalog(language: language, entries: try JSONDecoder().decode([String: Entry].self,
-                                                                                 from: Data(bytes)))
+            return Catalog(
+                language: language,
+                entries: try JSONDecoder().decode(
+                    [String: Entry].self,
+                    from: Data(bytes)))
         } catch {
             // The catalogs are part of the binary and checked by tests: a broken one is a build defect.
             fatalError("the \(language.rawValue) catalog is not valid: \(error)")

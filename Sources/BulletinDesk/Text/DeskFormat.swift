@@ -86,7 +86,8 @@ public struct DeskFormat: Sendable {
     public static func millis(iso text: String) -> Int64? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, let date = CivilDate(String(decoding: bytes[0..<10], as: UTF8.self)),
-              bytes[10] == UInt8(ascii: "T") else { return nil }
+            bytes[10] == UInt8(ascii: "T")
+        else { return nil }
         func number(_ range: Range<Int>) -> Int? { Int(String(decoding: bytes[range], as: UTF8.self)) }
         guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else {
             return nil

@@ -40,8 +40,10 @@ enum BulletinTextWriter {
         for numbered in printed.sections {
             rows.append(row(numbered.section.title, page: numbered.section.contentsPage))
             for entry in numbered.articles {
-                rows.append(row("\(entry.number). \(entry.article.title)\(Vocabulary.dotLeader)",
-                                page: entry.article.contentsPage))
+                rows.append(
+                    row(
+                        "\(entry.number). \(entry.article.title)\(Vocabulary.dotLeader)",
+                        page: entry.article.contentsPage))
             }
         }
         return rows.joined(separator: "\n")

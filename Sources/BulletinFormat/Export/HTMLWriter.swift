@@ -41,8 +41,9 @@ enum HTMLWriter {
         }
         html.append("</main>")
         if !printed.editor.isEmpty {
-            html.append("<footer class=\"editor\"><p>\(escape(Vocabulary.editorCredit)) "
-                        + "<strong>\(escape(printed.editor))</strong></p></footer>")
+            html.append(
+                "<footer class=\"editor\"><p>\(escape(Vocabulary.editorCredit)) "
+                    + "<strong>\(escape(printed.editor))</strong></p></footer>")
         }
         html += ["</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
@@ -56,13 +57,15 @@ enum HTMLWriter {
     private static func contents(_ printed: PrintedIssue) -> [String] {
         var rows = ["<nav class=\"contents\" id=\"contents\" aria-label=\"Mục lục\">", "<table>"]
         for numbered in printed.sections {
-            rows.append("<tr class=\"section-row\"><td><a href=\"#section-\(numbered.number)\">"
-                        + "\(escape(numbered.section.title))</a></td>"
-                        + "<td class=\"page\">\(page(numbered.section.contentsPage))</td></tr>")
+            rows.append(
+                "<tr class=\"section-row\"><td><a href=\"#section-\(numbered.number)\">"
+                    + "\(escape(numbered.section.title))</a></td>"
+                    + "<td class=\"page\">\(page(numbered.section.contentsPage))</td></tr>")
             for entry in numbered.articles {
-                rows.append("<tr class=\"article-row\"><td><a href=\"#article-\(entry.number)\">"
-                            + "\(entry.number). \(escape(entry.article.title))</a></td>"
-                            + "<td class=\"page\">\(page(entry.article.contentsPage))</td></tr>")
+                rows.append(
+                    "<tr class=\"article-row\"><td><a href=\"#article-\(entry.number)\">"
+                        + "\(entry.number). \(escape(entry.article.title))</a></td>"
+                        + "<td class=\"page\">\(page(entry.article.contentsPage))</td></tr>")
             }
         }
         rows += ["</table>", "</nav>"]
@@ -82,8 +85,10 @@ enum HTMLWriter {
             }
         }
         html += paragraphs.map { "<p>\($0)</p>" }
-        html += ["<p class=\"back-to-top\"><a href=\"#top\">\(escape(Vocabulary.backToTopLabel))</a></p>",
-                 "</article>"]
+        html += [
+            "<p class=\"back-to-top\"><a href=\"#top\">\(escape(Vocabulary.backToTopLabel))</a></p>",
+            "</article>",
+        ]
         return html
     }
 

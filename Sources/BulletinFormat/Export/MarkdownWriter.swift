@@ -18,8 +18,9 @@ enum MarkdownWriter {
 
         blocks.append("## Mục lục")
         for numbered in printed.sections {
-            blocks.append("**[\(escape(numbered.section.title))](#section-\(numbered.number))**"
-                          + pageSuffix(numbered.section.contentsPage))
+            blocks.append(
+                "**[\(escape(numbered.section.title))](#section-\(numbered.number))**"
+                    + pageSuffix(numbered.section.contentsPage))
             let items = numbered.articles.map { entry in
                 "\(entry.number). [\(escape(entry.article.title))](#article-\(entry.number))"
                     + pageSuffix(entry.article.contentsPage)
@@ -78,7 +79,8 @@ enum MarkdownWriter {
             let digits = escaped.prefix { $0.isASCIIDigit }
             let rest = escaped[digits.endIndex...]
             if (1...9).contains(digits.count), let mark = rest.first, mark == "." || mark == ")",
-               rest.dropFirst().first?.isWhitespace ?? true {
+                rest.dropFirst().first?.isWhitespace ?? true
+            {
                 escaped.insert("\\", at: digits.endIndex)
             }
         }

@@ -39,7 +39,8 @@ struct PrintedIssue {
         let date = CalendarDate.components(ofISO: issue.date)
         yearLine = Self.line(issue.yearLine) ?? date.map { "\(Vocabulary.yearPrefix) \($0.year)" } ?? ""
         weekday = Self.line(issue.weekday) ?? CalendarDate.weekdayLine(ofISO: issue.date) ?? ""
-        releaseLine = Self.line(issue.releaseLine)
+        releaseLine =
+            Self.line(issue.releaseLine)
             ?? date.map { Vocabulary.releasePrefix + " " + Self.dayMonthYear($0) } ?? ""
         let titles = issue.titleLines.compactMap(Self.line)
         titleLines = titles.isEmpty ? Vocabulary.defaultTitleLines : titles

@@ -8,8 +8,9 @@ enum BackToTopLink {
         var searchStart = text.startIndex
         while let middle = text[searchStart...].firstRange(of: "](#") {
             if let open = text[..<middle.lowerBound].lastIndex(of: "["),
-               isLabel(text[text.index(after: open)..<middle.lowerBound]),
-               let close = text[middle.upperBound...].firstIndex(of: ")") {
+                isLabel(text[text.index(after: open)..<middle.lowerBound]),
+                let close = text[middle.upperBound...].firstIndex(of: ")")
+            {
                 return open..<text.index(after: close)
             }
             searchStart = middle.upperBound

@@ -34,8 +34,10 @@ enum BodyParser {
     /// Parses `lines[index...]`.
     /// - Throws: `BulletinImportError` when there is no section, an article has no title or no back-to-top
     ///   link, or text follows a back-to-top link on its line.
-    static func parse(_ lines: [SourceLine], from index: Int, lastLine: Int,
-                      contents: [ContentsEntry]) throws -> BulletinBody {
+    static func parse(
+        _ lines: [SourceLine], from index: Int, lastLine: Int,
+        contents: [ContentsEntry]
+    ) throws -> BulletinBody {
         var end = lines.count
         var editor = ""
         if end > index, let name = editorName(in: lines[end - 1].text) {
@@ -59,51 +61,60 @@ enum BodyParser {
             }
             let key = TextShape.titleKey(line.text)
             let isListedArticle = articleTitles.contains(key)
-            if sectionTitles.contains(key) || (!isListedArticle && TextShape.isCapitals(line.text)
-                                                && BackToTopLink.find(in: line.text) == nil) {
+            if sectionTitles.contains(key)
+                || (!isListedArticle && TextShape.isCapitals(line.text)
+                    && BackToTopLink.find(in: line.text) == nil)
+            {
                 sections.append(RawSection(heading: line, articles: []))
                 continue
             }
             guard let section = sections.last else {
-                throw BulletinImportError(line: line.number,
-                                          message: "expected a section heading in capitals (e.g. \"CHỦ TRƯỞNG "
-                                              + "CẢI CÁCH\") after the contents table, found "
-                                              + BulletinImportError.quote(line.text))
+                throw BulletinImportError(
+                    line: line.number,
+                    message: "expected a section heading in capitals (e.g. \"CHỦ TRƯỞNG "
+                        + "CẢI CÁCH\") after the contents table, found "
+                        + BulletinImportError.quote(line.text))
             }
             if BackToTopLink.find(in: line.text) != nil || (!isListedArticle && looksLikeParagraph(line.text)) {
-                throw BulletinImportError(line: line.number,
-                                          message: "article without a title in section "
-                                              + "\(BulletinImportError.quote(section.heading.text)): expected a "
-                                              + "title line, found the paragraph "
-                                              + BulletinImportError.quote(line.text))
+                throw BulletinImportError(
+                    line: line.number,
+                    message: "article without a title in section "
+                        + "\(BulletinImportError.quote(section.heading.text)): expected a "
+                        + "title line, found the paragraph "
+                        + BulletinImportError.quote(line.text))
             }
             open = RawArticle(titleLine: line, lines: [], citation: nil)
         }
 
         if let article = open {
-            throw BulletinImportError(line: article.titleLine.number,
-                                      message: "article \(BulletinImportError.quote(article.titleLine.text)) "
-                                          + "never ends: expected \"\(Vocabulary.backToTop)\" after its last "
-                                          + "paragraph")
+            throw BulletinImportError(
+                line: article.titleLine.number,
+                message: "article \(BulletinImportError.quote(article.titleLine.text)) "
+                    + "never ends: expected \"\(Vocabulary.backToTop)\" after its last "
+                    + "paragraph")
         }
         guard !sections.isEmpty else {
-            throw BulletinImportError(line: index < end ? lines[index].number : lastLine,
-                                      message: "no sections: expected a section heading in capitals after the "
-                                          + "contents table")
+            throw BulletinImportError(
+                line: index < end ? lines[index].number : lastLine,
+                message: "no sections: expected a section heading in capitals after the "
+                    + "contents table")
         }
         return BulletinBody(sections: sections, editor: editor)
     }
 
     /// Ends `article` at the line holding its back-to-top link and adds it to the last section.
-    private static func close(_ article: RawArticle, with link: Range<String.Index>, on line: SourceLine,
-                              into sections: inout [RawSection]) throws {
+    private static func close(
+        _ article: RawArticle, with link: Range<String.Index>, on line: SourceLine,
+        into sections: inout [RawSection]
+    ) throws {
         var article = article
         let before = TextShape.trimmed(line.text[..<link.lowerBound])
         let after = TextShape.trimmed(line.text[link.upperBound...])
         guard after.isEmpty || after == "./." else {
-            throw BulletinImportError(line: line.number,
-                                      message: "expected nothing after the back-to-top link, found "
-                                          + BulletinImportError.quote(after))
+            throw BulletinImportError(
+                line: line.number,
+                message: "expected nothing after the back-to-top link, found "
+                    + BulletinImportError.quote(after))
         }
         if !before.isEmpty {
             article.lines.append(before)

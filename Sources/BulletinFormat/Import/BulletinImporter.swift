@@ -23,41 +23,52 @@ public enum BulletinImporter {
     ///   - now: their creation time (ISO 8601, UTC).
     /// - Returns: a draft issue, articles numbered 1…n in contents order.
     /// - Throws: `BulletinImportError` with the line and what was expected there.
-    public static func parse(_ text: String, makeID: () -> String = { UUID().uuidString.lowercased() },
-                             annotationAuthor: String = "import", now: String) throws -> Issue {
+    public static func parse(
+        _ text: String, makeID: () -> String = { UUID().uuidString.lowercased() },
+        annotationAuthor: String = "import", now: String
+    ) throws -> Issue {
         var normalized = TextNormalization.normalize(text)
         if normalized.hasPrefix("\u{FEFF}") {
             normalized.removeFirst()
         }
         let (lines, lastLine) = SourceLine.nonBlankLines(of: normalized)
         guard !lines.isEmpty else {
-            throw BulletinImportError(line: 1, message: "the text is empty: expected a bulletin starting with "
-                                          + "the year line \"Năm YYYY\"")
+            throw BulletinImportError(
+                line: 1,
+                message: "the text is empty: expected a bulletin starting with "
+                    + "the year line \"Năm YYYY\"")
         }
         var index = 0
         let header = try HeaderParser.parse(lines, index: &index, lastLine: lastLine)
         let contents = try ContentsParser.parse(lines, index: &index)
         let body = try BodyParser.parse(lines, from: index, lastLine: lastLine, contents: contents)
         let reconciliation = ContentsReconciler.reconcile(contents: contents, body: body)
-        return assemble(header: header, body: body, reconciliation: reconciliation, makeID: makeID,
-                        annotationAuthor: annotationAuthor, now: now)
+        return assemble(
+            header: header, body: body, reconciliation: reconciliation, makeID: makeID,
+            annotationAuthor: annotationAuthor, now: now)
     }
 
-    private static func assemble(header: BulletinHeader, body: BulletinBody,
-                                 reconciliation: ContentsReconciliation, makeID: () -> String,
-                                 annotationAuthor: String, now: String) -> Issue {
-        var issue = Issue(id: makeID(), date: header.date, weekday: header.weekday, yearLine: header.yearLine,
-                          releaseLine: header.releaseLine, titleLines: header.titleLines, subject: header.subject,
-                          cadence: header.cadence, intro: header.intro, editor: body.editor)
+    private static func assemble(
+        header: BulletinHeader, body: BulletinBody,
+        reconciliation: ContentsReconciliation, makeID: () -> String,
+        annotationAuthor: String, now: String
+    ) -> Issue {
+        var issue = Issue(
+            id: makeID(), date: header.date, weekday: header.weekday, yearLine: header.yearLine,
+            releaseLine: header.releaseLine, titleLines: header.titleLines, subject: header.subject,
+            cadence: header.cadence, intro: header.intro, editor: body.editor)
         var number = 0
         for (sectionIndex, rawSection) in body.sections.enumerated() {
-            var section = Section(id: makeID(), title: rawSection.heading.text,
-                                  contentsPage: reconciliation.sectionPages[sectionIndex])
+            var section = Section(
+                id: makeID(), title: rawSection.heading.text,
+                contentsPage: reconciliation.sectionPages[sectionIndex])
             for rawArticle in rawSection.articles {
-                section.articles.append(Article(id: makeID(), number: number + 1, title: rawArticle.titleLine.text,
-                                                paragraphs: PageBreakJoiner.join(rawArticle.lines),
-                                                source: rawArticle.citation,
-                                                contentsPage: reconciliation.articlePages[number]))
+                section.articles.append(
+                    Article(
+                        id: makeID(), number: number + 1, title: rawArticle.titleLine.text,
+                        paragraphs: PageBreakJoiner.join(rawArticle.lines),
+                        source: rawArticle.citation,
+                        contentsPage: reconciliation.articlePages[number]))
                 number += 1
             }
             issue.sections.append(section)
@@ -69,8 +80,9 @@ public enum BulletinImporter {
                 let articleID = issue.sections[sectionIndex].articles[position].id
                 for note in reconciliation.notes[articleIndex] ?? [] {
                     issue.sections[sectionIndex].articles[position].annotations.append(
-                        Annotation(id: makeID(), articleID: articleID, kind: .factCheck, text: note,
-                                   author: annotationAuthor, createdAt: now))
+                        Annotation(
+                            id: makeID(), articleID: articleID, kind: .factCheck, text: note,
+                            author: annotationAuthor, createdAt: now))
                 }
                 articleIndex += 1
             }

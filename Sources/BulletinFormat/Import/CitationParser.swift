@@ -25,10 +25,11 @@ enum CitationParser {
     /// `Outlet[,] D/M[/YYYY][sep authors]`: the first date in the text ends the outlet; a separator follows it.
     private static func datedCitation(_ inner: String) -> Citation? {
         let characters = Array(inner)
-        guard let start = characters.indices.first(where: { index in
-            index > 0 && (characters[index - 1] == " " || characters[index - 1] == ",")
-                && dateEnd(in: characters, from: index) != nil
-        }), let end = dateEnd(in: characters, from: start)
+        guard
+            let start = characters.indices.first(where: { index in
+                index > 0 && (characters[index - 1] == " " || characters[index - 1] == ",")
+                    && dateEnd(in: characters, from: index) != nil
+            }), let end = dateEnd(in: characters, from: start)
         else { return nil }
         var outletEnd = start
         while outletEnd > 0, characters[outletEnd - 1] == " " || characters[outletEnd - 1] == "," {
@@ -48,9 +49,9 @@ enum CitationParser {
         let parts = inner.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
         let outlet = TextShape.trimmed(parts.first ?? "")
         guard !outlet.contains(where: { $0.isWhitespace || $0 == "(" || $0 == ")" }),
-              let dot = outlet.lastIndex(of: "."), outlet.first != ".",
-              outlet[outlet.index(after: dot)...].count >= 2,
-              outlet[outlet.index(after: dot)...].allSatisfy(\.isLetter)
+            let dot = outlet.lastIndex(of: "."), outlet.first != ".",
+            outlet[outlet.index(after: dot)...].count >= 2,
+            outlet[outlet.index(after: dot)...].allSatisfy(\.isLetter)
         else { return nil }
         return Citation(outlet: outlet, date: "", authors: parts.count > 1 ? authors(String(parts[1])) : [])
     }
@@ -63,7 +64,7 @@ enum CitationParser {
             return allowed.contains(end - index) ? end : nil
         }
         guard let dayEnd = digits(from: start, allowed: 1...2), dayEnd < characters.count,
-              characters[dayEnd] == "/", let monthEnd = digits(from: dayEnd + 1, allowed: 1...2)
+            characters[dayEnd] == "/", let monthEnd = digits(from: dayEnd + 1, allowed: 1...2)
         else { return nil }
         if monthEnd < characters.count, characters[monthEnd] == "/" {
             return digits(from: monthEnd + 1, allowed: 2...4)

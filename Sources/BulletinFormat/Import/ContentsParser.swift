@@ -58,9 +58,10 @@ enum ContentsParser {
         var page: Int?
         if !pageText.isEmpty {
             guard let number = Int(pageText), number >= 0 else {
-                throw BulletinImportError(line: line.number,
-                                          message: "expected a page number in the contents row's last column, "
-                                              + "found \(BulletinImportError.quote(pageText))")
+                throw BulletinImportError(
+                    line: line.number,
+                    message: "expected a page number in the contents row's last column, "
+                        + "found \(BulletinImportError.quote(pageText))")
             }
             page = number
         }
@@ -124,7 +125,8 @@ enum ContentsParser {
     private static func plainRow(_ text: String) -> (title: String, page: String)? {
         // Cheap test first: a plain row ends with its page number.
         guard text.last?.isASCIIDigit == true,
-              let match = text.wholeMatch(of: /(.*?\S)\s*(?:[.…·]\s*){2,}(\d{1,4})/) else { return nil }
+            let match = text.wholeMatch(of: /(.*?\S)\s*(?:[.…·]\s*){2,}(\d{1,4})/)
+        else { return nil }
         return (String(match.1), String(match.2))
     }
 

@@ -30,12 +30,14 @@ enum ContentsReconciler {
             count += section.articles.count
         }
 
-        var result = ContentsReconciliation(sectionPages: Array(repeating: nil, count: body.sections.count),
-                                            articlePages: Array(repeating: nil, count: bodyArticles.count),
-                                            notes: [:])
-        let sectionSteps = TitleAlignment.align(contents: contentsSections.map(\.title),
-                                                body: body.sections.map(\.heading.text))
-        for case let .pair(contentsIndex, bodyIndex) in sectionSteps {
+        var result = ContentsReconciliation(
+            sectionPages: Array(repeating: nil, count: body.sections.count),
+            articlePages: Array(repeating: nil, count: bodyArticles.count),
+            notes: [:])
+        let sectionSteps = TitleAlignment.align(
+            contents: contentsSections.map(\.title),
+            body: body.sections.map(\.heading.text))
+        for case .pair(let contentsIndex, let bodyIndex) in sectionSteps {
             let entry = contentsSections[contentsIndex]
             result.sectionPages[bodyIndex] = entry.page
             if let article = firstArticleOfSection[bodyIndex] {
@@ -43,18 +45,19 @@ enum ContentsReconciler {
             }
         }
 
-        let articleSteps = TitleAlignment.align(contents: contentsArticles.map(\.title),
-                                                body: bodyArticles.map(\.titleLine.text))
+        let articleSteps = TitleAlignment.align(
+            contents: contentsArticles.map(\.title),
+            body: bodyArticles.map(\.titleLine.text))
         for (position, step) in articleSteps.enumerated() {
             switch step {
-            case let .pair(contentsIndex, bodyIndex):
+            case .pair(let contentsIndex, let bodyIndex):
                 let entry = contentsArticles[contentsIndex]
                 result.articlePages[bodyIndex] = entry.page
                 noteIfDifferent(entry.title, bodyArticles[bodyIndex].titleLine.text, on: bodyIndex, in: &result)
-            case let .bodyOnly(bodyIndex):
+            case .bodyOnly(let bodyIndex):
                 let heading = bodyArticles[bodyIndex].titleLine.text
                 result.notes[bodyIndex, default: []].append("contents: (not listed) / heading: \(heading)")
-            case let .contentsOnly(contentsIndex):
+            case .contentsOnly(let contentsIndex):
                 guard let article = nearestBodyArticle(to: position, in: articleSteps) else { continue }
                 let title = contentsArticles[contentsIndex].title
                 result.notes[article, default: []].append("contents: \(title) / heading: (no such article)")
@@ -63,8 +66,10 @@ enum ContentsReconciler {
         return result
     }
 
-    private static func noteIfDifferent(_ contentsTitle: String, _ heading: String, on article: Int,
-                                        in result: inout ContentsReconciliation) {
+    private static func noteIfDifferent(
+        _ contentsTitle: String, _ heading: String, on article: Int,
+        in result: inout ContentsReconciliation
+    ) {
         guard TextShape.titleKey(contentsTitle) != TextShape.titleKey(heading) else { return }
         result.notes[article, default: []].append("contents: \(contentsTitle) / heading: \(heading)")
     }
@@ -73,7 +78,7 @@ enum ContentsReconciler {
     private static func nearestBodyArticle(to position: Int, in steps: [AlignmentStep]) -> Int? {
         func bodyIndex(_ step: AlignmentStep) -> Int? {
             switch step {
-            case let .pair(_, body), let .bodyOnly(body): body
+            case .pair(_, let body), .bodyOnly(let body): body
             case .contentsOnly: nil
             }
         }

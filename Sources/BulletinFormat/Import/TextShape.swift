@@ -30,7 +30,7 @@ enum TextShape {
     /// instead of Foundation's `trimmingCharacters(in:)`, which is several times slower on Linux.
     static func trimmed<Text: StringProtocol>(_ text: Text) -> String {
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-              let last = text.lastIndex(where: { !$0.isWhitespace })
+            let last = text.lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(text[first...last])
     }

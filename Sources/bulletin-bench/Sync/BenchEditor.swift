@@ -49,8 +49,9 @@ struct BenchEditor: Sendable {
 
     /// The runner for the server on `port`.
     func runner(port: Int) -> SyncRunner {
-        SyncRunner(store: store, address: ServerAddress(host: "127.0.0.1", port: port), options: options,
-                   logger: Self.quiet)
+        SyncRunner(
+            store: store, address: ServerAddress(host: "127.0.0.1", port: port), options: options,
+            logger: Self.quiet)
     }
 
     /// Pushes the whole outbox over one connection; returns what was pushed and the seconds `pushAll` took

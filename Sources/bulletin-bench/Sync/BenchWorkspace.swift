@@ -56,8 +56,9 @@ final class BenchWorkspace: @unchecked Sendable {
         _ path: String, _ arguments: [String], timeout: Duration = .seconds(600),
         standardOutput: ChildProcess.Output = .null, standardError: ChildProcess.Output = .null
     ) async throws -> ChildProcess.Exit {
-        let child = try spawn(path, arguments, standardOutput: standardOutput,
-                              standardError: standardError)
+        let child = try spawn(
+            path, arguments, standardOutput: standardOutput,
+            standardError: standardError)
         let exit = try await wait(for: child, timeout: timeout)
         guard exit.status == 0 else { throw BenchError.failed(child.command, exit.status) }
         return exit

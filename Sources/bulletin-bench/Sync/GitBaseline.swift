@@ -74,8 +74,10 @@ final class GitBaseline: @unchecked Sendable {
         let ready = ReadySignal()
         daemon = try workspace.spawn(
             "/usr/lib/git-core/git-daemon",
-            ["--reuseaddr", "--verbose", "--base-path=" + served, "--export-all", "--listen=127.0.0.1",
-             "--port=\(port)", served],
+            [
+                "--reuseaddr", "--verbose", "--base-path=" + served, "--export-all", "--listen=127.0.0.1",
+                "--port=\(port)", served,
+            ],
             standardError: .lines,
             onLine: { line in if line.contains("Ready to rumble") { ready.fire() } })
         try await ready.wait(timeout: .seconds(30), what: "git daemon to listen")
@@ -133,8 +135,10 @@ final class GitBaseline: @unchecked Sendable {
     }
 
     private func commit(_ message: String) async throws {
-        try await gitRun(["-C", workingCopy, "-c", "user.name=Bench", "-c", "user.email=bench@127.0.0.1",
-                          "commit", "-q", "-a", "-m", message])
+        try await gitRun([
+            "-C", workingCopy, "-c", "user.name=Bench", "-c", "user.email=bench@127.0.0.1",
+            "commit", "-q", "-a", "-m", message,
+        ])
     }
 
     private func gitRun(_ arguments: [String]) async throws {

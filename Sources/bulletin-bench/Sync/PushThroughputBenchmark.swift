@@ -81,7 +81,8 @@ struct PushThroughputBenchmark {
         guard summary.accepted == expected, try editor.store.pendingCount() == 0 else {
             throw BenchError.unexpected("pushed \(summary.pushed), accepted \(summary.accepted) of \(expected)")
         }
-        return Result(changes: expected, seconds: seconds, recordBytes: totals.bytes,
-                      wireBytes: summary.bytesSent + summary.bytesReceived)
+        return Result(
+            changes: expected, seconds: seconds, recordBytes: totals.bytes,
+            wireBytes: summary.bytesSent + summary.bytesReceived)
     }
 }

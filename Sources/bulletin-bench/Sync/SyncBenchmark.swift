@@ -48,7 +48,7 @@ struct SyncBenchmark: AsyncParsableCommand {
         let workspace = try BenchWorkspace()
         let signals = Self.cleanUpOnSignals(workspace)
         defer {
-            signals.forEach { $0.cancel() }
+            for signal in signals { signal.cancel() }
             if keep {
                 FileHandle.standardError.write(Data("kept \(workspace.root)\n".utf8))
             } else {
@@ -63,12 +63,18 @@ struct SyncBenchmark: AsyncParsableCommand {
                 + Self.loadAverage(),
             programs.description,
         ]
-        context.forEach { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+        for line in context { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
         let started = ContinuousClock.now
         let results = try await SyncBenchmarkRun(plan: plan, workspace: workspace, programs: programs).run()
         let total = String(format: "%.0f s", (ContinuousClock.now - started).seconds)
-        print(SyncReport(results: results, context: context + ["load average at end " + Self.loadAverage()
-                                                                + "; benchmark took \(total)"]).text)
+        print(
+            SyncReport(
+                results: results,
+                context: context + [
+                    "load average at end " + Self.loadAverage()
+                        + "; benchmark took \(total)"
+                ]
+            ).text)
     }
 
     private static var isReleaseBuild: Bool {

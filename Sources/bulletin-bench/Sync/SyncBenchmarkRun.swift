@@ -92,16 +92,18 @@ struct SyncBenchmarkRun {
         let clientPath = workspace.path("editor-b.sqlite")
         for round in 0..<max(1, plan.pullRepeats) {
             let store = round == 0 ? clientPath : workspace.path("editor-b-\(round).sqlite")
-            results.pulls.append(try await initialPull(
-                server: server, store: store, token: tokens["reader"] ?? "", articles: plan.articles))
+            results.pulls.append(
+                try await initialPull(
+                    server: server, store: store, token: tokens["reader"] ?? "", articles: plan.articles))
             results.gitClones.append(try await git.timedClone(number: round))
         }
 
         let watcher = try BenchEditor.open(at: clientPath)
         var number = 0
         if plan.steps.contains("b") {
-            progress("(b) incremental sync after \(plan.editsPerRound) edits: \(plan.incrementalRounds) rounds "
-                + "in-process, 1 as a process")
+            progress(
+                "(b) incremental sync after \(plan.editsPerRound) edits: \(plan.incrementalRounds) rounds "
+                    + "in-process, 1 as a process")
             for round in 0...plan.incrementalRounds {
                 let numbers = Array(number..<(number + plan.editsPerRound))
                 number += plan.editsPerRound
@@ -123,9 +125,11 @@ struct SyncBenchmarkRun {
                         wireBytes: run.summary.bytesSent + run.summary.bytesReceived)
                     results.gitFetchProcessRound = try await git.timedFetch()
                 }
-                try verifySame(editor, watcher, numbers.map {
-                    articleIDs[ArticleEdits.articleIndex($0, articleCount: articleIDs.count)]
-                })
+                try verifySame(
+                    editor, watcher,
+                    numbers.map {
+                        articleIDs[ArticleEdits.articleIndex($0, articleCount: articleIDs.count)]
+                    })
             }
         }
         await git.stop()
@@ -136,9 +140,11 @@ struct SyncBenchmarkRun {
             results.propagation = try await PropagationBenchmark(
                 editorA: editor, editorB: watcher, port: server.port, articleIDs: articleIDs
             ).run(edits)
-            try verifySame(editor, watcher, edits.suffix(10).map {
-                articleIDs[ArticleEdits.articleIndex($0, articleCount: articleIDs.count)]
-            })
+            try verifySame(
+                editor, watcher,
+                edits.suffix(10).map {
+                    articleIDs[ArticleEdits.articleIndex($0, articleCount: articleIDs.count)]
+                })
         }
         return server
     }

@@ -24,8 +24,9 @@ struct SyncServerHelper: AsyncParsableCommand {
         }
         let server = try await Server.bind(
             configuration: ServerConfiguration(host: host, port: port, dataDirectory: data), logger: logger)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }
@@ -40,7 +41,8 @@ struct SyncClientHelper: AsyncParsableCommand {
     @Option var server: String
 
     func run() async throws {
-        let local = FileManager.default.fileExists(atPath: store)
+        let local =
+            FileManager.default.fileExists(atPath: store)
             ? try LocalStore.open(at: store) : try LocalStore.create(at: store, editor: "Bench")
         let runner = SyncRunner(store: local, address: try ServerAddress(parsing: server), logger: BenchEditor.quiet)
         let summary = try await runner.syncOnce()

@@ -17,7 +17,8 @@ struct SyncPrograms: Sendable {
 
     /// Finds the programs.
     static func locate() -> SyncPrograms {
-        let bench = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let bench =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         let directory = (bench as NSString).deletingLastPathComponent
         let server = directory + "/bulletin-server"
@@ -71,8 +72,9 @@ struct SyncPrograms: Sendable {
     /// Creates a client store at `store` that signs in with `token` (not timed).
     func initClient(store: String, editor: String, token: String, in workspace: BenchWorkspace) async throws {
         if let client {
-            try await workspace.run(client, ["init", "--store", store, "--editor", editor, "--token", token],
-                                    standardError: .file(workspace.path("client.log")))
+            try await workspace.run(
+                client, ["init", "--store", store, "--editor", editor, "--token", token],
+                standardError: .file(workspace.path("client.log")))
         } else {
             try LocalStore.create(at: store, editor: editor).setToken(token)
         }
@@ -87,11 +89,15 @@ struct SyncPrograms: Sendable {
         let output = workspace.path(name + ".json")
         let figures = workspace.path(name + "-measured.json")
         let address = "127.0.0.1:\(port)"
-        let program = client.map { [$0, "sync", "--store", store, "--server", address, "--json"] }
+        let program =
+            client.map { [$0, "sync", "--store", store, "--server", address, "--json"] }
             ?? [bench, "sync-client", "--store", store, "--server", address]
         try await workspace.run(
-            bench, ["measure", "--output", figures, "--standard-output", output, "--standard-error",
-                    workspace.path("client.log"), "--"] + program,
+            bench,
+            [
+                "measure", "--output", figures, "--standard-output", output, "--standard-error",
+                workspace.path("client.log"), "--",
+            ] + program,
             timeout: .seconds(1_800))
         let measured = try JSONDecoder().decode(MeasuredRun.self, from: Data(contentsOf: URL(fileURLWithPath: figures)))
         guard measured.status == 0 else { throw BenchError.failed(program.joined(separator: " "), measured.status) }

@@ -15,8 +15,11 @@ struct SyncReport {
         if results.seedPush.changes > 0 {
             let upload = results.seedPush
             let rate = Int(Double(upload.changes) / max(1e-9, upload.seconds))
-            lines += ["", "archive upload by the seeding editor: \(count(upload.changes)) changes in "
-                + "\(seconds(upload.seconds)) (\(count(rate))/s)"]
+            lines += [
+                "",
+                "archive upload by the seeding editor: \(count(upload.changes)) changes in "
+                    + "\(seconds(upload.seconds)) (\(count(rate))/s)",
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -27,21 +30,26 @@ struct SyncReport {
         let theirs = Sample(results.gitClones.map(\.seconds))
         let syncs = Sample(results.pulls.map(\.syncSeconds))
         func spread(_ sample: Sample) -> String {
-            sample.count > 1 ? "\(seconds(sample.median)) (\(seconds(sample.min))–\(seconds(sample.max)))"
+            sample.count > 1
+                ? "\(seconds(sample.median)) (\(seconds(sample.min))–\(seconds(sample.max)))"
                 : seconds(sample.median)
         }
         return [
             "(a) initial pull of \(count(pull.articles)) articles into an empty client (\(count(pull.records)) "
                 + "records); median of \(ours.count) (min–max)",
-            row("    time, process start to exit", spread(ours), spread(theirs),
+            row(
+                "    time, process start to exit", spread(ours), spread(theirs),
                 "faster than git " + verdict(ours.median < theirs.median)),
             row("    time of the sync itself", spread(syncs), "", ""),
             row("    throughput (archive JSON / time)", rate(ours.median), rate(theirs.median), ""),
-            row("    bytes on the wire", bytes(pull.wireBytes), bytes(clone.wireBytes),
+            row(
+                "    bytes on the wire", bytes(pull.wireBytes), bytes(clone.wireBytes),
                 "fewer than git " + verdict(pull.wireBytes < clone.wireBytes)),
-            row("    raw JSON bytes", bytes(pull.payloadBytes) + " protocol",
+            row(
+                "    raw JSON bytes", bytes(pull.payloadBytes) + " protocol",
                 bytes(results.rawArchiveBytes) + " files", ""),
-            row("    wire / raw JSON", ratio(pull.wireBytes, pull.payloadBytes),
+            row(
+                "    wire / raw JSON", ratio(pull.wireBytes, pull.payloadBytes),
                 ratio(clone.wireBytes, results.rawArchiveBytes), ""),
         ]
     }
@@ -53,30 +61,40 @@ struct SyncReport {
         var lines = [
             "(b) incremental sync after 10 articles were edited elsewhere; median of \(times.count) rounds "
                 + "(min–max)",
-            row("    time (bulletin in-process)", "\(ms(times.median)) (\(ms(times.min))–\(ms(times.max)))",
+            row(
+                "    time (bulletin in-process)", "\(ms(times.median)) (\(ms(times.min))–\(ms(times.max)))",
                 "\(ms(fetches.median)) (\(ms(fetches.min))–\(ms(fetches.max)))",
                 "< 20 ms " + verdict(times.median < 20)),
-            row("    bytes on the wire", bytes(Int(Sample(results.incremental.map { Double($0.wireBytes) }).median)),
+            row(
+                "    bytes on the wire", bytes(Int(Sample(results.incremental.map { Double($0.wireBytes) }).median)),
                 bytes(Int(Sample(results.gitFetch.map { Double($0.wireBytes) }).median)), ""),
         ]
         if let process = results.incrementalProcess, let fetch = results.gitFetchProcessRound {
-            lines.append(row("    one more round, `bulletin sync` as a process", ms(process.milliseconds),
-                             ms(fetch.seconds * 1_000), ""))
+            lines.append(
+                row(
+                    "    one more round, `bulletin sync` as a process", ms(process.milliseconds),
+                    ms(fetch.seconds * 1_000), ""))
         }
         return lines
     }
 
     private func pushThroughput() -> [String] {
         var lines: [String] = []
-        for (label, result) in [("small changes (annotations)", results.pushSmall),
-                                ("large changes (article creates)", results.pushLarge)] {
+        for (label, result) in [
+            ("small changes (annotations)", results.pushSmall),
+            ("large changes (article creates)", results.pushLarge),
+        ] {
             guard let result else { continue }
             if lines.isEmpty { lines.append("(c) push throughput, \(count(result.changes)) changes") }
-            lines.append(row("    \(label)", "\(count(Int(result.rate)))/s", "",
-                             "≥ 20,000/s " + verdict(result.rate >= 20_000)))
-            lines.append(row("      time; record JSON; wire",
-                             "\(seconds(result.seconds)); \(bytes(result.recordBytes)); \(bytes(result.wireBytes))",
-                             "", ""))
+            lines.append(
+                row(
+                    "    \(label)", "\(count(Int(result.rate)))/s", "",
+                    "≥ 20,000/s " + verdict(result.rate >= 20_000)))
+            lines.append(
+                row(
+                    "      time; record JSON; wire",
+                    "\(seconds(result.seconds)); \(bytes(result.recordBytes)); \(bytes(result.wireBytes))",
+                    "", ""))
         }
         return lines
     }
@@ -87,7 +105,8 @@ struct SyncReport {
         let p99 = sample.percentile(0.99)
         return [
             "(d) live propagation with watch, over \(count(sample.count)) edits (push ack → watcher's store)",
-            row("    p50 / p99 / max", "\(ms(sample.median)) / \(ms(p99)) / \(ms(sample.max))", "",
+            row(
+                "    p50 / p99 / max", "\(ms(sample.median)) / \(ms(p99)) / \(ms(sample.max))", "",
                 "p50 ≤ 3, p99 ≤ 10 ms " + verdict(sample.median <= 3 && p99 <= 10)),
         ]
     }
@@ -99,21 +118,27 @@ struct SyncReport {
         let client = results.pulls.map(\.clientPeakRSS).max() ?? 0
         var lines = [
             "(e) peak RSS during (a)",
-            row("    archive", "\(count(small.articles)) articles", "\(count(large.articles)) articles",
+            row(
+                "    archive", "\(count(small.articles)) articles", "\(count(large.articles)) articles",
                 "flat (≤ \(Self.flatGrowth)×)"),
         ]
         for (name, one, other) in [("server", server, large.serverPeakRSS), ("client", client, large.clientPeakRSS)] {
             let growth = Double(other) / Double(max(1, one))
-            lines.append(row("    \(name)", bytes(one), bytes(other),
-                             String(format: "%.2f× ", growth) + verdict(growth <= Self.flatGrowth)))
+            lines.append(
+                row(
+                    "    \(name)", bytes(one), bytes(other),
+                    String(format: "%.2f× ", growth) + verdict(growth <= Self.flatGrowth)))
         }
         if small.articles < 10_000 {
-            lines.append("    (smoke sizes: the servers' page caches and the allocator's arenas are still filling up "
-                + "below ~10,000 articles; judge flatness at 10,000 and 40,000)")
+            lines.append(
+                "    (smoke sizes: the servers' page caches and the allocator's arenas are still filling up "
+                    + "below ~10,000 articles; judge flatness at 10,000 and 40,000)")
         }
         let largeRaw = results.rawArchiveBytes * large.articles / max(1, small.articles)
-        lines.append(row("    pull time at \(count(large.articles))", seconds(large.wallSeconds),
-                         rate(large.wallSeconds, raw: largeRaw), ""))
+        lines.append(
+            row(
+                "    pull time at \(count(large.articles))", seconds(large.wallSeconds),
+                rate(large.wallSeconds, raw: largeRaw), ""))
         return lines
     }
 

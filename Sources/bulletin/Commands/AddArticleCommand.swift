@@ -12,8 +12,10 @@ struct AddArticleCommand: BulletinCommand {
     @Argument(help: "An issue id, a unique id prefix or a date YYYY-MM-DD.") var issue: String
     @Option(help: "The section's number in the issue, from 1.") var section: Int
     @Option(help: "The article's title.") var title: String
-    @Option(help: ArgumentHelp("A text file of paragraphs separated by blank lines; - reads standard input.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A text file of paragraphs separated by blank lines; - reads standard input.",
+            valueName: "file"))
     var bodyFile: String?
     @Option(help: "The source citation, e.g. \"Baophapluat.vn 05/9, Lê Hồng\".") var source: String?
 

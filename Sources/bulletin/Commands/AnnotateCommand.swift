@@ -14,13 +14,15 @@ struct AnnotateCommand: BulletinCommand {
     @Option(help: "Anchor to this paragraph, counting from 1.") var paragraph: Int?
 
     func output(using cli: BulletinCLI) throws -> String {
-        let annotationKind = try kind.map { value in
-            guard let parsed = AnnotationKind(rawValue: value.lowercased()) else {
-                throw CommandError.invalidValue(option: "kind", value: value,
-                                                allowed: AnnotationKind.allCases.map(\.rawValue))
-            }
-            return parsed
-        } ?? .comment
+        let annotationKind =
+            try kind.map { value in
+                guard let parsed = AnnotationKind(rawValue: value.lowercased()) else {
+                    throw CommandError.invalidValue(
+                        option: "kind", value: value,
+                        allowed: AnnotationKind.allCases.map(\.rawValue))
+                }
+                return parsed
+            } ?? .comment
         if let paragraph, paragraph < 1 {
             throw CommandError.invalidArgument("--paragraph counts from 1, got \(paragraph)")
         }

@@ -13,8 +13,10 @@ struct EditArticleCommand: BulletinCommand {
     @OptionGroup var store: StoreOption
     @Argument(help: "DATE/N, an article id or a unique id prefix.") var article: String
     @Option(help: "The new title.") var title: String?
-    @Option(help: ArgumentHelp("The new body: paragraphs separated by blank lines; - reads standard input.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The new body: paragraphs separated by blank lines; - reads standard input.",
+            valueName: "file"))
     var bodyFile: String?
 
     func output(using cli: BulletinCLI) throws -> String {
@@ -33,7 +35,8 @@ struct EditArticleCommand: BulletinCommand {
     }
 
     /// Opens `$EDITOR` on a temporary file holding the title, a blank line and the paragraphs; reads it back.
-    private func editInEditor(_ current: ArticleText, cli: BulletinCLI) throws -> (title: String, paragraphs: [String]) {
+    private func editInEditor(_ current: ArticleText, cli: BulletinCLI) throws -> (title: String, paragraphs: [String])
+    {
         let context = cli.context
         guard let editor = context.environment["EDITOR"], !editor.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CommandError.noEditor

@@ -17,8 +17,9 @@ struct ExportCommand: BulletinCommand {
 
     func output(using cli: BulletinCLI) throws -> String {
         guard let exportFormat = ExportFormat(rawValue: format.lowercased()) else {
-            throw CommandError.invalidValue(option: "format", value: format,
-                                            allowed: ExportFormat.allCases.map(\.rawValue))
+            throw CommandError.invalidValue(
+                option: "format", value: format,
+                allowed: ExportFormat.allCases.map(\.rawValue))
         }
         let found = try cli.openStore(store.store).issue(issue)
         var text = BulletinExporter.export(found, as: exportFormat)

@@ -58,12 +58,14 @@ struct InitCommand: BulletinCommand {
         let info = try local.replicaInfo()
         var text = "created store \(path) for editor \(info.editor) (client \(info.clientID))\n"
         if fromSystem {
-            text += "the editor name \(info.editor) is your login name ($USER is not set); "
+            text +=
+                "the editor name \(info.editor) is your login name ($USER is not set); "
                 + "pass --editor NAME to sign as someone else\n"
         }
         if let address { try local.setServerAddress(address.description) }
-        try local.setAccessSettings(AccessSettings(
-            role: role, token: token, serverKey: serverKey, tls: tls, tlsCA: ca))
+        try local.setAccessSettings(
+            AccessSettings(
+                role: role, token: token, serverKey: serverKey, tls: tls, tlsCA: ca))
         if role == .fieldOffice { text += "field-office replica: pins server key \(serverKey ?? "")\n" }
         if let address { text += "server \(address)\(tls ? " (TLS)" : "")\n" }
         if token != nil { text += "token stored; the store file is now readable by you only (mode 0600)\n" }

@@ -16,8 +16,10 @@ struct IssuesCommand: BulletinCommand {
             return "no issues yet; create one with `bulletin issue new --date YYYY-MM-DD`\n"
         }
         let rows = summaries.map { summary in
-            [summary.date, summary.state.rawValue, String(summary.sections), String(summary.articles),
-             String(summary.pending), summary.id]
+            [
+                summary.date, summary.state.rawValue, String(summary.sections), String(summary.articles),
+                String(summary.pending), summary.id,
+            ]
         }
         return TextTable.render(
             header: ["DATE", "STATE", "SECTIONS", "ARTICLES", "PENDING", "ID"], rows: rows,

@@ -17,8 +17,11 @@ struct ListConflictsCommand: BulletinCommand {
             return all ? "no conflicts\n" : "no open conflicts\n"
         }
         let rows = list.map { conflict in
-            [String(conflict.id.prefix(8)), conflict.kind.rawValue, conflict.status.rawValue,
-             conflict.field ?? "(entity)", "\(conflict.mineAuthor) / \(conflict.theirsAuthor ?? "?")", conflict.target]
+            [
+                String(conflict.id.prefix(8)), conflict.kind.rawValue, conflict.status.rawValue,
+                conflict.field ?? "(entity)", "\(conflict.mineAuthor) / \(conflict.theirsAuthor ?? "?")",
+                conflict.target,
+            ]
         }
         return TextTable.render(header: ["ID", "KIND", "STATUS", "FIELD", "MINE / THEIRS", "WHAT"], rows: rows)
             + "show one with `bulletin conflicts show ID`; resolve with `bulletin resolve ID --take mine|theirs`\n"

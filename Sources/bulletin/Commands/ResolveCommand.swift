@@ -13,8 +13,10 @@ struct ResolveCommand: BulletinCommand {
     @Argument(help: "A conflict id or a unique id prefix.") var conflict: String
     @Option(help: "mine or theirs: that side for every conflicting part (clean merges of text are kept).")
     var take: String?
-    @Option(help: ArgumentHelp("The value to keep: paragraphs separated by blank lines for article text, text for a "
-                               + "title, JSON otherwise; - reads standard input.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The value to keep: paragraphs separated by blank lines for article text, text for a "
+                + "title, JSON otherwise; - reads standard input.", valueName: "file"))
     var file: String?
 
     func output(using cli: BulletinCLI) throws -> String {
@@ -34,7 +36,8 @@ struct ResolveCommand: BulletinCommand {
         }
         let report = try local.resolveConflict(conflict, choice: choice)
         let resolved = report.conflict
-        var text = "resolved conflict \(resolved.id.prefix(8)) (\(resolved.resolution?.rawValue ?? "?")) on "
+        var text =
+            "resolved conflict \(resolved.id.prefix(8)) (\(resolved.resolution?.rawValue ?? "?")) on "
             + "\(resolved.target)"
         if !report.wroteFields.isEmpty {
             text += "; wrote \(report.wroteFields.joined(separator: ", "))"

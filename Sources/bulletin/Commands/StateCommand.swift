@@ -14,8 +14,9 @@ struct StateCommand: BulletinCommand {
 
     func output(using cli: BulletinCLI) throws -> String {
         guard let target = PublicationState(rawValue: state.lowercased()) else {
-            throw CommandError.invalidValue(option: "state", value: state,
-                                            allowed: PublicationState.allCases.map(\.rawValue))
+            throw CommandError.invalidValue(
+                option: "state", value: state,
+                allowed: PublicationState.allCases.map(\.rawValue))
         }
         let change = try cli.openStore(store.store).setState(issue: issue, to: target)
         return "\(change.issue.date): \(change.from.rawValue) → \(change.to.rawValue)\n"

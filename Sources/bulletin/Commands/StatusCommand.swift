@@ -48,14 +48,16 @@ struct StatusCommand: BulletinCommand {
         if let account = report.account {
             text += "account \(account.name) · role \(account.role) (as the server said on the last sync)\n"
         }
-        text += report.pending == 0
+        text +=
+            report.pending == 0
             ? "nothing to push\n"
             : "\(report.pending) change\(report.pending == 1 ? "" : "s") to push (\(report.pendingBytes) bytes)\n"
         if report.rejected > 0 {
             text += "\(report.rejected) change\(report.rejected == 1 ? " was" : "s were") rejected by the server\n"
         }
         if report.openConflicts > 0 {
-            text += "\(report.openConflicts) open conflict\(report.openConflicts == 1 ? "" : "s"): "
+            text +=
+                "\(report.openConflicts) open conflict\(report.openConflicts == 1 ? "" : "s"): "
                 + "see `bulletin conflicts`\n"
         }
         for change in changes {

@@ -45,12 +45,16 @@ struct UICommand: StreamingBulletinCommand {
             output.write(url + "\n")
             if open { BrowserOpener.open(url) }
         }
-        let sync = BackgroundSync(store: local, status: desk.status, events: desk.events, logger: logger,
-                                  clock: { Int64(Date().timeIntervalSince1970 * 1000) })
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: application), .init(service: sync),
-                       .init(service: EventsCloser(events: desk.events))],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let sync = BackgroundSync(
+            store: local, status: desk.status, events: desk.events, logger: logger,
+            clock: { Int64(Date().timeIntervalSince1970 * 1000) })
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: application), .init(service: sync),
+                    .init(service: EventsCloser(events: desk.events)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -25,8 +25,9 @@ enum ConflictText {
             lines += section("now (what every replica shows until it is resolved)", value(conflict.current))
         } else {
             lines += section("mine changed (base → mine)", changes(from: conflict.base, to: conflict.mine, style))
-            lines += section("theirs changed (base → theirs)",
-                             changes(from: conflict.base, to: conflict.theirs, style))
+            lines += section(
+                "theirs changed (base → theirs)",
+                changes(from: conflict.base, to: conflict.theirs, style))
             let now = "now (what every replica shows until it is resolved)"
             if conflict.current == conflict.theirs {
                 lines += ["", "── \(now): theirs"]
@@ -38,8 +39,9 @@ enum ConflictText {
         }
         if conflict.status == .open {
             lines.append("")
-            lines.append("resolve with `bulletin resolve \(conflict.id.prefix(8)) --take mine|theirs`"
-                + (conflict.field == nil ? "" : " or `--file F`"))
+            lines.append(
+                "resolve with `bulletin resolve \(conflict.id.prefix(8)) --take mine|theirs`"
+                    + (conflict.field == nil ? "" : " or `--file F`"))
         }
         return lines.joined(separator: "\n") + "\n"
     }

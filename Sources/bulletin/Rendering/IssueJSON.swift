@@ -21,19 +21,21 @@ enum IssueJSON {
         top["open_conflicts"] = .int(Int64(conflicts.values.reduce(0) { $0 + $1.count }))
         top["conflicts"] = ids(nil)
         if let sections = top["sections"]?.arrayValue {
-            top["sections"] = .array(sections.map { section in
-                guard case .object(var members) = section, let articles = members["articles"]?.arrayValue else {
-                    return section
-                }
-                members["articles"] = .array(articles.map { article in
-                    guard case .object(var fields) = article, let id = fields["id"]?.stringValue,
-                          conflicts[id] != nil
-                    else { return article }
-                    fields["conflicts"] = ids(id)
-                    return .object(fields)
+            top["sections"] = .array(
+                sections.map { section in
+                    guard case .object(var members) = section, let articles = members["articles"]?.arrayValue else {
+                        return section
+                    }
+                    members["articles"] = .array(
+                        articles.map { article in
+                            guard case .object(var fields) = article, let id = fields["id"]?.stringValue,
+                                conflicts[id] != nil
+                            else { return article }
+                            fields["conflicts"] = ids(id)
+                            return .object(fields)
+                        })
+                    return .object(members)
                 })
-                return .object(members)
-            })
         }
         let encoder = BulletinJSON.encoder(pretty: true)
         return String(decoding: try encoder.encode(JSONValue.object(top)), as: UTF8.self) + "\n"

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import SyncClient
+import Synchronization
 
 /// A one-line progress bar for long pulls, redrawn in place on a terminal.
 final class ProgressBar: Sendable {

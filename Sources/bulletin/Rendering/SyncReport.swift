@@ -7,24 +7,28 @@ enum SyncReport {
     static func summary(_ summary: SyncSummary, address: ServerAddress) -> String {
         var lines = ["synced with \(address) in \(String(format: "%.2f", summary.seconds)) s"]
         if summary.reoffered > 0 {
-            lines.append("the server was restored from a backup: offered again \(summary.reoffered) change"
-                + "\(summary.reoffered == 1 ? "" : "s") it lacked"
-                + (summary.reofferRefused > 0 ? " (\(summary.reofferRefused) refused: see the log)" : ""))
+            lines.append(
+                "the server was restored from a backup: offered again \(summary.reoffered) change"
+                    + "\(summary.reoffered == 1 ? "" : "s") it lacked"
+                    + (summary.reofferRefused > 0 ? " (\(summary.reofferRefused) refused: see the log)" : ""))
         }
         var pushed = "pushed \(summary.pushed) change\(summary.pushed == 1 ? "" : "s")"
         if summary.conflicts > 0 || summary.rejected > 0 {
-            pushed += " (\(summary.accepted) accepted, \(summary.conflicts) in conflict, \(summary.rejected) refused:"
+            pushed +=
+                " (\(summary.accepted) accepted, \(summary.conflicts) in conflict, \(summary.rejected) refused:"
                 + " see `bulletin status`)"
         }
         lines.append(pushed)
         let kind = summary.snapshot ? " (initial snapshot)" : ""
-        lines.append("pulled \(summary.pulled) change\(summary.pulled == 1 ? "" : "s") in \(summary.pages) "
-            + "page\(summary.pages == 1 ? "" : "s")\(kind); cursor \(summary.cursor)")
+        lines.append(
+            "pulled \(summary.pulled) change\(summary.pulled == 1 ? "" : "s") in \(summary.pages) "
+                + "page\(summary.pages == 1 ? "" : "s")\(kind); cursor \(summary.cursor)")
         for record in summary.skipped {
             lines.append("skipped pulled record seq \(record.seq) (change \(record.changeID)): \(record.reason)")
         }
-        lines.append("wire: \(bytes(summary.bytesSent)) sent, \(bytes(summary.bytesReceived)) received"
-            + (summary.payloadBytes > 0 ? String(format: "; compression %.1f×", summary.compressionRatio) : ""))
+        lines.append(
+            "wire: \(bytes(summary.bytesSent)) sent, \(bytes(summary.bytesReceived)) received"
+                + (summary.payloadBytes > 0 ? String(format: "; compression %.1f×", summary.compressionRatio) : ""))
         return lines.joined(separator: "\n") + "\n"
     }
 

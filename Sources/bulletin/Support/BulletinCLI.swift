@@ -9,11 +9,6 @@ struct BulletinCLI: Sendable {
     /// The outside world.
     var context: CommandContext
 
-    /// Creates the helpers over a context.
-    init(context: CommandContext) {
-        self.context = context
-    }
-
     /// The store path for a `--store` value.
     func storePath(_ explicit: String?) throws -> String {
         try StoreLocation.path(explicit: explicit, environment: context.environment)
@@ -49,7 +44,8 @@ struct BulletinCLI: Sendable {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path)
+            let reason =
+                FileManager.default.fileExists(atPath: path)
                 ? "permission denied or not a file" : "no such file"
             throw CommandError.cannotRead(path: path, reason: reason)
         }

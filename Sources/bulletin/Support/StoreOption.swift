@@ -2,9 +2,11 @@ import ArgumentParser
 
 /// `--store PATH`, shared by every command.
 struct StoreOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The store file (default: $BULLETIN_STORE, else $XDG_DATA_HOME/bulletin/store.sqlite, "
-            + "else ~/.local/share/bulletin/store.sqlite); may also come before the command.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store file (default: $BULLETIN_STORE, else $XDG_DATA_HOME/bulletin/store.sqlite, "
+                + "else ~/.local/share/bulletin/store.sqlite); may also come before the command.", valueName: "path"))
     var store: String?
 
     /// `arguments` with a `--store PATH` (or `--store=PATH`) written before the command moved after the command's
@@ -27,9 +29,11 @@ struct StoreOption: ParsableArguments {
         guard !leading.isEmpty else { return arguments }
         var names: [String] = []
         var command: any ParsableCommand.Type = Bulletin.self
-        while let name = rest.first, let next = command.configuration.subcommands.first(where: {
-            $0.configuration.commandName == name
-        }) {
+        while let name = rest.first,
+            let next = command.configuration.subcommands.first(where: {
+                $0.configuration.commandName == name
+            })
+        {
             names.append(name)
             rest = rest.dropFirst()
             command = next

@@ -1,10 +1,11 @@
 import BulletinCore
-@testable import BulletinDesk
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SyncClient
 import TestSupport
+
+@testable import BulletinDesk
 
 /// A desk over a real store file holding the sample bulletin, with fixed secrets and a fixed clock, and helpers
 /// that send requests as the desk's own pages do (right Host, session cookie, CSRF token).
@@ -19,18 +20,22 @@ struct DeskFixture: Sendable {
     /// 2024-09-05 14:05 UTC.
     static let now: Int64 = 1_725_545_100_000
 
-    init(role: DeskRole = .editor, language: DeskLanguage? = nil, catalog: Catalog? = nil,
-         editor: String = "Thanh Hồng", importSample: Bool = true) throws {
+    init(
+        role: DeskRole = .editor, language: DeskLanguage? = nil, catalog: Catalog? = nil,
+        editor: String = "Thanh Hồng", importSample: Bool = true
+    ) throws {
         directory = try TemporaryDirectory()
-        store = try LocalStore.create(at: directory.file("store.sqlite"), editor: editor,
-                                      options: LocalStoreOptions(wallClock: { Self.now }, concurrentReads: true))
+        store = try LocalStore.create(
+            at: directory.file("store.sqlite"), editor: editor,
+            options: LocalStoreOptions(wallClock: { Self.now }, concurrentReads: true))
         if importSample {
             issueID = try store.importBulletin(text: try Self.sample()).id
         } else {
             issueID = ""
         }
-        var options = DeskOptions(language: language, utcOffsetSeconds: 7 * 3600, clock: { Self.now },
-                                  role: { _ in role })
+        var options = DeskOptions(
+            language: language, utcOffsetSeconds: 7 * 3600, clock: { Self.now },
+            role: { _ in role })
         options.catalogOverride = catalog
         desk = try Desk(store: store, options: options, secrets: Self.secrets)
         desk.hosts.allow(host: "127.0.0.1", port: 4242)
@@ -87,8 +92,10 @@ extension TestClientProtocol {
     }
 
     /// POST a form as the desk's page would.
-    func post(_ uri: String, _ fields: [(String, String)], csrf: String? = "csrf-token",
-              headers: HTTPFields = DeskFixture.headers(extra: DeskFixture.formType)) async throws -> TestResponse {
+    func post(
+        _ uri: String, _ fields: [(String, String)], csrf: String? = "csrf-token",
+        headers: HTTPFields = DeskFixture.headers(extra: DeskFixture.formType)
+    ) async throws -> TestResponse {
         try await execute(uri: uri, method: .post, headers: headers, body: DeskFixture.form(fields, csrf: csrf))
     }
 }

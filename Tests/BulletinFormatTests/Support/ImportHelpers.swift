@@ -1,4 +1,5 @@
 import BulletinCore
+
 @testable import BulletinFormat
 
 /// The bulletin issue (`Issue` alone clashes with Swift Testing's `Issue`).
@@ -10,10 +11,12 @@ let importTime = "2024-09-05T08:00:00Z"
 /// Imports `text` with ids "id-1", "id-2", … so two imports of equivalent texts are equal.
 func importWithCountingIDs(_ text: String) throws -> IssueModel {
     var counter = 0
-    return try BulletinImporter.parse(text, makeID: {
-        counter += 1
-        return "id-\(counter)"
-    }, now: importTime)
+    return try BulletinImporter.parse(
+        text,
+        makeID: {
+            counter += 1
+            return "id-\(counter)"
+        }, now: importTime)
 }
 
 /// `issue` without ids and annotations: what survives printing and re-importing.

@@ -4,6 +4,7 @@ import GRDB
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncClient
 @testable import SyncServer
 
@@ -19,8 +20,10 @@ struct CompactEditTests {
         let khang = try room.editor("Minh Khang")
         try hong.createIssue(date: "2024-09-05")
         try hong.addSection(issue: "2024-09-05", title: "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
-        let article = try hong.addArticle(issue: "2024-09-05", section: 1, title: "VNeID", paragraphs: Self.body,
-                                          source: nil).id
+        let article = try hong.addArticle(
+            issue: "2024-09-05", section: 1, title: "VNeID", paragraphs: Self.body,
+            source: nil
+        ).id
         try await room.syncAll(hong, khang)
         return (room, hong, khang, article)
     }
@@ -37,8 +40,9 @@ struct CompactEditTests {
 
         try await room.sync.sync(hong)
         let stored = try await room.server.entityState(.article, id: article)
-        #expect(stored?.state.fields["paragraphs"] == .array(edited.map(JSONValue.string)),
-                "the server stores it whole")
+        #expect(
+            stored?.state.fields["paragraphs"] == .array(edited.map(JSONValue.string)),
+            "the server stores it whole")
         let clientID = try khang.clientID()
         let page = try await room.server.logPage(
             since: try khang.cursor(), bound: try await room.server.headSeq(),
@@ -70,11 +74,13 @@ struct CompactEditTests {
         let ack = try hong.acknowledge(outcome.results)
         #expect(ack.resent == 1)
         #expect(try hong.pendingCount() == 1, "the change stays in the outbox")
-        #expect(try hong.pendingChanges(maxCount: 10, maxBytes: 1 << 20).first?.fields["paragraphs"]
-            == .array(edited.map(JSONValue.string)), "and goes whole next time")
+        #expect(
+            try hong.pendingChanges(maxCount: 10, maxBytes: 1 << 20).first?.fields["paragraphs"]
+                == .array(edited.map(JSONValue.string)), "and goes whole next time")
         try await room.sync.sync(hong)
-        #expect(try await room.server.entityState(.article, id: article)?.state.fields["paragraphs"]
-            == .array(edited.map(JSONValue.string)))
+        #expect(
+            try await room.server.entityState(.article, id: article)?.state.fields["paragraphs"]
+                == .array(edited.map(JSONValue.string)))
         #expect(try hong.rejectedChanges().isEmpty)
     }
 
@@ -90,16 +96,19 @@ struct CompactEditTests {
         let cursor = try khang.cursor()
         let bound = try await room.server.headSeq()
         let limits = PageLimits(maxChanges: 10, maxBytes: 1 << 20)
-        let compact = try await room.server.logPage(since: cursor, bound: bound, limits: limits,
-                                                    editsFor: try khang.clientID())
+        let compact = try await room.server.logPage(
+            since: cursor, bound: bound, limits: limits,
+            editsFor: try khang.clientID())
         #expect(throws: StoreError.staleTextEdit(changeID: compact.records[0].changeID)) {
-            try khang.apply(Changes(fromSeq: cursor, toSeq: compact.toSeq, more: false, changes: compact.records),
-                            snapshot: false)
+            try khang.apply(
+                Changes(fromSeq: cursor, toSeq: compact.toSeq, more: false, changes: compact.records),
+                snapshot: false)
         }
         #expect(try khang.cursor() == cursor, "nothing of the refused page was applied")
         let full = try await room.server.logPage(since: cursor, bound: bound, limits: limits)
-        try khang.apply(Changes(fromSeq: cursor, toSeq: full.toSeq, more: false, changes: full.records),
-                        snapshot: false)
+        try khang.apply(
+            Changes(fromSeq: cursor, toSeq: full.toSeq, more: false, changes: full.records),
+            snapshot: false)
         try await room.syncAll(khang, hong)
         let merged = Self.body.enumerated().map { index, paragraph in
             index == 0 ? mine[0] : index == 2 ? theirs[2] : paragraph

@@ -2,6 +2,7 @@ import BulletinCore
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncClient
 @testable import SyncServer
 
@@ -39,7 +40,8 @@ struct ConcurrentEditTests {
             try hong.addSection(issue: "2024-09-05", title: "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
             article = try hong.addArticle(
                 issue: "2024-09-05", section: 1, title: "Nhân rộng cấp Phiếu lý lịch tư pháp trên VNeID",
-                paragraphs: ConcurrentEditTests.body, source: nil).id
+                paragraphs: ConcurrentEditTests.body, source: nil
+            ).id
             try await room.syncAll(hong, khang, lan)
         }
 
@@ -66,13 +68,22 @@ struct ConcurrentEditTests {
     @Test(arguments: StoreKind.available)
     func twoTypoFixesInOneParagraphMergeCleanly(_ kind: StoreKind) async throws {
         try await Desk.with(kind) { desk in
-            try desk.hong.editArticle(desk.article, paragraphs: [Self.body[0],
-                Self.paragraph.replacingOccurrences(of: "63.000", with: "65.000"), Self.body[2]])
-            try desk.khang.editArticle(desk.article, paragraphs: [Self.body[0],
-                Self.paragraph.replacingOccurrences(of: "13.000", with: "15.000"), Self.body[2]])
+            try desk.hong.editArticle(
+                desk.article,
+                paragraphs: [
+                    Self.body[0],
+                    Self.paragraph.replacingOccurrences(of: "63.000", with: "65.000"), Self.body[2],
+                ])
+            try desk.khang.editArticle(
+                desk.article,
+                paragraphs: [
+                    Self.body[0],
+                    Self.paragraph.replacingOccurrences(of: "13.000", with: "15.000"), Self.body[2],
+                ])
             try await desk.settle()
-            #expect(try await desk.serverParagraphs()[1]
-                == "Tại TP Hà Nội đã tiếp nhận gần 65.000 hồ sơ, tăng trên 15.000 hồ sơ so với tháng 7/2024.")
+            #expect(
+                try await desk.serverParagraphs()[1]
+                    == "Tại TP Hà Nội đã tiếp nhận gần 65.000 hồ sơ, tăng trên 15.000 hồ sơ so với tháng 7/2024.")
             #expect(try await desk.room.serverConflicts().isEmpty)
             #expect(try desk.lan.paragraphs(desk.article) == (try await desk.serverParagraphs()))
         }
@@ -109,10 +120,18 @@ struct ConcurrentEditTests {
         try await Desk.with(kind) { desk in
             // The same fix typed in NFD by one editor and in NFC by the other is one change, not a conflict.
             let fixed = Self.body[0].replacingOccurrences(of: "Thừa Thiên Huế", with: "Thừa Thiên - Huế")
-            try desk.hong.editArticle(desk.article, paragraphs: [fixed.decomposedStringWithCanonicalMapping,
-                                                                 Self.body[1], Self.body[2]])
-            try desk.khang.editArticle(desk.article, paragraphs: [fixed, Self.body[1],
-                Self.body[2].replacingOccurrences(of: "9,7", with: "9,8").decomposedStringWithCanonicalMapping])
+            try desk.hong.editArticle(
+                desk.article,
+                paragraphs: [
+                    fixed.decomposedStringWithCanonicalMapping,
+                    Self.body[1], Self.body[2],
+                ])
+            try desk.khang.editArticle(
+                desk.article,
+                paragraphs: [
+                    fixed, Self.body[1],
+                    Self.body[2].replacingOccurrences(of: "9,7", with: "9,8").decomposedStringWithCanonicalMapping,
+                ])
             try await desk.settle()
             let merged = try await desk.serverParagraphs()
             #expect(merged == [fixed, Self.body[1], Self.body[2].replacingOccurrences(of: "9,7", with: "9,8")])
@@ -125,16 +144,24 @@ struct ConcurrentEditTests {
     func aParagraphSplitOnOneSideAndAWordFixOnTheOtherMerge(_ kind: StoreKind) async throws {
         try await Desk.with(kind) { desk in
             let split = Self.paragraph.components(separatedBy: ", tăng")
-            try desk.hong.editArticle(desk.article, paragraphs: [Self.body[0], split[0] + ".",
-                                                                 "Tăng" + split[1], Self.body[2]])
-            try desk.khang.editArticle(desk.article, paragraphs: [
-                Self.body[0].replacingOccurrences(of: "hai địa phương", with: "hai tỉnh, thành phố"), Self.body[1],
-                Self.body[2]])
+            try desk.hong.editArticle(
+                desk.article,
+                paragraphs: [
+                    Self.body[0], split[0] + ".",
+                    "Tăng" + split[1], Self.body[2],
+                ])
+            try desk.khang.editArticle(
+                desk.article,
+                paragraphs: [
+                    Self.body[0].replacingOccurrences(of: "hai địa phương", with: "hai tỉnh, thành phố"), Self.body[1],
+                    Self.body[2],
+                ])
             try await desk.settle()
-            #expect(try await desk.serverParagraphs() == [
-                Self.body[0].replacingOccurrences(of: "hai địa phương", with: "hai tỉnh, thành phố"),
-                split[0] + ".", "Tăng" + split[1], Self.body[2],
-            ])
+            #expect(
+                try await desk.serverParagraphs() == [
+                    Self.body[0].replacingOccurrences(of: "hai địa phương", with: "hai tỉnh, thành phố"),
+                    split[0] + ".", "Tăng" + split[1], Self.body[2],
+                ])
             #expect(try await desk.room.serverConflicts().isEmpty)
         }
     }
@@ -143,13 +170,18 @@ struct ConcurrentEditTests {
     func aParagraphJoinOnOneSideAndAWordFixInsideItOnTheOtherMerge(_ kind: StoreKind) async throws {
         try await Desk.with(kind) { desk in
             try desk.hong.editArticle(desk.article, paragraphs: [Self.body[0] + " " + Self.body[1], Self.body[2]])
-            try desk.khang.editArticle(desk.article, paragraphs: [Self.body[0],
-                Self.paragraph.replacingOccurrences(of: "tháng 7/2024", with: "tháng Bảy"), Self.body[2]])
+            try desk.khang.editArticle(
+                desk.article,
+                paragraphs: [
+                    Self.body[0],
+                    Self.paragraph.replacingOccurrences(of: "tháng 7/2024", with: "tháng Bảy"), Self.body[2],
+                ])
             try await desk.settle()
-            #expect(try await desk.serverParagraphs() == [
-                Self.body[0] + " " + Self.paragraph.replacingOccurrences(of: "tháng 7/2024", with: "tháng Bảy"),
-                Self.body[2],
-            ])
+            #expect(
+                try await desk.serverParagraphs() == [
+                    Self.body[0] + " " + Self.paragraph.replacingOccurrences(of: "tháng 7/2024", with: "tháng Bảy"),
+                    Self.body[2],
+                ])
             #expect(try await desk.room.serverConflicts().isEmpty)
         }
     }
@@ -172,8 +204,9 @@ struct ConcurrentEditTests {
             #expect(conflict["field"] == "title")
             #expect(conflict["base"] == "Cả nước cấp Phiếu lý lịch tư pháp trên VNeID")
             #expect(try desk.lan.fields(.article, desk.article)["title"] == conflict["current"])
-            #expect(try desk.lan.fields(.article, desk.article)["paragraphs"]
-                == .array([Self.body[0], Self.body[1]].map(JSONValue.string)))
+            #expect(
+                try desk.lan.fields(.article, desk.article)["paragraphs"]
+                    == .array([Self.body[0], Self.body[1]].map(JSONValue.string)))
         }
     }
 
@@ -183,7 +216,7 @@ struct ConcurrentEditTests {
             try desk.hong.removeArticle(desk.article)
             let edited = [Self.body[0], Self.body[1], Self.body[2] + " Đây là bổ sung."]
             try desk.khang.editArticle(desk.article, paragraphs: edited)
-            try await desk.room.sync.sync(desk.hong)   // the delete first
+            try await desk.room.sync.sync(desk.hong)  // the delete first
             try await desk.room.sync.sync(desk.khang)  // then the edit
             try await desk.settle()
             let stored = try #require(try await desk.room.server.entityState(.article, id: desk.article))
@@ -204,7 +237,7 @@ struct ConcurrentEditTests {
             try desk.khang.editArticle(desk.article, paragraphs: edited)
             try desk.hong.removeArticle(desk.article)
             try await desk.room.sync.sync(desk.khang)  // the edit first
-            try await desk.room.sync.sync(desk.hong)   // then the delete, made without seeing it
+            try await desk.room.sync.sync(desk.hong)  // then the delete, made without seeing it
             try await desk.settle()
             let stored = try #require(try await desk.room.server.entityState(.article, id: desk.article))
             #expect(!stored.state.deleted)
@@ -230,8 +263,9 @@ struct ConcurrentEditTests {
             let second = try desk.khang.annotate(desk.article, text: "Nguồn: Cục Cảnh sát QLHC", kind: .comment)
             try await desk.settle()
             #expect(try await desk.room.serverConflicts().isEmpty)
-            #expect(try desk.lan.issue("2024-09-05").articles[0].annotations.map(\.id).sorted()
-                == [first.id, second.id].sorted())
+            #expect(
+                try desk.lan.issue("2024-09-05").articles[0].annotations.map(\.id).sorted()
+                    == [first.id, second.id].sorted())
 
             try desk.hong.perform { try $0.update(.annotation, id: first.id, fields: ["text": "Đã kiểm tra: 63.000"]) }
             try desk.khang.perform { try $0.update(.annotation, id: first.id, fields: ["text": "Sai: phải là 65.000"]) }
@@ -306,20 +340,32 @@ struct ConcurrentEditTests {
         // The server merges Hồng's first edit with Khang's; her second edit names the first as its base but was
         // made against her own text: the server must merge it against that, not against the merged text.
         try await Desk.with(kind) { desk in
-            try desk.khang.editArticle(desk.article, paragraphs: [
-                Self.body[0].replacingOccurrences(of: "Hà Nội", with: "TP Hà Nội"), Self.body[1], Self.body[2]])
+            try desk.khang.editArticle(
+                desk.article,
+                paragraphs: [
+                    Self.body[0].replacingOccurrences(of: "Hà Nội", with: "TP Hà Nội"), Self.body[1], Self.body[2],
+                ])
             try await desk.room.sync.sync(desk.khang)
-            try desk.hong.editArticle(desk.article, paragraphs: [Self.body[0],
-                Self.paragraph.replacingOccurrences(of: "63.000", with: "65.000"), Self.body[2]])
-            try desk.hong.editArticle(desk.article, paragraphs: [Self.body[0],
-                Self.paragraph.replacingOccurrences(of: "63.000", with: "65.000"),
-                Self.body[2].replacingOccurrences(of: "9,7", with: "9,8")])
+            try desk.hong.editArticle(
+                desk.article,
+                paragraphs: [
+                    Self.body[0],
+                    Self.paragraph.replacingOccurrences(of: "63.000", with: "65.000"), Self.body[2],
+                ])
+            try desk.hong.editArticle(
+                desk.article,
+                paragraphs: [
+                    Self.body[0],
+                    Self.paragraph.replacingOccurrences(of: "63.000", with: "65.000"),
+                    Self.body[2].replacingOccurrences(of: "9,7", with: "9,8"),
+                ])
             try await desk.settle()
-            #expect(try await desk.serverParagraphs() == [
-                Self.body[0].replacingOccurrences(of: "Hà Nội", with: "TP Hà Nội"),
-                Self.paragraph.replacingOccurrences(of: "63.000", with: "65.000"),
-                Self.body[2].replacingOccurrences(of: "9,7", with: "9,8"),
-            ])
+            #expect(
+                try await desk.serverParagraphs() == [
+                    Self.body[0].replacingOccurrences(of: "Hà Nội", with: "TP Hà Nội"),
+                    Self.paragraph.replacingOccurrences(of: "63.000", with: "65.000"),
+                    Self.body[2].replacingOccurrences(of: "9,7", with: "9,8"),
+                ])
             #expect(try await desk.room.serverConflicts().isEmpty)
         }
     }

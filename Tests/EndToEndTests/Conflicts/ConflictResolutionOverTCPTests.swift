@@ -24,16 +24,24 @@ struct ConflictResolutionOverTCPTests {
         let base = ["Tại TP Hà Nội đã tiếp nhận gần 63.000 hồ sơ.", "Ngân sách hỗ trợ khoảng 9,7 tỷ đồng."]
         try hong.store.createIssue(date: "2024-09-05")
         try hong.store.addSection(issue: "2024-09-05", title: "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
-        let article = try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Phiếu lý lịch tư pháp",
-                                                paragraphs: base, source: nil).id
+        let article = try hong.store.addArticle(
+            issue: "2024-09-05", section: 1, title: "Phiếu lý lịch tư pháp",
+            paragraphs: base, source: nil
+        ).id
         try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout {
                 for editor in [hong, khang, lan] { try await editor.sync(port: server.port) }
                 // Both change the same figure offline; Hồng also fixes the budget, which merges cleanly.
-                try hong.store.editArticle(article, paragraphs: [
-                    "Tại TP Hà Nội đã tiếp nhận gần 64.000 hồ sơ.", "Ngân sách hỗ trợ khoảng 9,8 tỷ đồng."])
-                try khang.store.editArticle(article, paragraphs: [
-                    "Tại TP Hà Nội đã tiếp nhận gần 65.000 hồ sơ.", base[1]])
+                try hong.store.editArticle(
+                    article,
+                    paragraphs: [
+                        "Tại TP Hà Nội đã tiếp nhận gần 64.000 hồ sơ.", "Ngân sách hỗ trợ khoảng 9,8 tỷ đồng.",
+                    ])
+                try khang.store.editArticle(
+                    article,
+                    paragraphs: [
+                        "Tại TP Hà Nội đã tiếp nhận gần 65.000 hồ sơ.", base[1],
+                    ])
                 try await khang.sync(port: server.port)
                 let second = try await hong.sync(port: server.port)
                 #expect(second.conflicts == 1)
@@ -54,8 +62,9 @@ struct ConflictResolutionOverTCPTests {
             #expect(onTerminal.contains("\u{1B}["), "red and green on a terminal")
             #expect(!shown.contains("\u{1B}["))
             #expect(try cli.output("status", "--store", khang.store.path).contains("1 open conflict"))
-            let before = try JSONSerialization.jsonObject(
-                with: Data(try cli.output("show", "2024-09-05", "--json", "--store", khang.store.path).utf8))
+            let before =
+                try JSONSerialization.jsonObject(
+                    with: Data(try cli.output("show", "2024-09-05", "--json", "--store", khang.store.path).utf8))
                 as? [String: Any]
             #expect(before?["open_conflicts"] as? Int == 1)
             let marked = (before?["sections"] as? [[String: Any]])?.first?["articles"] as? [[String: Any]]
@@ -78,8 +87,9 @@ struct ConflictResolutionOverTCPTests {
             #expect(seen.resolution == .mine)
             #expect(seen.resolvedBy == "Minh Khang")
             #expect(try lan.store.openConflictCount() == 0)
-            let after = try JSONSerialization.jsonObject(
-                with: Data(try cli.output("show", "2024-09-05", "--json", "--store", lan.store.path).utf8))
+            let after =
+                try JSONSerialization.jsonObject(
+                    with: Data(try cli.output("show", "2024-09-05", "--json", "--store", lan.store.path).utf8))
                 as? [String: Any]
             #expect(after?["open_conflicts"] == nil, "no marks without open conflicts")
             #expect(try await ReplicaContents.onServer(server, like: lan.contents()) == lan.contents())
@@ -94,8 +104,10 @@ struct ConflictResolutionOverTCPTests {
         let khang = try Editor("Minh Khang", in: directory)
         try hong.store.createIssue(date: "2024-09-05")
         try hong.store.addSection(issue: "2024-09-05", title: "CẢI CÁCH ĐỊA PHƯƠNG")
-        let article = try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Lâm Đồng",
-                                                paragraphs: ["Tỉnh đã tiếp nhận 5.700 hồ sơ."], source: nil).id
+        let article = try hong.store.addArticle(
+            issue: "2024-09-05", section: 1, title: "Lâm Đồng",
+            paragraphs: ["Tỉnh đã tiếp nhận 5.700 hồ sơ."], source: nil
+        ).id
         try await withServer(in: directory.file("server"), kind: kind) { server in
             try await withTimeout {
                 try await hong.sync(port: server.port)

@@ -18,8 +18,10 @@ import Testing
         let khang = try Editor("Minh Khang", in: directory)
         try hong.store.createIssue(date: "2024-09-05")
         try hong.store.addSection(issue: "2024-09-05", title: "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
-        let article = try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Lý lịch tư pháp",
-                                                paragraphs: Self.paragraphs, source: nil).id
+        let article = try hong.store.addArticle(
+            issue: "2024-09-05", section: 1, title: "Lý lịch tư pháp",
+            paragraphs: Self.paragraphs, source: nil
+        ).id
         try await withServer(in: directory.file("server")) { server in
             try await withTimeout {
                 try await hong.sync(port: server.port)

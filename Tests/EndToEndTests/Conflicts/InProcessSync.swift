@@ -1,6 +1,7 @@
 import Foundation
-import Synchronization
 import SyncProtocol
+import Synchronization
+
 @testable import SyncClient
 @testable import SyncServer
 
@@ -55,9 +56,10 @@ struct InProcessSync: Sendable {
                 let page = try await server.snapshotPage(from: position, limits: limits)
                 position = page.next
                 let more = page.next != nil
-                try store.apply(Changes(
-                    fromSeq: 0, toSeq: more ? 0 : page.headSeq, more: more, changes: page.records,
-                    resume: page.next?.token, headSeq: page.headSeq), snapshot: true)
+                try store.apply(
+                    Changes(
+                        fromSeq: 0, toSeq: more ? 0 : page.headSeq, more: more, changes: page.records,
+                        resume: page.next?.token, headSeq: page.headSeq), snapshot: true)
                 pages += 1
                 if more, let maxPages, pages >= maxPages { return }
             } while position != nil
@@ -72,8 +74,9 @@ struct InProcessSync: Sendable {
             // Nothing new for an initialised replica: applying the empty page would change nothing.
             if page.records.isEmpty, page.toSeq == since, !page.more, cursor.initialized { return }
             do {
-                try store.apply(Changes(
-                    fromSeq: since, toSeq: page.toSeq, more: page.more, changes: page.records, headSeq: bound),
+                try store.apply(
+                    Changes(
+                        fromSeq: since, toSeq: page.toSeq, more: page.more, changes: page.records, headSeq: bound),
                     snapshot: false)
             } catch StoreError.staleTextEdit where edits {
                 edits = false

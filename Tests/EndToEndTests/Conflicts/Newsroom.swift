@@ -1,10 +1,11 @@
 import BulletinCore
 import Foundation
 import GRDB
-import Synchronization
-import SyncProtocol
 import PostgresTestSupport
+import SyncProtocol
+import Synchronization
 import TestSupport
+
 @testable import SyncClient
 @testable import SyncServer
 
@@ -93,7 +94,12 @@ final class StoreFactory: Sendable {
     /// of simulated stores slow), with its own replica row.
     func editor(_ name: String) throws -> LocalStore {
         let options = LocalStoreOptions(
-            wallClock: { [self] in clock.withLock { $0 += 1; return $0 } },
+            wallClock: { [self] in
+                clock.withLock {
+                    $0 += 1
+                    return $0
+                }
+            },
             makeID: { [self] in ids?.withLock { $0.next() } ?? UUID().uuidString.lowercased() })
         let queue = try DatabaseQueue()
         try Self.template.get().backup(to: queue)
@@ -118,7 +124,8 @@ struct SeededIDs: Sendable {
     }
 
     mutating func next() -> String {
-        let high = random.next(), low = random.next()
+        let high = random.next()
+        let low = random.next()
         let hex = String(format: "%016llx%016llx", high, low)
         let characters = Array(hex)
         func part(_ range: Range<Int>) -> String { String(characters[range]) }

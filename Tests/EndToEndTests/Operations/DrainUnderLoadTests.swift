@@ -2,10 +2,11 @@ import BulletinCore
 import Foundation
 import GRDB
 import Logging
-import Synchronization
 import SyncProtocol
+import Synchronization
 import TestSupport
 import Testing
+
 @testable import SyncClient
 @testable import SyncServer
 
@@ -22,8 +23,12 @@ struct DrainUnderLoadTests {
         let data = directory.file("data")
         var made: [Editor] = []
         for (index, name) in ["hong", "khang", "lan"].enumerated() {
-            let token = try BuiltBinaries.run("bulletin-server", ["user", "add", name, "--role", "editor",
-                                                                  "--data", data])
+            let token = try BuiltBinaries.run(
+                "bulletin-server",
+                [
+                    "user", "add", name, "--role", "editor",
+                    "--data", data,
+                ])
             #expect(token.status == 0, "\(token.standardError)")
             let editor = try Editor(name, in: directory)
             try editor.store.setToken(token.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -32,9 +37,11 @@ struct DrainUnderLoadTests {
             made.append(editor)
         }
         let editors = made
-        let first = try RunningProcess("bulletin-server", [
-            "serve", "--host", "127.0.0.1", "--port", "0", "--data", data, "--drain-timeout", "5",
-        ])
+        let first = try RunningProcess(
+            "bulletin-server",
+            [
+                "serve", "--host", "127.0.0.1", "--port", "0", "--data", data, "--drain-timeout", "5",
+            ])
         let port = try #require(await first.listeningPort())
 
         let (activity, announce) = AsyncStream.makeStream(of: Void.self)
@@ -45,10 +52,12 @@ struct DrainUnderLoadTests {
             for editor in editors {
                 let runner = editor.runner(port: port)
                 group.addTask {
-                    try await runner.watch(backoff: backoff, onActivity: { _ in
-                        announce.yield()
-                        pace.yield()
-                    })
+                    try await runner.watch(
+                        backoff: backoff,
+                        onActivity: { _ in
+                            announce.yield()
+                            pace.yield()
+                        })
                 }
             }
             // The load: round after round, every editor adds an article, until told to stop — through the signal,
@@ -64,7 +73,8 @@ struct DrainUnderLoadTests {
                     }
                     load.rounds.store(number + 1, ordering: .relaxed)
                     while try editors.reduce(0, { $0 + (try $1.store.pendingCount()) }) > Self.backlog,
-                          !load.stopping.load(ordering: .relaxed) {
+                        !load.stopping.load(ordering: .relaxed)
+                    {
                         guard await pacing.next() != nil else { return }
                     }
                 }
@@ -74,9 +84,11 @@ struct DrainUnderLoadTests {
                 return load.rounds.load(ordering: .relaxed)
             }
             #expect(await first.stop(signal: SIGTERM) == 0, "the drained server exits 0")
-            let second = try RunningProcess("bulletin-server", [
-                "serve", "--host", "127.0.0.1", "--port", "\(port)", "--data", data,
-            ])
+            let second = try RunningProcess(
+                "bulletin-server",
+                [
+                    "serve", "--host", "127.0.0.1", "--port", "\(port)", "--data", data,
+                ])
             #expect(await second.listeningPort() == port)
             // The watch loops reconnect by themselves; writing goes on until they pushed more after the restart.
             let acknowledgedAtRestart = try Self.acknowledged(editors)
@@ -88,11 +100,14 @@ struct DrainUnderLoadTests {
             load.stopping.store(true, ordering: .relaxed)
             pace.yield()
             try await writing.value
-            #expect(load.rounds.load(ordering: .relaxed) > roundsAtSignal, "articles were still written after the signal")
+            #expect(
+                load.rounds.load(ordering: .relaxed) > roundsAtSignal, "articles were still written after the signal")
             let total = editors.count * (2 + load.rounds.load(ordering: .relaxed))
             try await withTimeout {
                 for await _ in activity {
-                    if try editors.allSatisfy({ try $0.store.pendingCount() == 0 && $0.contents().entities.count == total }) {
+                    if try editors.allSatisfy({
+                        try $0.store.pendingCount() == 0 && $0.contents().entities.count == total
+                    }) {
                         break
                     }
                 }
@@ -110,7 +125,9 @@ struct DrainUnderLoadTests {
         let logged = try await store.read { db in
             try String.fetchAll(db, sql: "SELECT change_id FROM change_log WHERE entity != 'publication'")
         }
-        #expect(Set(logged) == own, "lost: \(own.subtracting(logged).count), unknown: \(Set(logged).subtracting(own).count)")
+        #expect(
+            Set(logged) == own, "lost: \(own.subtracting(logged).count), unknown: \(Set(logged).subtracting(own).count)"
+        )
         #expect(logged.count == own.count, "a change was logged twice")
         let contents = try editors[0].contents()
         #expect(contents.entities.count == total)
@@ -120,12 +137,15 @@ struct DrainUnderLoadTests {
     /// How many of the changes the editors made the server has acknowledged (they left the outboxes).
     static func acknowledged(_ editors: [Editor]) throws -> Int {
         try editors.reduce(0) { count, editor in
-            count + (try editor.store.writer.read { db in
-                try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM change_log WHERE client_id = (SELECT client_id FROM replica)
-                    AND change_id NOT IN (SELECT change_id FROM outbox)
-                    """) ?? 0
-            })
+            count
+                + (try editor.store.writer.read { db in
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM change_log WHERE client_id = (SELECT client_id FROM replica)
+                            AND change_id NOT IN (SELECT change_id FROM outbox)
+                            """) ?? 0
+                })
         }
     }
 }
@@ -142,7 +162,8 @@ extension Editor {
     /// The ids of the changes this replica made itself.
     func ownChangeIDs() throws -> [String] {
         try store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT change_id FROM change_log WHERE client_id = (SELECT client_id FROM replica)")
+            try String.fetchAll(
+                db, sql: "SELECT change_id FROM change_log WHERE client_id = (SELECT client_id FROM replica)")
         }
     }
 }

@@ -1,10 +1,11 @@
 import BulletinCore
 import Foundation
 import PostgresTestSupport
-import Synchronization
 import SyncProtocol
+import Synchronization
 import TestSupport
 import Testing
+
 @testable import SyncClient
 @testable import SyncServer
 
@@ -61,10 +62,12 @@ struct MultiNodeTests {
             for (index, editor) in editors.enumerated() {
                 let runner = editor.runner(port: ports[index % ports.count])
                 group.addTask {
-                    try await runner.watch(backoff: backoff, onActivity: { _ in
-                        announce.yield()
-                        pace.yield()
-                    })
+                    try await runner.watch(
+                        backoff: backoff,
+                        onActivity: { _ in
+                            announce.yield()
+                            pace.yield()
+                        })
                 }
             }
             // The load: round after round every editor adds an article, until told to stop — through the kill and
@@ -80,7 +83,8 @@ struct MultiNodeTests {
                     }
                     load.rounds.store(number + 1, ordering: .relaxed)
                     while try editors.reduce(0, { $0 + (try $1.store.pendingCount()) }) > Self.backlog,
-                          !load.stopping.load(ordering: .relaxed) {
+                        !load.stopping.load(ordering: .relaxed)
+                    {
                         guard await pacing.next() != nil else { return }
                     }
                 }

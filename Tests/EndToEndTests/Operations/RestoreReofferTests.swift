@@ -4,6 +4,7 @@ import GRDB
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncClient
 @testable import SyncServer
 
@@ -24,8 +25,9 @@ struct RestoreReofferTests {
                 // Before the backup: an issue with a section and an article from Hồng, pulled by the others.
                 try hong.store.createIssue(date: "2024-09-05")
                 try hong.store.addSection(issue: "2024-09-05", title: "CHỦ TRƯỞNG CẢI CÁCH")
-                try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Tăng cường cải cách hành chính",
-                                          paragraphs: ["Đây là đề nghị của Bộ trưởng."], source: nil)
+                try hong.store.addArticle(
+                    issue: "2024-09-05", section: 1, title: "Tăng cường cải cách hành chính",
+                    paragraphs: ["Đây là đề nghị của Bộ trưởng."], source: nil)
                 try await hong.sync(port: server.port)
                 try await khang.sync(port: server.port)
                 try await lan.sync(port: server.port)
@@ -34,8 +36,9 @@ struct RestoreReofferTests {
                 // After the backup, all acknowledged: Khang adds an article, Lan pulls it and annotates it, Hồng
                 // retitles hers and adds a section; Khang edits his article again on top of Lan's note; Hồng
                 // removes nothing but never pulls Khang's second edit.
-                try khang.store.addArticle(issue: "2024-09-05", section: 1, title: "iHanoi tiếp nhận phản ánh",
-                                           paragraphs: ["Hệ thống iHanoi đã tiếp nhận 5.700 phản ánh."], source: nil)
+                try khang.store.addArticle(
+                    issue: "2024-09-05", section: 1, title: "iHanoi tiếp nhận phản ánh",
+                    paragraphs: ["Hệ thống iHanoi đã tiếp nhận 5.700 phản ánh."], source: nil)
                 try await khang.sync(port: server.port)
                 try await lan.sync(port: server.port)
                 try lan.store.annotate("2024-09-05/2", text: "Kiểm tra lại con số 5.700", paragraph: 0)
@@ -44,7 +47,8 @@ struct RestoreReofferTests {
                 try hong.store.addSection(issue: "2024-09-05", title: "CẢI CÁCH ĐỊA PHƯƠNG")
                 try await hong.sync(port: server.port)
                 try await khang.sync(port: server.port)
-                try khang.store.editArticle("2024-09-05/2", paragraphs: ["Hệ thống iHanoi đã tiếp nhận 5.712 phản ánh."])
+                try khang.store.editArticle(
+                    "2024-09-05/2", paragraphs: ["Hệ thống iHanoi đã tiếp nhận 5.712 phản ánh."])
                 try await khang.sync(port: server.port)
                 try await lan.sync(port: server.port)
                 return report
@@ -75,9 +79,10 @@ struct RestoreReofferTests {
             }
             #expect(Set(log).isSuperset(of: held), "missing: \(held.subtracting(log))")
             #expect(log.count == Set(log).count)
-            #expect(try await server.store.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity WHERE kind = 'conflict'")
-            } == 0, "re-offered records of one history never conflict with each other")
+            #expect(
+                try await server.store.read { db in
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity WHERE kind = 'conflict'")
+                } == 0, "re-offered records of one history never conflict with each other")
 
             // After one more round (the first to sync could not pull what the others offered later), every
             // replica holds what the server holds.
@@ -89,10 +94,12 @@ struct RestoreReofferTests {
             #expect(try khang.contents() == contents)
             #expect(try lan.contents() == contents)
             #expect(try await ReplicaContents.onServer(server, like: contents) == contents)
-            #expect(try hong.store.issue("2024-09-05").articles.map(\.title)
-                == ["Tăng cường cải cách hành chính năm 2024", "iHanoi tiếp nhận phản ánh"])
-            #expect(try hong.store.articleText("2024-09-05/2").paragraphs
-                == ["Hệ thống iHanoi đã tiếp nhận 5.712 phản ánh."])
+            #expect(
+                try hong.store.issue("2024-09-05").articles.map(\.title)
+                    == ["Tăng cường cải cách hành chính năm 2024", "iHanoi tiếp nhận phản ánh"])
+            #expect(
+                try hong.store.articleText("2024-09-05/2").paragraphs
+                    == ["Hệ thống iHanoi đã tiếp nhận 5.712 phản ánh."])
             for editor in [hong, khang, lan] {
                 #expect(try editor.store.logEpoch() == server.store.logEpochs.last?.epoch)
             }
@@ -109,8 +116,9 @@ struct RestoreReofferTests {
             try await withTimeout {
                 try hong.store.createIssue(date: "2024-09-05")
                 try hong.store.addSection(issue: "2024-09-05", title: "CHỦ TRƯỞNG CẢI CÁCH")
-                try hong.store.addArticle(issue: "2024-09-05", section: 1, title: "Tiêu đề cũ",
-                                          paragraphs: ["Đoạn một."], source: nil)
+                try hong.store.addArticle(
+                    issue: "2024-09-05", section: 1, title: "Tiêu đề cũ",
+                    paragraphs: ["Đoạn một."], source: nil)
                 try await hong.sync(port: server.port)
                 try await khang.sync(port: server.port)
                 _ = try await ServerBackup.backup(server.store, to: backupFile, includeKey: false)

@@ -10,12 +10,15 @@ struct ServerLogTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let data = directory.file("data")
-        let added = try BuiltBinaries.run("bulletin-server", ["user", "add", "hong", "--role", "chief", "--data", data])
+        let added = try BuiltBinaries.run(
+            "bulletin-server", ["user", "add", "hong", "--role", "chief", "--data", data])
         let token = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("bst_"))
-        let server = try RunningProcess("bulletin-server", [
-            "serve", "--port", "0", "--data", data, "--log-format", "json", "--log-level", "trace",
-        ])
+        let server = try RunningProcess(
+            "bulletin-server",
+            [
+                "serve", "--port", "0", "--data", data, "--log-format", "json", "--log-level", "trace",
+            ])
         var lines: [String] = []
         var port: Int?
         for await line in server.errorLines {
@@ -31,12 +34,16 @@ struct ServerLogTests {
         let body = directory.file("body.txt")
         try Data(paragraph.utf8).write(to: URL(fileURLWithPath: body))
         for arguments in [
-            ["init", "--store", store, "--editor", "Thanh Hồng", "--token", token,
-             "--server", "127.0.0.1:\(try #require(port))"],
+            [
+                "init", "--store", store, "--editor", "Thanh Hồng", "--token", token,
+                "--server", "127.0.0.1:\(try #require(port))",
+            ],
             ["issue", "new", "--store", store, "--date", "2024-09-05"],
             ["section", "add", "--store", store, "2024-09-05", "QUẢN LÝ"],
-            ["article", "add", "--store", store, "2024-09-05", "--section", "1", "--title", title,
-             "--body-file", body],
+            [
+                "article", "add", "--store", store, "2024-09-05", "--section", "1", "--title", title,
+                "--body-file", body,
+            ],
             ["sync", "--store", store],
         ] {
             let run = try BuiltBinaries.run("bulletin", arguments, environment: ["PATH": "/usr/bin:/bin"])

@@ -26,7 +26,8 @@ import Testing
                 let path = directory.file("\(role.rawValue).sqlite")
                 // `init --role` picks the kind of replica (editor here), not what the account may do.
                 _ = try cli().output(
-                    "init", "--store", path, "--editor", editor, "--server", "127.0.0.1:\(server.port)", "--token", token)
+                    "init", "--store", path, "--editor", editor, "--server", "127.0.0.1:\(server.port)", "--token",
+                    token)
                 #expect(try LocalStore.open(at: path).account() == nil, "nothing is known before the first connect")
                 #expect(try status(path)["account"] == nil)
                 #expect(!(try cli().output("status", "--store", path).contains("role")))
@@ -38,8 +39,9 @@ import Testing
                 let reported = try #require(try status(path)["account"] as? [String: Any])
                 #expect(reported["name"] as? String == "acct-\(role.rawValue)")
                 #expect(reported["role"] as? String == role.rawValue)
-                #expect(try cli().output("status", "--store", path)
-                    .contains("account acct-\(role.rawValue) · role \(role.rawValue)"))
+                #expect(
+                    try cli().output("status", "--store", path)
+                        .contains("account acct-\(role.rawValue) · role \(role.rawValue)"))
             }
         }
     }
@@ -52,8 +54,9 @@ import Testing
             try await Server.withRunning(configuration: configuration, logger: quietLogger) { server in
                 let address = ServerAddress(host: "127.0.0.1", port: server.port)
                 let store = try LocalStore.create(at: directory.file("lan.sqlite"), editor: "Lan")
-                try store.setAccessSettings(AccessSettings(
-                    token: try await server.store.addAccount(name: "lan", role: .editor)))
+                try store.setAccessSettings(
+                    AccessSettings(
+                        token: try await server.store.addAccount(name: "lan", role: .editor)))
                 _ = try await SyncRunner(store: store, address: address, logger: quietLogger).syncOnce()
                 #expect(try store.account()?.role == .editor)
                 // The administrator makes a new account for her as a chief; she logs in with its token.

@@ -38,8 +38,10 @@ struct FieldOfficeBinariesTests {
             ["issue", "new", "--store", chief, "--date", "2024-09-06"],
             ["state", "--store", chief, "2024-09-05", "published"],
             ["sync", "--store", chief],
-            ["init", "--store", office, "--role", "field-office", "--server", address, "--token", officeToken,
-             "--server-key", key],
+            [
+                "init", "--store", office, "--role", "field-office", "--server", address, "--token", officeToken,
+                "--server-key", key,
+            ],
         ] {
             let run = try bulletin(arguments)
             #expect(run.status == 0, "bulletin \(arguments.joined(separator: " ")): \(run.standardError)")
@@ -59,8 +61,11 @@ struct FieldOfficeBinariesTests {
         // A field office pinning another key refuses what it receives.
         let wrong = directory.file("wrong.sqlite")
         let otherKey = try admin(["key", "show", "--data", directory.file("other")])
-        #expect(try bulletin(["init", "--store", wrong, "--role", "field-office", "--server", address, "--token",
-                              officeToken, "--server-key", otherKey]).status == 0)
+        #expect(
+            try bulletin([
+                "init", "--store", wrong, "--role", "field-office", "--server", address, "--token",
+                officeToken, "--server-key", otherKey,
+            ]).status == 0)
         let refused = try bulletin(["pull", "--store", wrong])
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("refused 1 publication"), "\(refused.standardError)")

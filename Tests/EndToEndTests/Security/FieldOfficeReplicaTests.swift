@@ -6,6 +6,7 @@ import SyncProtocol
 import SyncServer
 import TestSupport
 import Testing
+
 @testable import bulletin
 
 /// A field office's store, end to end: pulls verified publications of published issues only, materialises them
@@ -21,12 +22,14 @@ import Testing
             try await Server.withRunning(configuration: configuration, logger: quietLogger) { server in
                 let address = ServerAddress(host: "127.0.0.1", port: server.port)
                 let chief = try LocalStore.create(at: directory.file("chief.sqlite"), editor: "Tổng biên tập")
-                try chief.setAccessSettings(AccessSettings(
-                    token: try await server.store.addAccount(name: "chief", role: .chief)))
+                try chief.setAccessSettings(
+                    AccessSettings(
+                        token: try await server.store.addAccount(name: "chief", role: .chief)))
                 let office = try LocalStore.create(at: directory.file("office.sqlite"), editor: "Huế")
-                try office.setAccessSettings(AccessSettings(
-                    role: .fieldOffice, token: try await server.store.addAccount(name: "hue", role: .fieldOffice),
-                    serverKey: server.store.publicationKey.base64))
+                try office.setAccessSettings(
+                    AccessSettings(
+                        role: .fieldOffice, token: try await server.store.addAccount(name: "hue", role: .fieldOffice),
+                        serverKey: server.store.publicationKey.base64))
                 let chiefSync = SyncRunner(store: chief, address: address, logger: quietLogger)
                 let officeSync = SyncRunner(store: office, address: address, logger: quietLogger)
 
@@ -61,8 +64,9 @@ import Testing
                 try chief.editArticle(article.id, title: "Tinh gọn bộ máy (đính chính)")
                 _ = try await chiefSync.syncOnce()
                 _ = try await officeSync.pullOnce()
-                #expect(try office.issue("2024-09-05").sections.first?.articles.map(\.title)
-                    == ["Tinh gọn bộ máy (đính chính)"])
+                #expect(
+                    try office.issue("2024-09-05").sections.first?.articles.map(\.title)
+                        == ["Tinh gọn bộ máy (đính chính)"])
                 #expect(try office.verifyPublication("2024-09-05").version == 2)
                 #expect(try office.pendingTotals().count == 0)
 
@@ -79,8 +83,9 @@ import Testing
                 let cursor = try office.cursor()
                 tampered.seq = cursor + 1
                 #expect(throws: PublicationRefusal.self) {
-                    try office.apply(Changes(fromSeq: cursor, toSeq: cursor + 1, more: false, changes: [tampered]),
-                                     snapshot: false)
+                    try office.apply(
+                        Changes(fromSeq: cursor, toSeq: cursor + 1, more: false, changes: [tampered]),
+                        snapshot: false)
                 }
                 #expect(try office.verifyPublication("2024-09-05").version == 2)
                 #expect(try office.issue("2024-09-05").intro != "Bản bị giả mạo")
@@ -102,14 +107,17 @@ import Testing
         #expect(withoutKey.status == 1)
         #expect(withoutKey.standardError.contains("--server-key KEY"))
         #expect(!FileManager.default.fileExists(atPath: directory.file("a.sqlite")))
-        #expect(cli.run(["init", "--store", directory.file("b.sqlite"), "--server-key", "not a key"] + office).status
-            == 1)
+        #expect(
+            cli.run(["init", "--store", directory.file("b.sqlite"), "--server-key", "not a key"] + office).status
+                == 1)
         let output = try cli.output(
             ["init", "--store", directory.file("c.sqlite"), "--server-key", key, "--tls"] + office)
         #expect(output.contains("mode 0600"))
         let store = try LocalStore.open(at: directory.file("c.sqlite"))
-        #expect(try store.accessSettings() == AccessSettings(
-            role: .fieldOffice, token: "bst_x", serverKey: key, tls: true, tlsCA: nil))
+        #expect(
+            try store.accessSettings()
+                == AccessSettings(
+                    role: .fieldOffice, token: "bst_x", serverKey: key, tls: true, tlsCA: nil))
         #expect(try store.serverAddress() == "127.0.0.1:7420")
         let mode = try FileManager.default.attributesOfItem(atPath: directory.file("c.sqlite"))[.posixPermissions]
         #expect(mode as? Int == 0o600)

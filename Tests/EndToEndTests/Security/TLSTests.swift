@@ -23,8 +23,9 @@ struct TLSTests {
     }
 
     private func hello(token: String?) -> Hello {
-        Hello(versions: [1], clientID: UUID().uuidString.lowercased(), credentials: Credentials(token: token),
-              appVersion: "tests/1", schemaVersion: 1)
+        Hello(
+            versions: [1], clientID: UUID().uuidString.lowercased(), credentials: Credentials(token: token),
+            appVersion: "tests/1", schemaVersion: 1)
     }
 
     @Test func aClientTrustingTheServersCASyncsOverTLS() async throws {

@@ -33,21 +33,25 @@ struct TestCertificates {
         }
         let curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
         for name in ["ca", "other-ca"] {
-            try run(["req", "-x509"] + curve + [
-                "-keyout", "\(dir)/\(name).key", "-out", "\(dir)/\(name).pem", "-days", "2", "-subj", "/CN=\(name)",
-                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-            ])
+            try run(
+                ["req", "-x509"] + curve + [
+                    "-keyout", "\(dir)/\(name).key", "-out", "\(dir)/\(name).pem", "-days", "2", "-subj", "/CN=\(name)",
+                    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+                ])
         }
-        try run(["req"] + curve + [
-            "-keyout", "\(dir)/server.key", "-out", "\(dir)/server.csr", "-subj", "/CN=localhost",
-        ])
-        try Data("""
+        try run(
+            ["req"] + curve + [
+                "-keyout", "\(dir)/server.key", "-out", "\(dir)/server.csr", "-subj", "/CN=localhost",
+            ])
+        try Data(
+            """
             subjectAltName=IP:127.0.0.1,DNS:localhost
             basicConstraints=CA:FALSE
             keyUsage=critical,digitalSignature
             extendedKeyUsage=serverAuth
 
-            """.utf8).write(to: URL(fileURLWithPath: "\(dir)/server.ext"))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: "\(dir)/server.ext"))
         try run([
             "x509", "-req", "-in", "\(dir)/server.csr", "-CA", "\(dir)/ca.pem", "-CAkey", "\(dir)/ca.key",
             "-CAcreateserial", "-out", "\(dir)/server.pem", "-days", "2", "-extfile", "\(dir)/server.ext",

@@ -16,7 +16,8 @@ struct ShutdownCycleTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let data = directory.file("data")
-        let added = try BuiltBinaries.run("bulletin-server", ["user", "add", "chief", "--role", "chief", "--data", data])
+        let added = try BuiltBinaries.run(
+            "bulletin-server", ["user", "add", "chief", "--role", "chief", "--data", data])
         #expect(added.status == 0, "\(added.standardError)")
         let token = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         var failures: [String] = []
@@ -41,8 +42,9 @@ struct ShutdownCycleTests {
     static func open(_ stage: Stage, port: Int, token: String, cycle: Int) throws -> [RawSocket] {
         let codec = FrameCodec()
         let socket = try RawSocket(port: port)
-        let hello = Hello(versions: [1], clientID: UUID().uuidString.lowercased(),
-                          credentials: Credentials(token: token), appVersion: "shutdown-test", schemaVersion: 1)
+        let hello = Hello(
+            versions: [1], clientID: UUID().uuidString.lowercased(),
+            credentials: Credentials(token: token), appVersion: "shutdown-test", schemaVersion: 1)
         switch stage {
         case .connectedAndClosed:
             return []
@@ -70,7 +72,8 @@ struct ShutdownCycleTests {
             let date = String(format: "%04d-%02d-%02d", 2000 + day / 336, day / 28 % 12 + 1, day % 28 + 1)
             return ChangeRecord(
                 changeID: UUID().uuidString.lowercased(), entity: .issue, entityID: UUID().uuidString.lowercased(),
-                op: .create, fields: [
+                op: .create,
+                fields: [
                     "publication": .string("Điểm báo – Cải cách hành chính"), "date": .string(date),
                     "weekday": .string("THỨ NĂM"), "year_line": .string("Năm 2024"),
                     "release_line": .string("Phát hành: 05/9/2024"),

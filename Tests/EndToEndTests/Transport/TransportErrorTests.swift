@@ -14,15 +14,19 @@ import Testing
     static let rawWords = ["I/O on closed channel", "errno", "NIO", "IOError", "ChannelError", "connectTimeout"]
 
     /// Syncs a fresh store against `port` and returns how it failed.
-    static func failure(port: Int, options: SyncOptions = SyncOptions(), connectTimeout: Duration = .seconds(10),
-                        tls: ClientTLS? = nil) async throws -> SyncError {
+    static func failure(
+        port: Int, options: SyncOptions = SyncOptions(), connectTimeout: Duration = .seconds(10),
+        tls: ClientTLS? = nil
+    ) async throws -> SyncError {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = try LocalStore.create(at: directory.file("store.sqlite"), editor: "Lan")
-        let runner = SyncRunner(store: store, address: ServerAddress(host: "127.0.0.1", port: port),
-                                options: options, logger: quietLogger, tls: tls)
-        let connector = SyncConnector(address: runner.address, options: options, connectTimeout: connectTimeout,
-                                      tls: tls)
+        let runner = SyncRunner(
+            store: store, address: ServerAddress(host: "127.0.0.1", port: port),
+            options: options, logger: quietLogger, tls: tls)
+        let connector = SyncConnector(
+            address: runner.address, options: options, connectTimeout: connectTimeout,
+            tls: tls)
         let engine = SyncEngine(replica: store, options: options, logger: quietLogger)
         do {
             _ = try await connector.withConversation(hello: try runner.hello()) { conversation, welcome in
@@ -35,10 +39,11 @@ import Testing
     }
 
     /// The `welcome` of a peer that plays server for the handshake only.
-    static let welcome = Message.welcome(Welcome(
-        version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 5,
-        limits: WireLimits(maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22, maxBatchChanges: 100),
-        capabilities: []))
+    static let welcome = Message.welcome(
+        Welcome(
+            version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 5,
+            limits: WireLimits(maxFrameBytes: 1 << 20, maxDecompressedBytes: 1 << 22, maxBatchChanges: 100),
+            capabilities: []))
 
     static func check(_ error: SyncError, code: String, saying words: [String]) {
         #expect(error.code == code, "\(error)")
@@ -50,8 +55,9 @@ import Testing
     @Test func aRefusedPortSaysNothingListensThere() async throws {
         let port = try FakePeer.refusingPort()
         let error = try await withTimeout { try await Self.failure(port: port) }
-        Self.check(error, code: "connection_refused",
-                   saying: ["127.0.0.1:\(port)", "connection refused", "bulletin-server is running", "run sync again"])
+        Self.check(
+            error, code: "connection_refused",
+            saying: ["127.0.0.1:\(port)", "connection refused", "bulletin-server is running", "run sync again"])
         #expect(error.isRetryable)
     }
 
@@ -77,8 +83,9 @@ import Testing
         }
         defer { peer.close() }
         let error = try await withTimeout { try await Self.failure(port: peer.port) }
-        Self.check(error, code: "connection_closed",
-                   saying: ["closed the connection before the sync finished", "run sync again"])
+        Self.check(
+            error, code: "connection_closed",
+            saying: ["closed the connection before the sync finished", "run sync again"])
     }
 
     @Test func aPeerThatStallsPastTheTimeoutSaysWhatItWaitedFor() async throws {
@@ -137,8 +144,10 @@ import Testing
     }
 
     @Test func aServerErrorKeepsItsWireNameInTheCode() {
-        let error = SyncError.server(ErrorMessage(code: 400, name: "unauthenticated", message: "no token",
-                                                  retryable: false))
+        let error = SyncError.server(
+            ErrorMessage(
+                code: 400, name: "unauthenticated", message: "no token",
+                retryable: false))
         #expect(error.code == "server_unauthenticated")
         #expect(error.description.contains("no token"))
     }

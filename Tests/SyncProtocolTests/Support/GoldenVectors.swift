@@ -58,8 +58,10 @@ enum GoldenVectors {
         var index = 0
         while index < bytes.count {
             let line = bytes[index..<min(index + 32, bytes.count)]
-            lines.append(String(decoding: line.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] },
-                                as: UTF8.self))
+            lines.append(
+                String(
+                    decoding: line.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] },
+                    as: UTF8.self))
             index += 32
         }
         return lines.joined(separator: "\n") + "\n"
@@ -100,8 +102,9 @@ enum GoldenVectors {
         for (name, message) in messages {
             for variant in Variant.allCases {
                 let base = directory.appendingPathComponent("\(name).\(variant.rawValue)")
-                try hex(frame(message, variant)).write(to: base.appendingPathExtension("hex"), atomically: true,
-                                                        encoding: .utf8)
+                try hex(frame(message, variant)).write(
+                    to: base.appendingPathExtension("hex"), atomically: true,
+                    encoding: .utf8)
                 try Data(FrameCodec.json(message)).write(to: base.appendingPathExtension("json"))
             }
         }
@@ -110,8 +113,9 @@ enum GoldenVectors {
         for malformed in MalformedCase.fatal + MalformedCase.recoverable {
             let base = malformedDirectory.appendingPathComponent(malformed.fileName)
             try hex(malformed.bytes).write(to: base.appendingPathExtension("hex"), atomically: true, encoding: .utf8)
-            let expectation = Expectation(code: malformed.expected.rawValue, name: malformed.expected.name,
-                                          closes: malformed.expected.closesConnection)
+            let expectation = Expectation(
+                code: malformed.expected.rawValue, name: malformed.expected.name,
+                closes: malformed.expected.closesConnection)
             try encoder.encode(expectation).write(to: base.appendingPathExtension("json"))
         }
     }

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOEmbedded
+
 @testable import SyncProtocol
 
 /// An `EmbeddedChannel` with the Bulletin handlers, connected, plus helpers to feed bytes and read results.

@@ -1,7 +1,6 @@
 import BulletinCore
 import SyncProtocol
 
-
 /// Random but valid messages, for round-trip and differential tests.
 struct RandomMessages {
     var random: SeededRandom
@@ -74,8 +73,9 @@ struct RandomMessages {
             changeID: string(), entity: EntityKind.allCases.randomElement(using: &random) ?? .issue,
             entityID: string(), op: ChangeOperation.allCases.randomElement(using: &random) ?? .create,
             fields: members(depth: 1), base: base,
-            hlc: HLCTimestamp(wallMillis: Int64.random(in: 0...999_999_999_999_999, using: &random),
-                              counter: UInt32.random(in: 0...HLCTimestamp.maxCounter, using: &random)),
+            hlc: HLCTimestamp(
+                wallMillis: Int64.random(in: 0...999_999_999_999_999, using: &random),
+                counter: UInt32.random(in: 0...HLCTimestamp.maxCounter, using: &random)),
             author: string(), clientID: string(), seq: seq ? int(0...Int64.max) : nil)
     }
 
@@ -86,33 +86,38 @@ struct RandomMessages {
     mutating func message() -> Message {
         switch Int.random(in: 0..<12, using: &random) {
         case 0:
-            return .hello(Hello(
-                versions: (0..<Int.random(in: 0...3, using: &random)).map { _ in Int(int()) }, clientID: string(),
-                credentials: optional {
-                    Credentials(user: $0.optional { $0.string() }, token: $0.optional { $0.string() })
-                },
-                appVersion: string(), schemaVersion: Int(int())))
+            return .hello(
+                Hello(
+                    versions: (0..<Int.random(in: 0...3, using: &random)).map { _ in Int(int()) }, clientID: string(),
+                    credentials: optional {
+                        Credentials(user: $0.optional { $0.string() }, token: $0.optional { $0.string() })
+                    },
+                    appVersion: string(), schemaVersion: Int(int())))
         case 1:
-            return .welcome(Welcome(
-                version: Int(int()), serverID: string(), headSeq: int(),
-                limits: WireLimits(maxFrameBytes: Int(int()), maxDecompressedBytes: Int(int()),
-                                   maxBatchChanges: Int(int())),
-                capabilities: (0..<Int.random(in: 0...3, using: &random)).map { _ in string() },
-                account: optional {
-                    WelcomeAccount(name: $0.string(), role: AccountRole.allCases.randomElement(using: &$0.random)!)
-                }))
+            return .welcome(
+                Welcome(
+                    version: Int(int()), serverID: string(), headSeq: int(),
+                    limits: WireLimits(
+                        maxFrameBytes: Int(int()), maxDecompressedBytes: Int(int()),
+                        maxBatchChanges: Int(int())),
+                    capabilities: (0..<Int.random(in: 0...3, using: &random)).map { _ in string() },
+                    account: optional {
+                        WelcomeAccount(name: $0.string(), role: AccountRole.allCases.randomElement(using: &$0.random)!)
+                    }))
         case 2:
             return .push(Push(batchID: string(), changes: changes(seq: false)))
         case 3:
-            return .pushAck(PushAck(
-                batchID: string(),
-                results: (0..<Int.random(in: 0...3, using: &random)).map { _ in
-                    ChangeResult(
-                        changeID: string(), status: ChangeStatus.allCases.randomElement(using: &random) ?? .applied,
-                        seq: optional { $0.int() }, reason: optional { $0.string() }, code: optional { $0.string() },
-                        conflictID: optional { $0.string() })
-                },
-                headSeq: int()))
+            return .pushAck(
+                PushAck(
+                    batchID: string(),
+                    results: (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                        ChangeResult(
+                            changeID: string(), status: ChangeStatus.allCases.randomElement(using: &random) ?? .applied,
+                            seq: optional { $0.int() }, reason: optional { $0.string() },
+                            code: optional { $0.string() },
+                            conflictID: optional { $0.string() })
+                    },
+                    headSeq: int()))
         case 4:
             let filter = optional {
                 PullFilter(
@@ -121,18 +126,24 @@ struct RandomMessages {
                     },
                     issues: $0.optional { [$0.string(), $0.string()] })
             }
-            return .pull(Pull(since: int(), maxChanges: Int(int()), maxBytes: Int(int()), filter: filter,
-                              snapshot: optional { $0.bool() }, resume: optional { $0.string() }))
+            return .pull(
+                Pull(
+                    since: int(), maxChanges: Int(int()), maxBytes: Int(int()), filter: filter,
+                    snapshot: optional { $0.bool() }, resume: optional { $0.string() }))
         case 5:
-            return .changes(Changes(fromSeq: int(), toSeq: int(), more: bool(), changes: changes(seq: true),
-                                    resume: optional { $0.string() }, headSeq: optional { $0.int() }))
+            return .changes(
+                Changes(
+                    fromSeq: int(), toSeq: int(), more: bool(), changes: changes(seq: true),
+                    resume: optional { $0.string() }, headSeq: optional { $0.int() }))
         case 6: return .subscribe(Subscribe(since: int()))
         case 7: return .notify(Notify(headSeq: int()))
         case 8: return .ping(Ping(nonce: int()))
         case 9: return .pong(Ping(nonce: int()))
         case 10:
-            return .error(ErrorMessage(code: Int(int()), name: string(), message: string(maxLength: 40),
-                                       retryable: bool()))
+            return .error(
+                ErrorMessage(
+                    code: Int(int()), name: string(), message: string(maxLength: 40),
+                    retryable: bool()))
         default:
             return .bye(Bye(reason: optional { $0.string() }))
         }

@@ -79,32 +79,36 @@ enum SampleMessages {
         hlc: HLCTimestamp(wallMillis: 1_725_523_300_000, counter: 12), author: "editor-lan", clientID: clientID,
         seq: 43)
 
-    static let hello = Message.hello(Hello(
-        versions: [1], clientID: clientID, credentials: Credentials(user: "editor-lan", token: "s3cr3t-token"),
-        appVersion: "bulletin/0.1.0", schemaVersion: 1))
+    static let hello = Message.hello(
+        Hello(
+            versions: [1], clientID: clientID, credentials: Credentials(user: "editor-lan", token: "s3cr3t-token"),
+            appVersion: "bulletin/0.1.0", schemaVersion: 1))
 
-    static let welcome = Message.welcome(Welcome(
-        version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
-        limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
-        capabilities: ["snapshot", "subscribe", "edits"]))
+    static let welcome = Message.welcome(
+        Welcome(
+            version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
+            limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
+            capabilities: ["snapshot", "subscribe", "edits"]))
 
     /// A `welcome` from a server offering `account`: the account the token belongs to, here a chief.
-    static let welcomeWithAccount = Message.welcome(Welcome(
-        version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
-        limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
-        capabilities: ["snapshot", "subscribe", "edits", "account"],
-        account: WelcomeAccount(name: "Nguyễn Thị Lan", role: .chief)))
+    static let welcomeWithAccount = Message.welcome(
+        Welcome(
+            version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
+            limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
+            capabilities: ["snapshot", "subscribe", "edits", "account"],
+            account: WelcomeAccount(name: "Nguyễn Thị Lan", role: .chief)))
 
     /// A `welcome` from a server restored once from a backup taken at seq 1,180 (section 12.5).
-    static let welcomeWithLogEpochs = Message.welcome(Welcome(
-        version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
-        limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
-        capabilities: ["snapshot", "subscribe", "edits", "account", "log_epochs"],
-        account: WelcomeAccount(name: "Nguyễn Thị Lan", role: .chief),
-        logEpochs: [
-            LogEpoch(epoch: "3e2d1c0b-a987-4654-b321-0fedcba98765", fromSeq: 0),
-            LogEpoch(epoch: "b4a39281-7065-4f43-a210-fedcba987654", fromSeq: 1_180),
-        ]))
+    static let welcomeWithLogEpochs = Message.welcome(
+        Welcome(
+            version: 1, serverID: "8f7e6d5c-4b3a-4291-8807-f6e5d4c3b2a1", headSeq: 1_234,
+            limits: WireLimits(maxFrameBytes: 16 << 20, maxDecompressedBytes: 64 << 20, maxBatchChanges: 1_000),
+            capabilities: ["snapshot", "subscribe", "edits", "account", "log_epochs"],
+            account: WelcomeAccount(name: "Nguyễn Thị Lan", role: .chief),
+            logEpochs: [
+                LogEpoch(epoch: "3e2d1c0b-a987-4654-b321-0fedcba98765", fromSeq: 0),
+                LogEpoch(epoch: "b4a39281-7065-4f43-a210-fedcba987654", fromSeq: 1_180),
+            ]))
 
     /// A replica offering again a record the restored log lacks, with the seq it had before (section 12.5).
     /// It carries no `base`: a re-offered record is ordered by its seq, not merged again.
@@ -114,48 +118,58 @@ enum SampleMessages {
         return .push(Push(batchID: "5c4b3a29-1807-46f5-a4d3-c2b1a0978675", changes: [change], reoffer: true))
     }
 
-    static let push = Message.push(Push(
-        batchID: "4b3a2918-0706-45e4-93c2-b1a097867564", changes: [articleCreate, issueUpdatePushed]))
+    static let push = Message.push(
+        Push(
+            batchID: "4b3a2918-0706-45e4-93c2-b1a097867564", changes: [articleCreate, issueUpdatePushed]))
 
-    static let pushAck = Message.pushAck(PushAck(
-        batchID: "4b3a2918-0706-45e4-93c2-b1a097867564",
-        results: [
-            ChangeResult(changeID: articleCreate.changeID, status: .applied, seq: 1_235),
-            ChangeResult(changeID: issueUpdate.changeID, status: .duplicate, seq: 42),
-            ChangeResult(changeID: "3a291807-f6e5-44d3-b2a1-097867564534", status: .conflict, seq: 1_236,
-                         conflictID: "29180706-e5d4-43c2-a1b0-978675645342"),
-            ChangeResult(changeID: "18070605-d4c3-42b1-a097-867564534231", status: .rejected,
-                         reason: "editor-lan may not publish", code: "forbidden"),
-        ],
-        headSeq: 1_236))
+    static let pushAck = Message.pushAck(
+        PushAck(
+            batchID: "4b3a2918-0706-45e4-93c2-b1a097867564",
+            results: [
+                ChangeResult(changeID: articleCreate.changeID, status: .applied, seq: 1_235),
+                ChangeResult(changeID: issueUpdate.changeID, status: .duplicate, seq: 42),
+                ChangeResult(
+                    changeID: "3a291807-f6e5-44d3-b2a1-097867564534", status: .conflict, seq: 1_236,
+                    conflictID: "29180706-e5d4-43c2-a1b0-978675645342"),
+                ChangeResult(
+                    changeID: "18070605-d4c3-42b1-a097-867564534231", status: .rejected,
+                    reason: "editor-lan may not publish", code: "forbidden"),
+            ],
+            headSeq: 1_236))
 
-    static let pull = Message.pull(Pull(
-        since: 1_200, maxChanges: 500, maxBytes: 1 << 20,
-        filter: PullFilter(entities: [.issue, .article], issues: [issueID])))
+    static let pull = Message.pull(
+        Pull(
+            since: 1_200, maxChanges: 500, maxBytes: 1 << 20,
+            filter: PullFilter(entities: [.issue, .article], issues: [issueID])))
 
-    static let snapshotPull = Message.pull(Pull(
-        since: 0, maxChanges: 200, maxBytes: 4 << 20, snapshot: true, resume: "c25hcDoxMjM0OjQy"))
+    static let snapshotPull = Message.pull(
+        Pull(
+            since: 0, maxChanges: 200, maxBytes: 4 << 20, snapshot: true, resume: "c25hcDoxMjM0OjQy"))
 
-    static let changes = Message.changes(Changes(
-        fromSeq: 41, toSeq: 43, more: true, changes: [issueUpdate, annotationDelete], headSeq: 1_236))
+    static let changes = Message.changes(
+        Changes(
+            fromSeq: 41, toSeq: 43, more: true, changes: [issueUpdate, annotationDelete], headSeq: 1_236))
 
     /// A snapshot page that is not the last: the log cursor stays at `since` until the last page.
-    static let snapshotChanges = Message.changes(Changes(
-        fromSeq: 0, toSeq: 0, more: true, changes: [articleSnapshot], resume: "c25hcDoxMjM2OjE",
-        headSeq: 1_236))
+    static let snapshotChanges = Message.changes(
+        Changes(
+            fromSeq: 0, toSeq: 0, more: true, changes: [articleSnapshot], resume: "c25hcDoxMjM2OjE",
+            headSeq: 1_236))
 
     static let subscribe = Message.subscribe(Subscribe(since: 1_236))
     static let notify = Message.notify(Notify(headSeq: 1_240))
     static let ping = Message.ping(Ping(nonce: 7))
     static let pong = Message.pong(Ping(nonce: 7))
-    static let error = Message.error(ErrorMessage(
-        .unsupportedVersion, "no common protocol version: offered [2], server supports [1]"))
+    static let error = Message.error(
+        ErrorMessage(
+            .unsupportedVersion, "no common protocol version: offered [2], server supports [1]"))
     static let bye = Message.bye(Bye(reason: "client shutting down"))
     static let byeWithoutReason = Message.bye(Bye())
 
     /// Every sample, at least one per message type.
     static let all: [Message] = [
-        hello, welcome, welcomeWithAccount, welcomeWithLogEpochs, push, pushReoffer, pushAck, pull, snapshotPull, changes, snapshotChanges, subscribe,
+        hello, welcome, welcomeWithAccount, welcomeWithLogEpochs, push, pushReoffer, pushAck, pull, snapshotPull,
+        changes, snapshotChanges, subscribe,
         notify, ping, pong, error, bye, byeWithoutReason,
     ]
 }

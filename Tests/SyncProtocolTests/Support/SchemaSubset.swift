@@ -115,7 +115,7 @@ struct SchemaSubset {
     private static func hasType(_ instance: JSONValue, _ type: String) -> Bool {
         switch (type, instance) {
         case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object),
-             ("number", .int), ("number", .double), ("integer", .int):
+            ("number", .int), ("number", .double), ("integer", .int):
             true
         case ("integer", .double(let value)):
             value.rounded() == value

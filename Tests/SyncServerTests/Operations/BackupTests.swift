@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// `bulletin-server backup` and `restore`: a consistent copy taken while the server serves pushes, and a restore
@@ -75,8 +76,11 @@ struct BackupTests {
             try ServerBackup.restore(from: file, into: directory.file("data"))
         }
         try Data("not a database, just text".utf8).write(to: URL(fileURLWithPath: directory.file("junk")))
-        #expect(throws: (any Error).self) { try ServerBackup.restore(from: directory.file("junk"),
-                                                                    into: directory.file("fresh")) }
+        #expect(throws: (any Error).self) {
+            try ServerBackup.restore(
+                from: directory.file("junk"),
+                into: directory.file("fresh"))
+        }
         #expect(!FileManager.default.fileExists(atPath: directory.file("fresh/bulletin-server.sqlite")))
     }
 

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// `/metrics`, `/healthz` and `/readyz`, scraped over real HTTP after a scripted workload.
@@ -22,8 +23,9 @@ struct MetricsEndpointTests {
                 _ = try await client.handshake()
                 _ = try await client.push(batch, batchID: ChangeFactory.newID())
                 _ = try await client.push(batch, batchID: ChangeFactory.newID())  // three duplicates
-                _ = try await client.push([factory.section(ChangeFactory.newID(), issue: ChangeFactory.newID())],
-                                          batchID: ChangeFactory.newID())  // names an unknown issue
+                _ = try await client.push(
+                    [factory.section(ChangeFactory.newID(), issue: ChangeFactory.newID())],
+                    batchID: ChangeFactory.newID())  // names an unknown issue
             }
             try await TestClient.with(port: server.port) { client in
                 _ = try await client.handshake()
@@ -76,8 +78,12 @@ struct MetricsEndpointTests {
             try await server.store.writer.write { db in
                 try db.execute(sql: "UPDATE account SET created_at = ?", arguments: [twoDaysAgo])
             }
-            func scrape() async -> [String: Double] { Self.samples(String(decoding: await server.metricsExposition(),
-                                                                          as: UTF8.self)) }
+            func scrape() async -> [String: Double] {
+                Self.samples(
+                    String(
+                        decoding: await server.metricsExposition(),
+                        as: UTF8.self))
+            }
             let age = "bulletin_field_office_sync_age_seconds"
             // Neither office has synced since its account was made two days ago.
             #expect(try #require(await scrape()[age]) >= 2 * 86_400)
@@ -111,21 +117,25 @@ struct MetricsEndpointTests {
     /// The operator's page in README.md is the list of metrics: a scrape after a workload that touches every one
     /// serves exactly the metrics it names.
     @Test func theOperatorPageNamesExactlyTheMetricsAScrapeServes() async throws {
-        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().appendingPathComponent("../../../README.md").standardized, encoding: .utf8)
+        let readme = try String(
+            contentsOf: URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent().appendingPathComponent("../../../README.md").standardized, encoding: .utf8)
         let page = try #require(readme.firstRange(of: "### Operating the server").map { readme[$0.lowerBound...] })
         let table = page.split(separator: "\n").drop { !$0.hasPrefix("| metric |") }.prefix { $0.hasPrefix("|") }
-        let documented = Set(table.flatMap { row in
-            row.matches(of: /`((?:bulletin|process)_[a-z_]+)/).map { String($0.1) }
-        })
+        let documented = Set(
+            table.flatMap { row in
+                row.matches(of: /`((?:bulletin|process)_[a-z_]+)/).map { String($0.1) }
+            })
         #expect(documented.count > 20)
         try await withTestServer { server in
             var factory = ChangeFactory()
             let issue = ChangeFactory.newID()
             try await TestClient.with(port: server.port) { client in
                 _ = try await client.handshake()
-                _ = try await client.push([factory.issue(issue, date: "2024-09-05"),
-                                           factory.section(ChangeFactory.newID(), issue: ChangeFactory.newID())])
+                _ = try await client.push([
+                    factory.issue(issue, date: "2024-09-05"),
+                    factory.section(ChangeFactory.newID(), issue: ChangeFactory.newID()),
+                ])
                 _ = try await client.pull(Pull(since: 0, maxChanges: 10, maxBytes: 1 << 20))
                 _ = try await client.pull(Pull(since: 0, maxChanges: 10, maxBytes: 1 << 20, snapshot: true))
             }
@@ -135,10 +145,11 @@ struct MetricsEndpointTests {
             }
             #expect(refused.map(\.type) == ["error"])
             let exposition = String(decoding: await server.metricsExposition(), as: UTF8.self)
-            let served = Set(exposition.split(separator: "\n").compactMap { line -> String? in
-                guard line.hasPrefix("# TYPE ") else { return nil }
-                return line.split(separator: " ").dropFirst(2).first.map(String.init)
-            })
+            let served = Set(
+                exposition.split(separator: "\n").compactMap { line -> String? in
+                    guard line.hasPrefix("# TYPE ") else { return nil }
+                    return line.split(separator: " ").dropFirst(2).first.map(String.init)
+                })
             #expect(Self.samples(exposition)["bulletin_frames_refused_total{code=\"malformed_frame\"}"] == 1)
             #expect(served.subtracting(documented).isEmpty, "served but not on the operator page")
             #expect(documented.subtracting(served).isEmpty, "on the operator page but not served")

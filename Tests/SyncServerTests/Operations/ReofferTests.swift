@@ -3,6 +3,7 @@ import Foundation
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// How a restored server takes back records of the history it lost (PROTOCOL.md section 12.5).
@@ -128,8 +129,9 @@ import Testing
             var record = ConflictDraft(
                 kind: .value, field: "title", base: .null, mine: "Bên này", theirs: "Bên kia", current: "Bên kia",
                 theirsChange: nil, theirsAuthor: nil
-            ).record(for: cause, issueID: restored.issue, conflictID: ChangeFactory.newID(),
-                     changeID: ChangeFactory.newID(), serverID: clientID)
+            ).record(
+                for: cause, issueID: restored.issue, conflictID: ChangeFactory.newID(),
+                changeID: ChangeFactory.newID(), serverID: clientID)
             record.seq = 4
             return record
         }

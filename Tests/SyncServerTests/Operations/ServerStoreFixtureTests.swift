@@ -2,6 +2,7 @@ import Foundation
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// A server data directory written by an earlier release (Tests/Fixtures/release-2026-12-06, made by that release's
@@ -28,11 +29,15 @@ import Testing
         let after = try StoreRows(path: path)
         #expect(before.missing(from: after).isEmpty, "rows lost: \(before.missing(from: after))")
         #expect(store.logEpochs.map(\.fromSeq) == [0], "an upgraded store starts its one history at the empty log")
-        #expect(store.quarantine.entries.isEmpty && store.quarantine.entities.isEmpty,
-                "the release logged nothing the contract refuses")
+        #expect(
+            store.quarantine.entries.isEmpty && store.quarantine.entities.isEmpty,
+            "the release logged nothing the contract refuses")
         let head = try await store.headSeq()
-        let page = try await store.logPage(since: 0, bound: head, limits: PageLimits(maxChanges: 10_000,
-                                                                                     maxBytes: 64 << 20))
+        let page = try await store.logPage(
+            since: 0, bound: head,
+            limits: PageLimits(
+                maxChanges: 10_000,
+                maxBytes: 64 << 20))
         #expect(page.records.count == logged)
         #expect(try await store.accounts().map(\.name).sorted() == ["chief", "hong", "hue"])
     }

@@ -1,9 +1,10 @@
 import BulletinCore
 import Foundation
-import SyncProtocol
 import PostgresTestSupport
+import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// What only the PostgreSQL store has: its URL, its migrations, what nodes share, and losing the connection.
@@ -47,8 +48,9 @@ struct PostgresStoreTests {
             #expect(Set(nodes.map(\.serverID)).count == 1)
             #expect(Set(nodes.map(\.publicationKey.base64)).count == 1)
             #expect(Set(nodes.map { $0.logEpochs.map(\.epoch) }).count == 1)
-            #expect(try await TestPostgres.integer("SELECT COUNT(*) FROM bulletin_migration", in: url)
-                == Int64(PostgresSchema.migrations.count))
+            #expect(
+                try await TestPostgres.integer("SELECT COUNT(*) FROM bulletin_migration", in: url)
+                    == Int64(PostgresSchema.migrations.count))
         }
     }
 
@@ -56,7 +58,8 @@ struct PostgresStoreTests {
         try await ScratchDatabase.with(.postgres) { url in
             let url = try #require(url)
             try await ServerStore.open(postgres: url).close()
-            _ = try await TestPostgres.integer("""
+            _ = try await TestPostgres.integer(
+                """
                 INSERT INTO bulletin_migration (name, position, applied_at)
                 VALUES ('pg99 from the future', 99, 'now') RETURNING position
                 """, in: url)
@@ -76,7 +79,8 @@ struct PostgresStoreTests {
             #expect(try await store.push([first]).results.map(\.status) == [.applied])
             // PostgreSQL drops every connection of the store (a restart, a failover, an administrator).
             let name = String(url.split(separator: "/").last ?? "")
-            _ = try await TestPostgres.integer("""
+            _ = try await TestPostgres.integer(
+                """
                 SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity
                 WHERE datname = '\(name)' AND pid <> pg_backend_pid()
                 """, in: url)

@@ -1,10 +1,11 @@
 import BulletinCore
 import Foundation
 import NIOConcurrencyHelpers
-import SyncProtocol
 import PostgresTestSupport
+import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// Several nodes on one PostgreSQL database keep one log: gap-free, and visible in seq order. The trap: a seq
@@ -30,7 +31,12 @@ struct SeqOrderAcrossNodesTests {
             let once = NIOLockedValueBox(false)
             backendA.beforeAppendCommit.withLockedValue {
                 $0 = {
-                    guard once.withLockedValue({ fired in defer { fired = true }; return !fired }) else { return }
+                    guard
+                        once.withLockedValue({ fired in
+                            defer { fired = true }
+                            return !fired
+                        })
+                    else { return }
                     reachedCommit.yield()
                     release.wait()
                 }
@@ -44,7 +50,8 @@ struct SeqOrderAcrossNodesTests {
             // A holds seq 1, uncommitted. B's push starts and must queue on the append lock.
             async let pushB = nodeB.push([second])
             while try await TestPostgres.integer(
-                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", in: url) != 1 {}
+                "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", in: url) != 1
+            {}
             #expect(try await nodeB.headSeq() == 0, "nothing is visible before seq 1 commits")
             let page = try await nodeB.logPage(
                 since: 0, bound: .max, limits: PageLimits(maxChanges: 10, maxBytes: 1 << 20))
@@ -64,7 +71,8 @@ struct SeqOrderAcrossNodesTests {
             let url = try #require(url)
             let nodes = [try await ServerStore.open(postgres: url), try await ServerStore.open(postgres: url)]
             defer { for node in nodes { try? node.close() } }
-            let pushers = 8, batches = 15
+            let pushers = 8
+            let batches = 15
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for pusher in 0..<pushers {
                     group.addTask {

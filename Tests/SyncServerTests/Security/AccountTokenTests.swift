@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite struct AccountTokenTests {

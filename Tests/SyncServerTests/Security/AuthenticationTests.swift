@@ -2,6 +2,7 @@ import NIOCore
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite(.timeLimit(.minutes(1))) struct AuthenticationTests {
@@ -110,8 +111,11 @@ import Testing
                     }
                     names.append(name)
                 }
-                #expect(names == ["unauthenticated", "unauthenticated", "unauthenticated", "rate_limited",
-                                  "rate_limited"])
+                #expect(
+                    names == [
+                        "unauthenticated", "unauthenticated", "unauthenticated", "rate_limited",
+                        "rate_limited",
+                    ])
                 // Once blocked, even a valid token from that address is not checked.
                 let blocked = try await TestClient.with(port: server.port) { client in
                     try await client.hello(token: server.tokens[.editor])

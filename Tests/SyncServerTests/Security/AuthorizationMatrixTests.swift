@@ -2,6 +2,7 @@ import BulletinCore
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// Every role × every kind of change, over real TCP: the table in PROTOCOL.md section 18, written out by hand.
@@ -40,8 +41,10 @@ import Testing
 
     static let cases: [Case] = {
         var cases: [Case] = []
-        func add(_ name: String, _ state: PublicationState, editor: Verdict, chief: Verdict,
-                 _ change: @escaping @Sendable (inout ChangeFactory, IssueFixture) -> ChangeRecord) {
+        func add(
+            _ name: String, _ state: PublicationState, editor: Verdict, chief: Verdict,
+            _ change: @escaping @Sendable (inout ChangeFactory, IssueFixture) -> ChangeRecord
+        ) {
             cases.append(Case(name: name, state: state, editor: editor, chief: chief, change: change))
         }
         // Issues.
@@ -123,10 +126,12 @@ import Testing
             factory.update(.article, fixture.article, ["issue_id": .string(Self.publishedTarget)])
         }
         add("push a publication record", .published, editor: .forbidden, chief: .forbidden) { factory, fixture in
-            factory.record(.publication, fixture.issue, .create, [
-                "content": ["issue": ["id": .string(fixture.issue), "fields": [:]], "sections": []], "version": 9,
-                "state": "published", "signature": "AAAA", "key_id": "0000000000000000",
-            ])
+            factory.record(
+                .publication, fixture.issue, .create,
+                [
+                    "content": ["issue": ["id": .string(fixture.issue), "fields": [:]], "sections": []], "version": 9,
+                    "state": "published", "signature": "AAAA", "key_id": "0000000000000000",
+                ])
         }
         return cases
     }()
@@ -138,9 +143,10 @@ import Testing
         try await withTimeout(seconds: 50) {
             try await SecuredServer.with { server in
                 var factory = ChangeFactory()
-                let target = try await server.store.push([
-                    factory.issue(Self.publishedTarget, date: "2024-09-04", state: "published"),
-                ], role: .chief)
+                let target = try await server.store.push(
+                    [
+                        factory.issue(Self.publishedTarget, date: "2024-09-04", state: "published")
+                    ], role: .chief)
                 #expect(target.appliedCount == 1)
                 var failures: [String] = []
                 for role in Role.allCases {
@@ -156,11 +162,12 @@ import Testing
                                 fixture = try #require(shared[testCase.state])
                             }
                             let change = testCase.change(&factory, fixture)
-                            let expected: Verdict = switch role {
-                            case .editor: testCase.editor
-                            case .chief: testCase.chief
-                            case .fieldOffice, .admin: .refused
-                            }
+                            let expected: Verdict =
+                                switch role {
+                                case .editor: testCase.editor
+                                case .chief: testCase.chief
+                                case .fieldOffice, .admin: .refused
+                                }
                             let head = try await server.store.headSeq()
                             let actual = try await Self.verdict(of: change, from: &client)
                             if actual != expected {

@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import Testing
+
 @testable import SyncServer
 
 @Suite struct FailedAttemptLimiterTests {
@@ -18,10 +19,11 @@ import Testing
         let clock = ManualClock()
         let limiter = FailedAttemptLimiter(policy: policy, now: { clock.now })
         let delays = (0..<10).map { _ in limiter.recordFailure("10.0.0.7") }
-        #expect(delays == [
-            .zero, .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(4),
-            .seconds(4), .seconds(4), .seconds(4),
-        ])
+        #expect(
+            delays == [
+                .zero, .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(4),
+                .seconds(4), .seconds(4), .seconds(4),
+            ])
         #expect(limiter.isBlocked("10.0.0.7"))
         #expect(!limiter.isBlocked("10.0.0.8"))
     }

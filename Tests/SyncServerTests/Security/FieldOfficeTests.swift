@@ -3,6 +3,7 @@ import Foundation
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// A field office never receives a draft or an annotation: asserted on every byte it received.
@@ -19,19 +20,22 @@ import Testing
                 let published = IssueFixture()
                 var factory = ChangeFactory()
                 let ((), bytes) = try await TestClient.tapped(port: server.port) { office in
-                    try await office.send(.hello(Hello(
-                        versions: [1], clientID: ChangeFactory.newID(),
-                        credentials: Credentials(token: server.tokens[.fieldOffice]), appVersion: "tests/1",
-                        schemaVersion: 1)))
+                    try await office.send(
+                        .hello(
+                            Hello(
+                                versions: [1], clientID: ChangeFactory.newID(),
+                                credentials: Credentials(token: server.tokens[.fieldOffice]), appVersion: "tests/1",
+                                schemaVersion: 1)))
                     guard case .welcome = try await office.receive() else { throw TestClientError.connectionClosed }
                     try await office.send(.subscribe(Subscribe(since: try await server.store.headSeq())))
 
                     // An editor writes a draft with an annotation; a chief writes and publishes another issue,
                     // annotated too. Only the publication may reach the field office.
                     try await server.connected(as: .editor) { editor in
-                        _ = try await editor.push(Self.issue(draft, date: "2024-09-06", &factory) + [
-                            factory.annotation(draft.annotation, issue: draft.issue, article: draft.article),
-                        ])
+                        _ = try await editor.push(
+                            Self.issue(draft, date: "2024-09-06", &factory) + [
+                                factory.annotation(draft.annotation, issue: draft.issue, article: draft.article)
+                            ])
                     }
                     try await server.connected(as: .chief) { chief in
                         _ = try await chief.push(Self.issue(published, date: "2024-09-05", &factory, draft: false))
@@ -45,13 +49,16 @@ import Testing
 
                     var records = try await office.pull(Pull(since: 0, maxChanges: 100, maxBytes: 1 << 20))
                         .flatMap(\.changes)
-                    records += try await office.pull(Pull(since: 0, maxChanges: 100, maxBytes: 1 << 20,
-                                                          snapshot: true)).flatMap(\.changes)
+                    records += try await office.pull(
+                        Pull(
+                            since: 0, maxChanges: 100, maxBytes: 1 << 20,
+                            snapshot: true)
+                    ).flatMap(\.changes)
 
                     // A correction, then a retraction, each notified and pulled.
                     try await server.connected(as: .chief) { chief in
                         _ = try await chief.push([
-                            factory.update(.article, published.article, ["title": .string(Self.correctedMarker)]),
+                            factory.update(.article, published.article, ["title": .string(Self.correctedMarker)])
                         ])
                     }
                     let corrected = try await server.store.publicationHead()
@@ -99,9 +106,11 @@ import Testing
                 var factory = ChangeFactory()
                 let head = try await server.store.headSeq()
                 try await server.connected(as: .fieldOffice) { office in
-                    guard case .error(let error) = try await office.pushAnswer([
-                        factory.issue(ChangeFactory.newID(), date: "2024-09-05"),
-                    ]) else {
+                    guard
+                        case .error(let error) = try await office.pushAnswer([
+                            factory.issue(ChangeFactory.newID(), date: "2024-09-05")
+                        ])
+                    else {
                         Issue.record("a field office's push was acknowledged")
                         return
                     }
@@ -122,8 +131,9 @@ import Testing
         if draft { issue.fields["intro"] = .string(draftMarker) }
         return [
             issue, factory.section(ids.section, issue: ids.issue),
-            factory.article(ids.article, issue: ids.issue, section: ids.section,
-                            title: draft ? draftMarker : publishedMarker),
+            factory.article(
+                ids.article, issue: ids.issue, section: ids.section,
+                title: draft ? draftMarker : publishedMarker),
         ]
     }
 

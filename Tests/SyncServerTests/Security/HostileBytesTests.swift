@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// Issue 19, through a real server on loopback: whatever hostile peers send (before and after login), a fresh
@@ -71,9 +72,10 @@ import Testing
                     #expect(slowest < Self.answerBound, "slowest BSYN: \(slowest)")
                     #expect(idleClosedAfter < .seconds(3), "idle peer closed after \(idleClosedAfter)")
                     #expect(replies.withLockedValue { $0 } > 0)
-                    print("hostile bytes: BSYN median \(waits[waits.count / 2]), slowest \(slowest), "
-                          + "idle closed after \(idleClosedAfter), "
-                          + "\(replies.withLockedValue { $0 }) hostile frames answered")
+                    print(
+                        "hostile bytes: BSYN median \(waits[waits.count / 2]), slowest \(slowest), "
+                            + "idle closed after \(idleClosedAfter), "
+                            + "\(replies.withLockedValue { $0 }) hostile frames answered")
                 }
             }
         }
@@ -92,14 +94,16 @@ import Testing
                         switch answer {
                         case .error(let error):
                             // `unexpected_message`: a well-formed second `hello`, refused by the session.
-                            #expect(["invalid_message", "unsupported_message", "unexpected_message"]
-                                        .contains(error.name), "\(name): \(error.name)")
+                            #expect(
+                                ["invalid_message", "unsupported_message", "unexpected_message"]
+                                    .contains(error.name), "\(name): \(error.name)")
                         case .pong(let pong):
                             #expect(pong.nonce == 7, "\(name)")
                         default:
                             // A push within the allowance is refused by the server's rules, not the decoder.
-                            #expect(name.contains("fields") || name.contains("hello"),
-                                    "\(name): \(String(describing: answer))")
+                            #expect(
+                                name.contains("fields") || name.contains("hello"),
+                                "\(name): \(String(describing: answer))")
                         }
                     }
                     // Still serving this very connection.
@@ -122,7 +126,8 @@ import Testing
                         #expect(elapsed < Self.answerBound, "\(name): \(elapsed)")
                         // The hostile peer itself is told what was wrong (or closed), promptly.
                         let answer = try await client.nextMessage()
-                        if let answer, case .error = answer {} else if answer != nil {
+                        if let answer, case .error = answer {
+                        } else if answer != nil {
                             Issue.record("\(name): answered \(String(describing: answer))")
                         }
                     }
@@ -148,9 +153,10 @@ import Testing
     }
 
     static func login(_ client: inout RawTestClient, token: String) async throws {
-        let hello = Message.hello(Hello(
-            versions: [1], clientID: ChangeFactory.newID(), credentials: Credentials(token: token),
-            appVersion: "hostile/1", schemaVersion: 1))
+        let hello = Message.hello(
+            Hello(
+                versions: [1], clientID: ChangeFactory.newID(), credentials: Credentials(token: token),
+                appVersion: "hostile/1", schemaVersion: 1))
         try await client.write(FrameCodec.frame(flags: 0, payload: FrameCodec.json(hello)))
         guard case .welcome = try await client.nextMessage() else { throw ProtocolError.invalidMessage("no welcome") }
     }
@@ -220,7 +226,7 @@ final class Countdown: Sendable {
             defer { state.waiters = [] }
             return state.waiters
         }
-        ready.forEach { $0.resume() }
+        for continuation in ready { continuation.resume() }
     }
 
     func wait() async {

@@ -1,6 +1,7 @@
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// Before authentication a peer gets only the preamble, the handshake and errors, under small limits: hostile
@@ -14,7 +15,8 @@ import Testing
 
     /// A small zlib frame whose JSON inflates past the before-authentication limit (256 KiB).
     static let zipBomb: [UInt8] = {
-        let json = Array("{\"pad\":\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: 300 << 10)
+        let json =
+            Array("{\"pad\":\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: 300 << 10)
             + Array("\",\"type\":\"ping\",\"nonce\":1}".utf8)
         return FrameCodec.frame(flags: RawFrame.compressedFlag, payload: Zlib.compress(json))
     }()
@@ -73,9 +75,13 @@ import Testing
                 var factory = ChangeFactory()
                 let head = try await server.store.headSeq()
                 try await TestClient.with(port: server.port) { client in
-                    try await client.send(.push(Push(batchID: "b", changes: [
-                        factory.issue(ChangeFactory.newID(), date: "2024-09-05"),
-                    ])))
+                    try await client.send(
+                        .push(
+                            Push(
+                                batchID: "b",
+                                changes: [
+                                    factory.issue(ChangeFactory.newID(), date: "2024-09-05")
+                                ])))
                     #expect(try await client.expectError().name == "unexpected_message")
                     try await client.send(.pull(Pull(since: 0, maxChanges: 10, maxBytes: 1000)))
                     #expect(try await client.expectError().name == "unexpected_message")
@@ -85,10 +91,13 @@ import Testing
                     let issue = ChangeFactory.newID()
                     let section = ChangeFactory.newID()
                     var big = factory.article(ChangeFactory.newID(), issue: issue, section: section)
-                    big.fields["paragraphs"] = .array(Array(repeating: .string(String(repeating: "ạ", count: 1000)),
-                                                            count: 200))
-                    #expect(FrameCodec.json(.push(Push(batchID: "b", changes: [big]))).count
-                        > FrameLimits.preAuthentication.maxDecompressedBytes)
+                    big.fields["paragraphs"] = .array(
+                        Array(
+                            repeating: .string(String(repeating: "ạ", count: 1000)),
+                            count: 200))
+                    #expect(
+                        FrameCodec.json(.push(Push(batchID: "b", changes: [big]))).count
+                            > FrameLimits.preAuthentication.maxDecompressedBytes)
                     let ack = try await client.push([
                         factory.issue(issue, date: "2024-09-06"), factory.section(section, issue: issue), big,
                     ])

@@ -4,6 +4,7 @@ import Foundation
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite struct PublicationSigningTests {
@@ -22,7 +23,8 @@ import Testing
             // Built by hand from PROTOCOL.md section 19, not with the code under test.
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let message = Array("{\"content\":".utf8) + Array(try encoder.encode(content))
+            let message =
+                Array("{\"content\":".utf8) + Array(try encoder.encode(content))
                 + Array(",\"issue_id\":\"\(fixture.issue)\",\"state\":\"published\",\"version\":1}".utf8)
             let signature = try #require(record.fields["signature"]?.stringValue.flatMap { Data(base64Encoded: $0) })
             let publicKey = try Curve25519.Signing.PublicKey(
@@ -81,10 +83,11 @@ import Testing
                 role: .editor)
             #expect(note.appliedCount == 1)
             #expect(note.publicationSeq == nil)
-            let correction = try await store.push([
-                factory.update(.article, fixture.article, ["title": "Đính chính"]),
-                factory.update(.section, fixture.section, ["title": "Đính chính mục"]),
-            ], role: .chief)
+            let correction = try await store.push(
+                [
+                    factory.update(.article, fixture.article, ["title": "Đính chính"]),
+                    factory.update(.section, fixture.section, ["title": "Đính chính mục"]),
+                ], role: .chief)
             #expect(correction.publicationSeq == correction.headSeq)
             let corrected = try #require(try await store.latestPublication(issueID: fixture.issue))
             #expect(corrected.fields["version"] == 2)
@@ -143,8 +146,10 @@ import Testing
                 status: .published)
             var foreign = record
             foreign.fields = forged.fields
-            #expect(throws: PublicationError.wrongKey(
-                issueID: fixture.issue, keyID: other.publicKey.keyID, pinned: key.keyID)) {
+            #expect(
+                throws: PublicationError.wrongKey(
+                    issueID: fixture.issue, keyID: other.publicKey.keyID, pinned: key.keyID)
+            ) {
                 try key.verify(record: foreign)
             }
             foreign.fields["key_id"] = .string(key.keyID)

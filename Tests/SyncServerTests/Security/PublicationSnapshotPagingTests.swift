@@ -1,7 +1,8 @@
 import BulletinCore
 import SyncProtocol
-import Testing
 import TestSupport
+import Testing
+
 @testable import SyncServer
 
 /// A field office's snapshot taken one or two records per page: every released issue once, newest first, ties on

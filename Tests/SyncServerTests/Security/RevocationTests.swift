@@ -1,6 +1,7 @@
 import SyncProtocol
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 @Suite(.timeLimit(.minutes(1))) struct RevocationTests {
@@ -13,9 +14,12 @@ import Testing
         defer { directory.remove() }
         let logs = CapturedLogs()
         try await withTimeout {
-            try await SecuredServer.with(kind, directory: directory, logs: logs, configure: {
-                $0.revocationCheckInterval = .milliseconds(20)
-            }) { server in
+            try await SecuredServer.with(
+                kind, directory: directory, logs: logs,
+                configure: {
+                    $0.revocationCheckInterval = .milliseconds(20)
+                }
+            ) { server in
                 try await server.connected(as: .chief) { chief in
                     try await server.connected(as: .editor) { editor in
                         try await editor.send(.subscribe(Subscribe(since: 0)))

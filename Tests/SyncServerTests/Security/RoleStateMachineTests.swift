@@ -1,5 +1,6 @@
 import SyncProtocol
 import Testing
+
 @testable import SyncServer
 
 /// What the session state machine lets each role send at all (per-change rules are the store's).

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SyncProtocol
 import TestSupport
+
 @testable import SyncServer
 
 /// A server that requires tokens, with one account per role, for the security tests.
@@ -47,9 +48,11 @@ struct SecuredServer {
 extension TestClient {
     /// Sends `hello` with `token` (none when `nil`) and returns the answer.
     mutating func hello(token: String?, user: String? = nil) async throws -> Message {
-        try await send(.hello(Hello(
-            versions: [1], clientID: ChangeFactory.newID(), credentials: Credentials(user: user, token: token),
-            appVersion: "tests/1", schemaVersion: 1)))
+        try await send(
+            .hello(
+                Hello(
+                    versions: [1], clientID: ChangeFactory.newID(), credentials: Credentials(user: user, token: token),
+                    appVersion: "tests/1", schemaVersion: 1)))
         return try await receive()
     }
 
@@ -76,7 +79,8 @@ struct IssueFixture: Sendable {
 
     /// Creates the entities in `store` and moves the issue forward to `state`.
     static func make(in store: ServerStore, state: PublicationState, date: String = "2024-09-05") async throws
-        -> IssueFixture {
+        -> IssueFixture
+    {
         let fixture = IssueFixture()
         var factory = ChangeFactory()
         var changes = [

@@ -20,39 +20,47 @@ struct ChangeFactory {
     }
 
     mutating func issue(_ id: String, date: String, state: String = "draft") -> ChangeRecord {
-        record(.issue, id, .create, [
-            "publication": "Điểm báo – Cải cách hành chính", "date": .string(date), "weekday": "THỨ NĂM",
-            "year_line": "Năm 2024", "release_line": "Phát hành: 05/9/2024",
-            "title_lines": ["Bản tin", "Điểm báo"], "subject": "CẢI CÁCH HÀNH CHÍNH",
-            "cadence": "(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)", "intro": "Xin giới thiệu",
-            "editor": "Thanh Hồng", "state": .string(state),
-        ])
+        record(
+            .issue, id, .create,
+            [
+                "publication": "Điểm báo – Cải cách hành chính", "date": .string(date), "weekday": "THỨ NĂM",
+                "year_line": "Năm 2024", "release_line": "Phát hành: 05/9/2024",
+                "title_lines": ["Bản tin", "Điểm báo"], "subject": "CẢI CÁCH HÀNH CHÍNH",
+                "cadence": "(Phát hành hàng ngày từ thứ Hai đến thứ Sáu)", "intro": "Xin giới thiệu",
+                "editor": "Thanh Hồng", "state": .string(state),
+            ])
     }
 
     mutating func section(_ id: String, issue: String, position: Int64 = 1) -> ChangeRecord {
-        record(.section, id, .create, [
-            "issue_id": .string(issue), "title": "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "position": .int(position),
-            "contents_page": .null,
-        ])
+        record(
+            .section, id, .create,
+            [
+                "issue_id": .string(issue), "title": "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "position": .int(position),
+                "contents_page": .null,
+            ])
     }
 
     mutating func article(
         _ id: String, issue: String, section: String, title: String = "Tăng cường cải cách", position: Int64 = 1
     ) -> ChangeRecord {
-        record(.article, id, .create, [
-            "issue_id": .string(issue), "section_id": .string(section), "title": .string(title),
-            "paragraphs": ["Đoạn một.", "Đoạn hai."],
-            "source": ["outlet": "Baophapluat.vn", "date": "05/9", "authors": ["Lê Hồng"]],
-            "contents_page": .int(2), "position": .int(position),
-        ])
+        record(
+            .article, id, .create,
+            [
+                "issue_id": .string(issue), "section_id": .string(section), "title": .string(title),
+                "paragraphs": ["Đoạn một.", "Đoạn hai."],
+                "source": ["outlet": "Baophapluat.vn", "date": "05/9", "authors": ["Lê Hồng"]],
+                "contents_page": .int(2), "position": .int(position),
+            ])
     }
 
     mutating func annotation(_ id: String, issue: String, article: String) -> ChangeRecord {
-        record(.annotation, id, .create, [
-            "issue_id": .string(issue), "article_id": .string(article), "paragraph": .int(0),
-            "range": ["start": 0, "end": 4], "kind": "fact-check", "text": "Kiểm tra số liệu",
-            "author": "Thanh Hồng", "created_at": "2024-09-05T08:30:00Z", "resolved": false,
-        ])
+        record(
+            .annotation, id, .create,
+            [
+                "issue_id": .string(issue), "article_id": .string(article), "paragraph": .int(0),
+                "range": ["start": 0, "end": 4], "kind": "fact-check", "text": "Kiểm tra số liệu",
+                "author": "Thanh Hồng", "created_at": "2024-09-05T08:30:00Z", "resolved": false,
+            ])
     }
 
     mutating func update(_ kind: EntityKind, _ id: String, _ fields: [String: JSONValue]) -> ChangeRecord {
@@ -66,7 +74,8 @@ struct ChangeFactory {
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
-    ExpressibleByDictionaryLiteral {
+    ExpressibleByDictionaryLiteral
+{
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int64) { self = .int(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }

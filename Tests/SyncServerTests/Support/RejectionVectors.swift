@@ -72,8 +72,9 @@ struct RejectionVector: Sendable, CustomTestStringConvertible {
         var members: [String: JSONValue] = [
             "change_id": .string(id("c", number)), "entity": .string(entity), "entity_id": .string(entityID),
             "op": .string(op), "fields": .object(fields), "base": .object(base),
-            "hlc": .string("001725523200000-" + String(repeating: "0", count: 5 - String(number).count)
-                + String(number)),
+            "hlc": .string(
+                "001725523200000-" + String(repeating: "0", count: 5 - String(number).count)
+                    + String(number)),
             "author": .string("editor-lan"), "client_id": .string(client),
         ]
         edit(&members)
@@ -111,105 +112,164 @@ struct RejectionVector: Sendable, CustomTestStringConvertible {
     }
 
     /// Creates the issue, its section and its article: seqs 1, 2, 3.
-    static let setupStep = Step(send: push(0, [
-        record(1, "issue", issue, "create", issueFields),
-        record(2, "section", section, "create", sectionFields()),
-        record(3, "article", article, "create", articleFields()),
-    ]), outcome: .results(["applied", "applied", "applied"]))
+    static let setupStep = Step(
+        send: push(
+            0,
+            [
+                record(1, "issue", issue, "create", issueFields),
+                record(2, "section", section, "create", sectionFields()),
+                record(3, "article", article, "create", articleFields()),
+            ]), outcome: .results(["applied", "applied", "applied"]))
 
     /// One push of one change after the setup, rejected with `code`.
     static func one(_ name: String, _ about: String, code: String, _ change: JSONValue) -> RejectionVector {
-        RejectionVector(name: name, about: about, hello: true, setup: true,
-                        steps: [Step(send: push(1, [change]), outcome: .results(["rejected:" + code]))])
+        RejectionVector(
+            name: name, about: about, hello: true, setup: true,
+            steps: [Step(send: push(1, [change]), outcome: .results(["rejected:" + code]))])
     }
 
     // MARK: The cases
 
     static let all: [RejectionVector] = [
-        one("invalid-id-entity", "an update whose entity_id is not a lowercase uuid", code: "invalid_id",
+        one(
+            "invalid-id-entity", "an update whose entity_id is not a lowercase uuid", code: "invalid_id",
             record(10, "article", "ARTICLE-1", "update", ["title": .string("Tiêu đề")])),
-        one("invalid-id-client", "a change whose client_id is not a uuid", code: "invalid_id",
+        one(
+            "invalid-id-client", "a change whose client_id is not a uuid", code: "invalid_id",
             record(10, "article", article, "update", ["title": .string("Tiêu đề")]) {
                 $0["client_id"] = .string("k")
             }),
-        one("unknown-field", "a field the entity does not declare", code: "unknown_field",
+        one(
+            "unknown-field", "a field the entity does not declare", code: "unknown_field",
             record(10, "article", article, "update", ["colour": .string("red")])),
-        one("unknown-field-in-base", "base naming a field the entity does not declare", code: "unknown_field",
-            record(10, "article", article, "update", ["title": .string("Tiêu đề")],
-                   base: ["colour": .string(id("c", 3))])),
-        one("missing-field", "a create lacking a field of its entity", code: "missing_field",
-            record(10, "issue", id("e", 1), "create",
-                   issueFields.merging(["date": .string("2024-09-06")]) { $1 }.filter { $0.key != "weekday" })),
-        one("wrong-type-paragraphs", "paragraphs as one string instead of an array of strings", code: "wrong_type",
+        one(
+            "unknown-field-in-base", "base naming a field the entity does not declare", code: "unknown_field",
+            record(
+                10, "article", article, "update", ["title": .string("Tiêu đề")],
+                base: ["colour": .string(id("c", 3))])),
+        one(
+            "missing-field", "a create lacking a field of its entity", code: "missing_field",
+            record(
+                10, "issue", id("e", 1), "create",
+                issueFields.merging(["date": .string("2024-09-06")]) { $1 }.filter { $0.key != "weekday" })),
+        one(
+            "wrong-type-paragraphs", "paragraphs as one string instead of an array of strings", code: "wrong_type",
             record(10, "article", article, "update", ["paragraphs": .string("Một đoạn.")])),
-        one("wrong-type-null", "null for a field that is not nullable", code: "wrong_type",
+        one(
+            "wrong-type-null", "null for a field that is not nullable", code: "wrong_type",
             record(10, "article", article, "update", ["title": .null])),
-        one("wrong-type-integer", "a fractional contents_page", code: "wrong_type",
+        one(
+            "wrong-type-integer", "a fractional contents_page", code: "wrong_type",
             record(10, "section", section, "update", ["contents_page": .double(2.5)])),
-        one("invalid-format-date", "a date that is no calendar day", code: "invalid_format",
+        one(
+            "invalid-format-date", "a date that is no calendar day", code: "invalid_format",
             record(10, "issue", issue, "update", ["date": .string("2024-02-30")])),
-        one("invalid-format-enumeration", "a state outside the enumeration", code: "invalid_format",
+        one(
+            "invalid-format-enumeration", "a state outside the enumeration", code: "invalid_format",
             record(10, "issue", issue, "update", ["state": .string("archived")])),
-        one("invalid-format-source", "a source object lacking members", code: "invalid_format",
+        one(
+            "invalid-format-source", "a source object lacking members", code: "invalid_format",
             record(10, "article", article, "update", ["source": .object(["outlet": .string("VnExpress")])])),
-        one("invalid-format-reference", "a reference that is not a uuid", code: "invalid_format",
+        one(
+            "invalid-format-reference", "a reference that is not a uuid", code: "invalid_format",
             record(10, "article", article, "update", ["section_id": .string("section-1")])),
-        one("invalid-base", "a base value that is not a change_id", code: "invalid_base",
-            record(10, "article", article, "update", ["title": .string("Tiêu đề")],
-                   base: ["title": .string("yesterday")])),
-        one("invalid-operation-delete-with-fields", "a delete carrying fields", code: "invalid_operation",
+        one(
+            "invalid-base", "a base value that is not a change_id", code: "invalid_base",
+            record(
+                10, "article", article, "update", ["title": .string("Tiêu đề")],
+                base: ["title": .string("yesterday")])),
+        one(
+            "invalid-operation-delete-with-fields", "a delete carrying fields", code: "invalid_operation",
             record(10, "article", article, "delete", ["title": .string("Tiêu đề")])),
-        one("invalid-operation-empty-update", "an update carrying no field", code: "invalid_operation",
+        one(
+            "invalid-operation-empty-update", "an update carrying no field", code: "invalid_operation",
             record(10, "article", article, "update")),
-        one("invalid-operation-conflict", "a client creating a conflict", code: "invalid_operation",
+        one(
+            "invalid-operation-conflict", "a client creating a conflict", code: "invalid_operation",
             record(10, "conflict", id("e", 2), "create", ["status": .string("open")])),
-        one("unknown-reference", "an article naming a section the server does not know", code: "unknown_reference",
+        one(
+            "unknown-reference", "an article naming a section the server does not know", code: "unknown_reference",
             record(10, "article", id("e", 3), "create", articleFields(section: unknown))),
         RejectionVector(
             name: "rejected-dependency", about: "an article in a section whose create was rejected in the same push",
-            hello: true, setup: true, steps: [Step(send: push(1, [
-                record(10, "section", id("e", 4), "create", sectionFields(position: .string("first"))),
-                record(11, "article", id("e", 5), "create", articleFields(section: id("e", 4))),
-                record(12, "section", id("e", 6), "create", sectionFields()),
-            ]), outcome: .results(["rejected:wrong_type", "rejected:rejected_dependency", "applied"]))]),
+            hello: true, setup: true,
+            steps: [
+                Step(
+                    send: push(
+                        1,
+                        [
+                            record(10, "section", id("e", 4), "create", sectionFields(position: .string("first"))),
+                            record(11, "article", id("e", 5), "create", articleFields(section: id("e", 4))),
+                            record(12, "section", id("e", 6), "create", sectionFields()),
+                        ]), outcome: .results(["rejected:wrong_type", "rejected:rejected_dependency", "applied"]))
+            ]),
         RejectionVector(
             name: "accepted-deleted-parent",
             about: "not a refusal: an article created in a section deleted meanwhile is a concurrent edit (section 20)",
-            hello: true, setup: true, steps: [Step(send: push(1, [
-                record(10, "section", section, "delete", base: ["title": .string(id("c", 2))]),
-                record(11, "article", id("e", 7), "create", articleFields()),
-            ]), outcome: .results(["applied", "applied"]))]),
+            hello: true, setup: true,
+            steps: [
+                Step(
+                    send: push(
+                        1,
+                        [
+                            record(10, "section", section, "delete", base: ["title": .string(id("c", 2))]),
+                            record(11, "article", id("e", 7), "create", articleFields()),
+                        ]), outcome: .results(["applied", "applied"]))
+            ]),
         RejectionVector(
             name: "accepted-nfd-text-is-normalised",
             about: "not a refusal: text in NFD with CRLF is stored and logged as NFC with \\n",
-            hello: true, setup: true, steps: [
-                Step(send: push(1, [record(10, "article", article, "update", [
-                    "title": .string("Ca\u{0309}i ca\u{0301}ch\r\nha\u{0300}nh chi\u{0301}nh"),
-                ])]), outcome: .results(["applied"])),
-                Step(send: .object([
-                    "type": .string("pull"), "since": .int(3), "max_changes": .int(10), "max_bytes": .int(1 << 20),
-                ]), outcome: .changes),
+            hello: true, setup: true,
+            steps: [
+                Step(
+                    send: push(
+                        1,
+                        [
+                            record(
+                                10, "article", article, "update",
+                                [
+                                    "title": .string("Ca\u{0309}i ca\u{0301}ch\r\nha\u{0300}nh chi\u{0301}nh")
+                                ])
+                        ]), outcome: .results(["applied"])),
+                Step(
+                    send: .object([
+                        "type": .string("pull"), "since": .int(3), "max_changes": .int(10), "max_bytes": .int(1 << 20),
+                    ]), outcome: .changes),
             ]),
         RejectionVector(
             name: "message-pull-before-hello", about: "a pull before hello: unexpected_message, the connection stays",
-            hello: false, setup: false, steps: [Step(send: .object([
-                "type": .string("pull"), "since": .int(0), "max_changes": .int(10), "max_bytes": .int(1 << 20),
-            ]), outcome: .error("unexpected_message"))]),
+            hello: false, setup: false,
+            steps: [
+                Step(
+                    send: .object([
+                        "type": .string("pull"), "since": .int(0), "max_changes": .int(10), "max_bytes": .int(1 << 20),
+                    ]), outcome: .error("unexpected_message"))
+            ]),
         RejectionVector(
             name: "message-empty-push", about: "an empty push is answered by an empty push_ack", hello: true,
             setup: false, steps: [Step(send: push(1, []), outcome: .results([]))]),
         RejectionVector(
             name: "message-change-id-not-a-uuid", about: "a change_id that is not a uuid refuses the whole push",
-            hello: true, setup: true, steps: [Step(send: push(1, [
-                record(10, "article", article, "update", ["title": .string("Tiêu đề")]),
-                record(11, "article", article, "update", ["title": .string("Khác")]) {
-                    $0["change_id"] = .string("c1")
-                },
-            ]), outcome: .error("invalid_message"))]),
+            hello: true, setup: true,
+            steps: [
+                Step(
+                    send: push(
+                        1,
+                        [
+                            record(10, "article", article, "update", ["title": .string("Tiêu đề")]),
+                            record(11, "article", article, "update", ["title": .string("Khác")]) {
+                                $0["change_id"] = .string("c1")
+                            },
+                        ]), outcome: .error("invalid_message"))
+            ]),
         RejectionVector(
             name: "message-changes-not-an-array", about: "changes that is not an array refuses the whole push",
-            hello: true, setup: false, steps: [Step(send: .object([
-                "type": .string("push"), "batch_id": .string(id("b", 1)), "changes": .object([:]),
-            ]), outcome: .error("invalid_message"))]),
+            hello: true, setup: false,
+            steps: [
+                Step(
+                    send: .object([
+                        "type": .string("push"), "batch_id": .string(id("b", 1)), "changes": .object([:]),
+                    ]), outcome: .error("invalid_message"))
+            ]),
     ]
 }

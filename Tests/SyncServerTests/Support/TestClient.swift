@@ -64,8 +64,9 @@ struct TestClient {
         var payloads: [[UInt8]] = []
         while let frame = try codec.readFrame(from: &buffer) {
             let raw = Array(frame.payload.readableBytesView)
-            payloads.append(frame.flags & RawFrame.compressedFlag != 0
-                ? try Zlib.decompress(raw, limit: FrameLimits.standard.maxDecompressedBytes) : raw)
+            payloads.append(
+                frame.flags & RawFrame.compressedFlag != 0
+                    ? try Zlib.decompress(raw, limit: FrameLimits.standard.maxDecompressedBytes) : raw)
         }
         guard buffer.readableBytes == 0 else { throw ProtocolError.invalidJSON("trailing partial frame") }
         return payloads
@@ -92,9 +93,11 @@ struct TestClient {
 
     /// Sends `hello` and returns the server's answer.
     mutating func hello(versions: [Int] = [1]) async throws -> Message {
-        try await send(.hello(Hello(
-            versions: versions, clientID: "3f0c7d5e-5b7a-4c1e-9a53-1d2f3e4a5b6c", appVersion: "tests/1",
-            schemaVersion: 1)))
+        try await send(
+            .hello(
+                Hello(
+                    versions: versions, clientID: "3f0c7d5e-5b7a-4c1e-9a53-1d2f3e4a5b6c", appVersion: "tests/1",
+                    schemaVersion: 1)))
         return try await receive()
     }
 

@@ -1,7 +1,7 @@
-import PostgresTestSupport
-import TestSupport
 import Logging
+import PostgresTestSupport
 import SyncServer
+import TestSupport
 import Testing
 
 /// Runs an in-process server on 127.0.0.1 port 0 with its data in `directory` (a fresh one when `nil`), for `body`.

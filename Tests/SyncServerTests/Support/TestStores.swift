@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import PostgresTestSupport
 import TestSupport
+import Testing
+
 @testable import SyncServer
 
 /// Runs `body` with a new, empty store of `kind`, then closes it and throws it away (the temporary directory, or
@@ -34,9 +35,11 @@ func withTestStore<Result: Sendable>(
     // Without BULLETIN_TEST_POSTGRES_URL the PostgreSQL cases of the store and end-to-end suites are not run; this
     // test shows up as skipped with that reason, so it is never silent. `bash Tests/run-all.sh` starts a
     // throwaway PostgreSQL and sets the variable.
-    @Test(.enabled(
-        if: TestPostgres.url != nil,
-        "BULLETIN_TEST_POSTGRES_URL is not set: the PostgreSQL store cases are skipped (run `bash Tests/run-all.sh`)"))
+    @Test(
+        .enabled(
+            if: TestPostgres.url != nil,
+            "BULLETIN_TEST_POSTGRES_URL is not set: the PostgreSQL store cases are skipped (run `bash Tests/run-all.sh`)"
+        ))
     func postgresCasesRun() async throws {
         try await withTestStore(.postgres) { store, _ in
             let head = try await store.headSeq()

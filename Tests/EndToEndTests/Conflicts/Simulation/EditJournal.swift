@@ -44,7 +44,8 @@ struct EditJournal: Sendable {
 
     /// Records an edit of an article's text from `before` (what the editor saw) to `after`.
     mutating func text(_ article: String, before: [String], after: [String]) {
-        let old = Self.markers(in: before), new = Self.markers(in: after)
+        let old = Self.markers(in: before)
+        let new = Self.markers(in: after)
         inserted[article, default: []].formUnion(new.subtracting(old))
         removed[article, default: []].formUnion(old.subtracting(new))
     }
@@ -86,10 +87,13 @@ extension EditJournal {
             let text = state?.fields["paragraphs"]?.stringArray?.joined(separator: "\n") ?? ""
             let conflicts = final.conflictText(about: article)
             let gone = state?.deleted ?? true
-            for marker in markers.sorted() where !text.contains(marker) && !gone
-                && !(removed[article]?.contains(marker) ?? false) && !conflicts.contains(marker) {
-                problems.append("article \(article.prefix(8)): inserted \(marker) is neither in the text nor in a "
-                    + "conflict, and nobody removed it")
+            for marker in markers.sorted()
+            where !text.contains(marker) && !gone
+                && !(removed[article]?.contains(marker) ?? false) && !conflicts.contains(marker)
+            {
+                problems.append(
+                    "article \(article.prefix(8)): inserted \(marker) is neither in the text nor in a "
+                        + "conflict, and nobody removed it")
             }
         }
         for (article, markers) in removed {
@@ -105,21 +109,26 @@ extension EditJournal {
             let state = final.state(kind, parts[1])
             let current = state?.fields[parts[2]]?.stringValue
             let conflicts = final.conflictText(about: parts[1])
-            for value in set.sorted() where value != current && !(state?.deleted ?? true)
-                && !(overwritten[key]?.contains(value) ?? false) && !conflicts.contains(value) {
-                problems.append("\(key): value “\(value)” is neither current nor in a conflict, and nobody "
-                    + "replaced it knowingly (current: \(current ?? "nil"))")
+            for value in set.sorted()
+            where value != current && !(state?.deleted ?? true)
+                && !(overwritten[key]?.contains(value) ?? false) && !conflicts.contains(value)
+            {
+                problems.append(
+                    "\(key): value “\(value)” is neither current nor in a conflict, and nobody "
+                        + "replaced it knowingly (current: \(current ?? "nil"))")
             }
         }
         for annotation in annotations.sorted() where final.state(.annotation, annotation)?.deleted ?? true {
             problems.append("annotation \(annotation.prefix(8)) was created but is missing")
         }
         for annotation in resolvedAnnotations.sorted()
-            where final.state(.annotation, annotation)?.fields["resolved"] != .bool(true) {
+        where final.state(.annotation, annotation)?.fields["resolved"] != .bool(true) {
             problems.append("annotation \(annotation.prefix(8)) was resolved but is not any more")
         }
-        for article in deletedArticles.sorted() where !(final.state(.article, article)?.deleted ?? true)
-            && final.conflictText(about: article).isEmpty {
+        for article in deletedArticles.sorted()
+        where !(final.state(.article, article)?.deleted ?? true)
+            && final.conflictText(about: article).isEmpty
+        {
             problems.append("article \(article.prefix(8)) was deleted, is alive, and no conflict says why")
         }
         let states = final.entities.filter { $0.key.hasPrefix("issue/") }.values

@@ -1,6 +1,7 @@
 import BulletinCore
 import Foundation
 import SyncProtocol
+
 @testable import SyncClient
 @testable import SyncServer
 

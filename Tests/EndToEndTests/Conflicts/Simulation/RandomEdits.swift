@@ -2,6 +2,7 @@ import BulletinCore
 import Foundation
 import GRDB
 import SyncProtocol
+
 @testable import SyncClient
 
 /// Makes one random offline edit in an editor's store, the way an editor would (through the store's API), and
@@ -15,7 +16,7 @@ struct RandomEditor {
     /// The kinds of edit, with their weights.
     enum Kind: CaseIterable {
         case word, paragraph, title, sectionTitle, annotate, annotationText, resolveAnnotation, deleteArticle,
-             addArticle, move, state, resolveConflict
+            addArticle, move, state, resolveConflict
 
         var weight: Int {
             switch self {
@@ -41,7 +42,10 @@ struct RandomEditor {
         var pick = Int.random(in: 0..<total, using: &random)
         var kind = Kind.word
         for candidate in Kind.allCases {
-            if pick < candidate.weight { kind = candidate; break }
+            if pick < candidate.weight {
+                kind = candidate
+                break
+            }
             pick -= candidate.weight
         }
         switch kind {
@@ -95,9 +99,11 @@ struct RandomEditor {
             let words = after[index].split(separator: " ")
             guard words.count > 2 else { return }
             let cut = Int.random(in: 1..<words.count, using: &random)
-            after.replaceSubrange(index...index, with: [
-                words[..<cut].joined(separator: " "), words[cut...].joined(separator: " "),
-            ])
+            after.replaceSubrange(
+                index...index,
+                with: [
+                    words[..<cut].joined(separator: " "), words[cut...].joined(separator: " "),
+                ])
         case 2 where after.count > 1:
             let index = Int.random(in: 0..<(after.count - 1), using: &random)
             after.replaceSubrange(index...(index + 1), with: [after[index] + " " + after[index + 1]])
@@ -136,8 +142,10 @@ struct RandomEditor {
     private func annotate(_ random: inout SplitMix64, _ journal: inout EditJournal) throws {
         guard let article = try liveIDs("article").randomElement(using: &random) else { return }
         let text = "Ghi chú \(journal.marker())"
-        let note = try store.annotate(article, text: text, kind: AnnotationKind.allCases.randomElement(using: &random)
-            ?? .comment)
+        let note = try store.annotate(
+            article, text: text,
+            kind: AnnotationKind.allCases.randomElement(using: &random)
+                ?? .comment)
         journal.annotations.insert(note.id)
         journal.value("annotation/\(note.id)/text", before: nil, after: text)
     }
@@ -186,7 +194,7 @@ struct RandomEditor {
     private func state(_ random: inout SplitMix64, _ journal: inout EditJournal) throws {
         let current = try store.issue(date).state
         guard let next = PublicationState.allCases.sorted().first(where: { $0 > current }),
-              next <= .published, isChief || next <= .review
+            next <= .published, isChief || next <= .review
         else { return }
         // Publishing is rarer than the other steps, so most scenarios also exercise edits after review.
         if next == .published, Int.random(in: 0..<3, using: &random) != 0 { return }
@@ -203,11 +211,13 @@ struct RandomEditor {
         else { return }
         // The resolution replaces the conflict's current value (the server merges it with anything newer).
         if field == "paragraphs", let current = conflict.current.stringArray,
-           let written = after.fields[field]?.stringArray, before?.fields[field] != after.fields[field] {
+            let written = after.fields[field]?.stringArray, before?.fields[field] != after.fields[field]
+        {
             journal.text(conflict.entityID, before: current, after: written)
         } else if let value = after.fields[field]?.stringValue, before?.fields[field] != after.fields[field] {
-            journal.value("\(conflict.entity.rawValue)/\(conflict.entityID)/\(field)",
-                          before: conflict.current.stringValue, after: value)
+            journal.value(
+                "\(conflict.entity.rawValue)/\(conflict.entityID)/\(field)",
+                before: conflict.current.stringValue, after: value)
         }
     }
 

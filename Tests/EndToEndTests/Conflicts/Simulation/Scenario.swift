@@ -1,6 +1,7 @@
 import BulletinCore
 import Foundation
 import SyncProtocol
+
 @testable import SyncClient
 
 /// Where a scenario's clients sync: the server store in-process, or a real server over TCP.
@@ -94,8 +95,9 @@ struct Scenario {
             }
             if try store.pendingCount() > 0 { problems.append("\(editor): changes left in the outbox") }
             for rejected in try store.rejectedChanges() {
-                problems.append("\(editor): change \(rejected.change.changeID.prefix(8)) was rejected: "
-                    + (rejected.reason ?? "?"))
+                problems.append(
+                    "\(editor): change \(rejected.change.changeID.prefix(8)) was rejected: "
+                        + (rejected.reason ?? "?"))
             }
         }
         return problems

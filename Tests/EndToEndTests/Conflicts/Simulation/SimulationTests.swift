@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import SyncServer
 
 /// The seeded randomized simulation of concurrent editing (see ``Scenario``).
@@ -49,9 +50,11 @@ struct SimulationTests {
             return failed
         }
         if let failure {
-            Issue.record(Comment(rawValue: "simulation seed \(failure.seed) failed "
-                + "(replay: BULLETIN_SIM_SEED=\(failure.seed)):\n"
-                + failure.problems.prefix(12).joined(separator: "\n")))
+            Issue.record(
+                Comment(
+                    rawValue: "simulation seed \(failure.seed) failed "
+                        + "(replay: BULLETIN_SIM_SEED=\(failure.seed)):\n"
+                        + failure.problems.prefix(12).joined(separator: "\n")))
         }
     }
 
@@ -67,9 +70,11 @@ struct SimulationTests {
                 }
             }
             if !problems.isEmpty {
-                Issue.record(Comment(rawValue: "TCP simulation seed \(seed) failed "
-                    + "(replay: BULLETIN_SIM_SEED=\(seed)):\n"
-                    + problems.prefix(12).joined(separator: "\n")))
+                Issue.record(
+                    Comment(
+                        rawValue: "TCP simulation seed \(seed) failed "
+                            + "(replay: BULLETIN_SIM_SEED=\(seed)):\n"
+                            + problems.prefix(12).joined(separator: "\n")))
                 return
             }
         }

@@ -2,6 +2,7 @@ import BulletinCore
 import Foundation
 import Logging
 import SyncProtocol
+
 @testable import SyncClient
 @testable import SyncServer
 

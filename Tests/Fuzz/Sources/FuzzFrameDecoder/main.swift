@@ -7,6 +7,7 @@
 import Glibc
 import NIOCore
 import NIOEmbedded
+
 @testable import FuzzedProtocol
 
 /// What the pipeline did with one byte stream.
@@ -89,8 +90,9 @@ func checkWritten(_ outcome: Outcome) {
         guard case .error(let error) = message else { preconditionFailure("the pipeline wrote \(message)") }
         errors.append(ErrorCode(rawValue: error.code) ?? .internalError)
     }
-    precondition(errors.count <= 1 && errors.last == outcome.error,
-                 "errors written \(errors), raised \(String(describing: outcome.error))")
+    precondition(
+        errors.count <= 1 && errors.last == outcome.error,
+        "errors written \(errors), raised \(String(describing: outcome.error))")
 }
 
 /// Every recoverable error handed to the session must make an `error` reply that decodes to the same code.
@@ -140,6 +142,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 // With two `main`s linked (SwiftPM's, which runs this top-level code, and libFuzzer's), either may win: both start
 // libFuzzer on `fuzz`.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The C symbol libFuzzer exports, named as it is.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,

@@ -1,3 +1,4 @@
+import CZlib
 // libFuzzer harness: bounded zlib inflation against zlib's own one-shot inflate, at the project's limits.
 //
 // The first input byte picks the limit (0, 1, 1 KiB, 64 KiB or the before-authentication 256 KiB); the rest is the
@@ -5,7 +6,7 @@
 // within the limit; `decompressed_too_large` when zlib produces more; `decompression_failed` otherwise. Then, the
 // input taken as data: compress → decompress gives it back, and one byte less of limit is too large.
 import Glibc
-import CZlib
+
 @testable import FuzzedProtocol
 
 enum Inflated: Equatable {
@@ -78,6 +79,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 // With two `main`s linked (SwiftPM's, which runs this top-level code, and libFuzzer's), either may win: both start
 // libFuzzer on `fuzz`.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The C symbol libFuzzer exports, named as it is.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,

@@ -4,6 +4,7 @@
 // canonical form is stable (write, read back, write again: same bytes; -0.0 included); every error makes an
 // `error` reply that decodes; stored-JSON parsing and wire decoding agree on what is valid JSON.
 import Glibc
+
 @testable import FuzzedProtocol
 
 /// The canonical bytes of a value.
@@ -46,8 +47,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         precondition(canonical(reread) == first, "canonical JSON is not stable")
         // Whatever parses as stored JSON is no syntax error on the wire either.
         if let wireError, isObject(value) {
-            precondition(wireError.code != .invalidUTF8 && wireError.code != .invalidJSON,
-                         "stored JSON parsed what the wire called \(wireError)")
+            precondition(
+                wireError.code != .invalidUTF8 && wireError.code != .invalidJSON,
+                "stored JSON parsed what the wire called \(wireError)")
         }
     } catch let error as ProtocolError {
         checkReply(error)
@@ -66,6 +68,8 @@ func isObject(_ value: JSONValue) -> Bool {
 
 // With two `main`s linked (SwiftPM's, which runs this top-level code, and libFuzzer's), either may win: both start
 // libFuzzer on `fuzz`.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The C symbol libFuzzer exports, named as it is.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,
