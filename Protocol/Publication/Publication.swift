@@ -1,11 +1,3 @@
-/// The state a publication announces.
-public enum PublicationStatus: String, Codable, Sendable, CaseIterable {
-    /// The content is published (first release or a correction).
-    case published
-    /// The issue was retracted; the content is the last one that was published.
-    case retracted
-}
-
 /// A signed publication: the fields of a change record of entity kind `publication` (PROTOCOL.md, "Publications").
 ///
 /// The server makes one whenever an issue's published content or state changes; field offices receive nothing else.

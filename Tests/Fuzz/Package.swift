@@ -27,7 +27,8 @@ let package = Package(
             dependencies: ["CZlib", .product(name: "NIOCore", package: "swift-nio")],
             path: "Sources/FuzzedProtocol",
             exclude: [
-                "PROTOCOL.md", "vectors", "Publication/PublicationKeys.swift", "Publication/Publication.swift",
+                "PROTOCOL.md", "vectors", "contract.json", "Publication/PublicationKeys.swift",
+                "Publication/Publication.swift",
                 "Publication/PublicationContent.swift",
             ],
             // The harnesses check internal invariants too (`@testable import`).
