@@ -45,9 +45,8 @@ struct DrainUnderLoadTests {
         let port = try #require(await first.listeningPort())
 
         let (activity, announce) = AsyncStream.makeStream(of: Void.self)
-        let (paced, pace) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
-        let load = Load()
+        let load = PacedArticleLoad()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for editor in editors {
                 let runner = editor.runner(port: port)
@@ -56,29 +55,12 @@ struct DrainUnderLoadTests {
                         backoff: backoff,
                         onActivity: { _ in
                             announce.yield()
-                            pace.yield()
+                            load.pace()
                         })
                 }
             }
-            // The load: round after round, every editor adds an article, until told to stop — through the signal,
-            // the drain and the restart. With more than `backlog` changes waiting it waits for the watch loops.
-            let writing = Task {
-                var pacing = paced.makeAsyncIterator()
-                while !load.stopping.load(ordering: .relaxed) {
-                    let number = load.rounds.load(ordering: .relaxed)
-                    for (index, editor) in editors.enumerated() {
-                        try editor.store.addArticle(
-                            issue: "2024-09-0\(index + 1)", section: 1, title: "Bài \(number) của \(editor.name)",
-                            paragraphs: ["Đoạn văn số \(number)."], source: nil)
-                    }
-                    load.rounds.store(number + 1, ordering: .relaxed)
-                    while try editors.reduce(0, { $0 + (try $1.store.pendingCount()) }) > Self.backlog,
-                        !load.stopping.load(ordering: .relaxed)
-                    {
-                        guard await pacing.next() != nil else { return }
-                    }
-                }
-            }
+            // The load runs through the fault and the restart (see ``PacedArticleLoad``).
+            let writing = load.write(editors, backlog: Self.backlog)
             let roundsAtSignal = try await withTimeout {
                 for await _ in activity where try Self.acknowledged(editors) >= 2 * Self.backlog { break }
                 return load.rounds.load(ordering: .relaxed)
@@ -97,8 +79,7 @@ struct DrainUnderLoadTests {
                     break
                 }
             }
-            load.stopping.store(true, ordering: .relaxed)
-            pace.yield()
+            load.stop()
             try await writing.value
             #expect(
                 load.rounds.load(ordering: .relaxed) > roundsAtSignal, "articles were still written after the signal")
@@ -148,14 +129,6 @@ struct DrainUnderLoadTests {
                 })
         }
     }
-}
-
-/// How far the load has come, shared by the writing task and the test.
-private final class Load: Sendable {
-    /// Rounds written (each adds one article per editor).
-    let rounds = Atomic<Int>(0)
-    /// Set to end the writing.
-    let stopping = Atomic<Bool>(false)
 }
 
 extension Editor {

@@ -54,9 +54,8 @@ struct MultiNodeTests {
         }
 
         let (activity, announce) = AsyncStream.makeStream(of: Void.self)
-        let (paced, pace) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let backoff = Backoff(initial: .milliseconds(20), maximum: .milliseconds(200))
-        let load = NodeLoad()
+        let load = PacedArticleLoad()
         try await withThrowingTaskGroup(of: Void.self) { group in
             // Two editors per node.
             for (index, editor) in editors.enumerated() {
@@ -66,29 +65,12 @@ struct MultiNodeTests {
                         backoff: backoff,
                         onActivity: { _ in
                             announce.yield()
-                            pace.yield()
+                            load.pace()
                         })
                 }
             }
-            // The load: round after round every editor adds an article, until told to stop — through the kill and
-            // the restart. With more than `backlog` changes waiting it waits for the watch loops.
-            let writing = Task {
-                var pacing = paced.makeAsyncIterator()
-                while !load.stopping.load(ordering: .relaxed) {
-                    let number = load.rounds.load(ordering: .relaxed)
-                    for (index, editor) in editors.enumerated() {
-                        try editor.store.addArticle(
-                            issue: "2024-09-0\(index + 1)", section: 1, title: "Bài \(number) của \(editor.name)",
-                            paragraphs: ["Đoạn văn số \(number)."], source: nil)
-                    }
-                    load.rounds.store(number + 1, ordering: .relaxed)
-                    while try editors.reduce(0, { $0 + (try $1.store.pendingCount()) }) > Self.backlog,
-                        !load.stopping.load(ordering: .relaxed)
-                    {
-                        guard await pacing.next() != nil else { return }
-                    }
-                }
-            }
+            // The load runs through the fault and the restart (see ``PacedArticleLoad``).
+            let writing = load.write(editors, backlog: Self.backlog)
             let roundsAtKill = try await withTimeout {
                 for await _ in activity where try DrainUnderLoadTests.acknowledged(editors) >= 2 * Self.backlog {
                     break
@@ -106,8 +88,7 @@ struct MultiNodeTests {
                     break
                 }
             }
-            load.stopping.store(true, ordering: .relaxed)
-            pace.yield()
+            load.stop()
             try await writing.value
             #expect(load.rounds.load(ordering: .relaxed) > roundsAtKill, "articles were still written after the kill")
             // Every replica pulls everyone's changes, whichever node each pushed to.
@@ -141,12 +122,4 @@ struct MultiNodeTests {
         #expect(contents.entities.count == total)
         for editor in editors.dropFirst() { #expect(try editor.contents() == contents) }
     }
-}
-
-/// How far the load has come, shared by the writing task and the test.
-private final class NodeLoad: Sendable {
-    /// Rounds written (each adds one article per editor).
-    let rounds = Atomic<Int>(0)
-    /// Set to end the writing.
-    let stopping = Atomic<Bool>(false)
 }
