@@ -165,11 +165,9 @@ public struct ChangeValidator: Sendable {
         }
     }
 
-    /// Whether `text` is NFC and holds no carriage return: the one form of stored text.
+    /// Whether `text` is NFC and holds no carriage return: the one form of stored text (``StoredTextForm``).
     public static func isNFC(_ text: String) -> Bool {
-        if text.utf8.contains(UInt8(ascii: "\r")) { return false }
-        var span = text.utf8Span
-        return span.checkForNFC(quickCheck: true) || span.checkForNFC(quickCheck: false)
+        StoredTextForm.holds(text)
     }
 
     private static func key(_ kind: EntityKind, _ id: String) -> String { kind.rawValue + " " + id }

@@ -22,6 +22,8 @@ struct PushApplier {
     private let serverID: String
     /// For a re-offer (PROTOCOL.md section 12.5): how its records are ordered against the stored versions.
     private let reoffer: ReofferMerger?
+    /// Entities found to exist in this transaction (see ``knows(_:_:)``).
+    private var known: Set<EntityKey> = []
 
     /// Starts applying in `store`'s write transaction (one that appends), for an account of `role`.
     /// - Parameter serverID: the server's id, the `client_id` of the conflicts it opens.
@@ -80,7 +82,7 @@ struct PushApplier {
 
     /// Why `change` is rejected (a reason and the code for `push_ack`), or `nil` when it may be applied; rebuilds a
     /// text edit into full paragraphs and normalises the text (NFC, `\n`) on the way.
-    private func judge(_ change: inout ChangeRecord, stored: StoredEntity?, late: Bool) throws
+    private mutating func judge(_ change: inout ChangeRecord, stored: StoredEntity?, late: Bool) throws
         -> (reason: String, code: String)?
     {
         if reoffer != nil, change.seq == nil {
@@ -97,7 +99,7 @@ struct PushApplier {
         // A record the server itself made in a log history lost to a restore (a conflict), offered again by a
         // replica, is judged as a logged record (PROTOCOL.md section 12.5).
         let validator = reoffer != nil && change.clientID == serverID ? ChangeValidator(origin: .log) : door
-        if let violation = try validator.check(change, knows: knows) { return (violation.reason, violation.code.name) }
+        if let violation = try validator.check(change, knows: { try knows($0, $1) }) { return (violation.reason, violation.code.name) }
         let key = EntityKey(kind: change.entity, id: change.entityID)
         return try rejection(of: change, key: key, stored: stored).map { ($0, ErrorCode.invalidMessage.name) }
     }
@@ -112,8 +114,15 @@ struct PushApplier {
     }
 
     /// Whether the server knows the entity (stored, deleted or not; created earlier in this batch is stored too).
-    private func knows(_ kind: EntityKind, _ id: String) throws -> Bool {
-        try store.entity(EntityKey(kind: kind, id: id)) != nil
+    ///
+    /// Remembered for the batch: rows are never removed (a delete leaves a tombstone), so a known entity stays
+    /// known, and the hundreds of annotations of one article pushed together look it up once.
+    private mutating func knows(_ kind: EntityKind, _ id: String) throws -> Bool {
+        let key = EntityKey(kind: kind, id: id)
+        if known.contains(key) { return true }
+        guard try store.entity(key) != nil else { return false }
+        known.insert(key)
+        return true
     }
 
     /// Why a change that keeps the contract cannot be applied to `stored` (the entity's row, if any), or `nil`.

@@ -80,16 +80,19 @@ struct SyncReport {
 
     private func pushThroughput() -> [String] {
         var lines: [String] = []
-        for (label, result) in [
-            ("small changes (annotations)", results.pushSmall),
-            ("large changes (article creates)", results.pushLarge),
+        // Issue 14's goals: 20,000 small changes a second; 5,000 article creates a second, counting only the
+        // articles (20 of each issue's 25 creates: the issue and its 4 sections travel with them).
+        for (label, result, goal, share) in [
+            ("small changes (annotations)", results.pushSmall, 20_000, 1.0),
+            ("large changes (creates; the rate counts articles)", results.pushLarge, 5_000, 20.0 / 25.0),
         ] {
             guard let result else { continue }
             if lines.isEmpty { lines.append("(c) push throughput, \(count(result.changes)) changes") }
+            let rate = result.rate * share
             lines.append(
                 row(
-                    "    \(label)", "\(count(Int(result.rate)))/s", "",
-                    "≥ 20,000/s " + verdict(result.rate >= 20_000)))
+                    "    \(label)", "\(count(Int(rate)))/s", "",
+                    "≥ \(count(goal))/s " + verdict(rate >= Double(goal))))
             lines.append(
                 row(
                     "      time; record JSON; wire",
