@@ -99,7 +99,9 @@ struct PushApplier {
         // A record the server itself made in a log history lost to a restore (a conflict), offered again by a
         // replica, is judged as a logged record (PROTOCOL.md section 12.5).
         let validator = reoffer != nil && change.clientID == serverID ? ChangeValidator(origin: .log) : door
-        if let violation = try validator.check(change, knows: { try knows($0, $1) }) { return (violation.reason, violation.code.name) }
+        if let violation = try validator.check(change, knows: { try knows($0, $1) }) {
+            return (violation.reason, violation.code.name)
+        }
         let key = EntityKey(kind: change.entity, id: change.entityID)
         return try rejection(of: change, key: key, stored: stored).map { ($0, ErrorCode.invalidMessage.name) }
     }
