@@ -20,29 +20,37 @@ extension LocalStore {
     /// bytes of record JSON — except that the first record is always returned, however large, so that the outbox
     /// can always make progress.
     public func pendingChanges(maxCount: Int, maxBytes: Int) throws -> [ChangeRecord] {
+        try pendingBatch(after: nil, maxCount: maxCount, maxBytes: maxBytes).changes
+    }
+
+    /// Like ``pendingChanges(maxCount:maxBytes:)``, but only the changes queued after the outbox position `after`
+    /// (from the start when `nil`), with the position of the last one: a pusher with a batch in flight reads the
+    /// next one past it.
+    public func pendingBatch(after: Int64?, maxCount: Int, maxBytes: Int) throws -> PendingBatch {
         // A field office is read-only: the server would refuse its pushes whole.
-        guard maxCount > 0, try accessSettings().role == .editor else { return [] }
+        guard maxCount > 0, try accessSettings().role == .editor else { return PendingBatch(changes: [], through: nil) }
         return try writer.read { db in
             // Running byte totals come from the small integer columns only; records are read once the cut is known.
             let totals = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT position, SUM(bytes) OVER (ORDER BY position ROWS UNBOUNDED PRECEDING) AS running
-                    FROM outbox ORDER BY position LIMIT ?
-                    """, arguments: [maxCount])
+                    FROM outbox WHERE position > ? ORDER BY position LIMIT ?
+                    """, arguments: [after ?? .min, maxCount])
             var last: Int64?
             for row in totals {
                 let running: Int = row["running"]
                 if last != nil, running > maxBytes { break }
                 last = row["position"]
             }
-            guard let last else { return [] }
-            return
+            guard let last else { return PendingBatch(changes: [], through: nil) }
+            let changes =
                 try OutboxRecord
-                .filter(OutboxRecord.Columns.position <= last)
+                .filter(OutboxRecord.Columns.position > (after ?? .min) && OutboxRecord.Columns.position <= last)
                 .order(OutboxRecord.Columns.position)
                 .fetchAll(db)
                 .map { try $0.wireChange() }
+            return PendingBatch(changes: changes, through: last)
         }
     }
 

@@ -100,43 +100,86 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     private func push(_ changes: [ChangeRecord], reoffer: Bool = false, _ conversation: Conversation)
         async throws -> PushAck
     {
+        let batchID = try await sendPush(changes, reoffer: reoffer, conversation)
+        return try await awaitAck(batchID, conversation)
+    }
+
+    /// Sends one `push`; returns its batch id.
+    private func sendPush(_ changes: [ChangeRecord], reoffer: Bool = false, _ conversation: Conversation)
+        async throws -> String
+    {
         let batchID = UUIDText.make()
-        return try await conversation.request(
-            .push(Push(batchID: batchID, changes: changes, reoffer: reoffer ? true : nil)),
-            timeout: options.replyTimeout, awaiting: "push_ack"
-        ) { reply -> PushAck? in
+        try await conversation.send(.push(Push(batchID: batchID, changes: changes, reoffer: reoffer ? true : nil)))
+        return batchID
+    }
+
+    /// Waits for the `push_ack` of the batch `batchID` (the server answers a connection's requests in order).
+    private func awaitAck(_ batchID: String, _ conversation: Conversation) async throws -> PushAck {
+        try await conversation.awaitReply(timeout: options.replyTimeout, awaiting: "push_ack") { reply -> PushAck? in
             if case .pushAck(let ack) = reply, ack.batchID == batchID { return ack }
             return nil
         }
     }
 
-    /// Pushes the outbox in bounded batches until it is empty.
+    /// How many `push` batches may wait for their `push_ack` at once. Two: while the server commits one, the next
+    /// is read from the outbox, sent and decoded, and the previous one's acknowledgement is written here — the
+    /// client's work and the server's overlap instead of taking turns (PROTOCOL.md section 7 allows pipelining).
+    static var pushesInFlight: Int { 2 }
+
+    /// Pushes the outbox in bounded batches until it is empty, with up to ``pushesInFlight`` batches in flight.
+    ///
+    /// Each pass reads the outbox from its start: a change the server asked for in its full form (a compact edit
+    /// that no longer fits) stays in place, and goes in the next pass.
     public func pushAll(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary)
         async throws
     {
         let (maxCount, maxBytes) = batchBounds(welcome)
         while true {
-            let batch = try await onStore { try $0.pendingChanges(maxCount: maxCount, maxBytes: maxBytes) }
-            if batch.isEmpty { return }
-            let ack = try await push(batch, conversation)
-            let outcome = try await onStore { try $0.acknowledge(ack.results) }
-            let refusals = ack.results.filter { $0.status == .rejected }
-            summary.pushed += batch.count
-            summary.accepted += outcome.accepted
-            summary.conflicts += ack.results.count { $0.status == .conflict }
-            summary.rejected += outcome.rejected
-            for refusal in refusals {
-                logger.warning(
-                    "server refused a change",
-                    metadata: [
-                        "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
-                    ])
+            var inFlight: [String] = []
+            var after: Int64?
+            var exhausted = false
+            var progressed = false
+            var sent = false
+            while true {
+                while !exhausted, inFlight.count < Self.pushesInFlight {
+                    let from = after
+                    let batch = try await onStore {
+                        try $0.pendingBatch(after: from, maxCount: maxCount, maxBytes: maxBytes)
+                    }
+                    guard let through = batch.through else {
+                        exhausted = true
+                        break
+                    }
+                    after = through
+                    inFlight.append(try await sendPush(batch.changes, conversation))
+                    summary.pushed += batch.changes.count
+                    sent = true
+                }
+                guard !inFlight.isEmpty else { break }
+                let ack = try await awaitAck(inFlight.removeFirst(), conversation)
+                if try await acknowledge(ack, into: &summary) { progressed = true }
             }
-            logger.debug("pushed batch", metadata: ["batch.id": "\(ack.batchID)", "batch.count": "\(batch.count)"])
-            // A batch where nothing was removed from the outbox (or turned into its full form) would be sent again
+            // A pass where nothing was removed from the outbox (or turned into its full form) would be sent again
             // forever.
-            if outcome.accepted + outcome.rejected + outcome.resent == 0 { return }
+            if !sent || !progressed { return }
         }
+    }
+
+    /// Records a `push_ack` in the store and the summary; whether anything left the outbox or changed form.
+    private func acknowledge(_ ack: PushAck, into summary: inout SyncSummary) async throws -> Bool {
+        let outcome = try await onStore { try $0.acknowledge(ack.results) }
+        summary.accepted += outcome.accepted
+        summary.conflicts += ack.results.count { $0.status == .conflict }
+        summary.rejected += outcome.rejected
+        for refusal in ack.results where refusal.status == .rejected {
+            logger.warning(
+                "server refused a change",
+                metadata: [
+                    "change.id": "\(refusal.changeID)", "reason": "\(refusal.reason ?? refusal.code ?? "unknown")",
+                ])
+        }
+        logger.debug("pushed batch", metadata: ["batch.id": "\(ack.batchID)", "batch.count": "\(ack.results.count)"])
+        return outcome.accepted + outcome.rejected + outcome.resent > 0
     }
 
     /// Pulls pages until the server says there are no more; starts with a snapshot when the replica is new.

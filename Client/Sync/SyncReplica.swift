@@ -31,6 +31,8 @@ public protocol SyncReplica: Sendable {
     func credentials() throws -> Credentials?
     /// Outbox changes in author order, at most `maxCount` and about `maxBytes` of JSON (at least one if any).
     func pendingChanges(maxCount: Int, maxBytes: Int) throws -> [ChangeRecord]
+    /// The same, past the outbox position `after` (from the start when `nil`), with the position it reaches.
+    func pendingBatch(after: Int64?, maxCount: Int, maxBytes: Int) throws -> PendingBatch
     /// How many changes wait in the outbox.
     func pendingCount() throws -> Int
     /// Records the server's verdicts: acknowledged changes leave the outbox, refused ones are kept aside.

@@ -12,24 +12,27 @@ let quietLogger = Logger(label: "e2e") { _ in SwiftLogNoOpLogHandler() }
 
 /// Runs an in-process server on 127.0.0.1, port 0, with its data in `directory`, while `body` runs. With `kind`
 /// `.postgres` its store is a fresh PostgreSQL database instead, dropped afterwards.
+///
+/// - Parameter authenticator: who may connect; by default everyone (tests about sync, not accounts).
 func withServer<Result: Sendable>(
-    in directory: String, kind: StoreKind, _ body: (Server) async throws -> Result
+    in directory: String, kind: StoreKind, authenticator: any Authenticator = AllowAllAuthenticator(),
+    _ body: (Server) async throws -> Result
 ) async throws -> Result {
     try await ScratchDatabase.with(kind) { database in
-        try await withServer(in: directory, database: database, body)
+        try await withServer(in: directory, database: database, authenticator: authenticator, body)
     }
 }
 
 /// Runs an in-process server on 127.0.0.1, port 0, with its store in the PostgreSQL `database` when given, else
 /// in `directory`, while `body` runs.
 func withServer<Result: Sendable>(
-    in directory: String, database: String? = nil, _ body: (Server) async throws -> Result
+    in directory: String, database: String? = nil, authenticator: any Authenticator = AllowAllAuthenticator(),
+    _ body: (Server) async throws -> Result
 ) async throws -> Result {
     var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory)
     configuration.database = database
-    // These tests are about sync, not accounts (see the SyncServerTests security suites).
     return try await Server.withRunning(
-        configuration: configuration, logger: quietLogger, authenticator: AllowAllAuthenticator(), body)
+        configuration: configuration, logger: quietLogger, authenticator: authenticator, body)
 }
 
 /// One editor's laptop: a store file and a runner that syncs it with a server.

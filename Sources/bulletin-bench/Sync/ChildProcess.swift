@@ -138,6 +138,17 @@ final class ChildProcess: @unchecked Sendable {
         kill(pid, signal)
     }
 
+    /// The CPU time (user and system, all threads) the child has used so far, from `/proc/PID/stat`, while it runs.
+    func cpuSeconds() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let end = stat.lastIndex(of: ")")
+        else { return nil }
+        // After the command name in parentheses: state, ppid, … utime (field 14) and stime (field 15).
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// The child's peak resident set size so far (`VmHWM` in `/proc/PID/status`), while it runs.
     func peakRSSBytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }

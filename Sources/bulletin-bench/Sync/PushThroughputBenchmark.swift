@@ -19,6 +19,8 @@ struct PushThroughputBenchmark {
         var recordBytes: Int
         /// Bytes on the wire, both directions.
         var wireBytes: Int
+        /// CPU seconds the server process used during the push (all its threads), when it is a process of ours.
+        var serverCPUSeconds: Double?
 
         /// Changes per second.
         var rate: Double { Double(changes) / seconds }
@@ -30,6 +32,8 @@ struct PushThroughputBenchmark {
     let port: Int
     /// The tokens of the accounts `pusher-small` and `pusher-large`.
     let tokens: [String: String]
+    /// The server's process, whose CPU time is read around each push.
+    var server: ChildProcess?
 
     /// Pushes `changes` annotation-sized changes.
     func smallChanges(_ changes: Int) async throws -> Result {
@@ -77,12 +81,15 @@ struct PushThroughputBenchmark {
         guard totals.count == expected else {
             throw BenchError.unexpected("the outbox holds \(totals.count) changes instead of \(expected)")
         }
+        let cpuBefore = server?.cpuSeconds()
         let (summary, seconds) = try await editor.pushAll(port: port)
+        let cpuAfter = server?.cpuSeconds()
         guard summary.accepted == expected, try editor.store.pendingCount() == 0 else {
             throw BenchError.unexpected("pushed \(summary.pushed), accepted \(summary.accepted) of \(expected)")
         }
         return Result(
             changes: expected, seconds: seconds, recordBytes: totals.bytes,
-            wireBytes: summary.bytesSent + summary.bytesReceived)
+            wireBytes: summary.bytesSent + summary.bytesReceived,
+            serverCPUSeconds: cpuAfter.flatMap { after in cpuBefore.map { after - $0 } })
     }
 }

@@ -45,12 +45,12 @@ struct SyncBenchmarkRun {
             if !plan.steps.isDisjoint(with: "abd") {
                 let server = try await runMain(tokens: tokens, into: &results)
                 if plan.steps.contains("c") {
-                    try await pushThroughput(port: server.port, tokens: tokens, into: &results)
+                    try await pushThroughput(server, tokens: tokens, into: &results)
                 }
                 try await stopCleanly(server)
             } else {
                 let server = try await programs.startServer(data: data, in: workspace)
-                try await pushThroughput(port: server.port, tokens: tokens, into: &results)
+                try await pushThroughput(server, tokens: tokens, into: &results)
                 try await stopCleanly(server)
             }
         }
@@ -149,9 +149,12 @@ struct SyncBenchmarkRun {
         return server
     }
 
-    private func pushThroughput(port: Int, tokens: [String: String], into results: inout SyncResults) async throws {
+    private func pushThroughput(_ server: ServerProcess, tokens: [String: String], into results: inout SyncResults)
+        async throws
+    {
         progress("(c) push throughput: \(plan.pushChanges) small changes, then \(plan.pushChanges) article creates")
-        let pusher = PushThroughputBenchmark(workspace: workspace, port: port, tokens: tokens)
+        let pusher = PushThroughputBenchmark(
+            workspace: workspace, port: server.port, tokens: tokens, server: server.child)
         results.pushSmall = try await pusher.smallChanges(plan.pushChanges)
         results.pushLarge = try await pusher.largeChanges(plan.pushChanges)
     }

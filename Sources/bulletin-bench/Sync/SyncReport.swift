@@ -98,6 +98,12 @@ struct SyncReport {
                     "      time; record JSON; wire",
                     "\(seconds(result.seconds)); \(bytes(result.recordBytes)); \(bytes(result.wireBytes))",
                     "", ""))
+            if let cpu = result.serverCPUSeconds {
+                lines.append(
+                    row(
+                        "      server CPU; per change",
+                        String(format: "%.2f s; %.0f µs", cpu, cpu / Double(result.changes) * 1_000_000), "", ""))
+            }
         }
         return lines
     }

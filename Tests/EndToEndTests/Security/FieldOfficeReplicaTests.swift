@@ -1,6 +1,7 @@
 import BulletinCore
 import BulletinFormat
 import Foundation
+import PostgresTestSupport
 import SyncClient
 import SyncProtocol
 import SyncServer
@@ -14,12 +15,13 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct FieldOfficeReplicaTests {
     static let note = "Ghi chú nội bộ: kiểm tra số liệu"
 
-    @Test func aFieldOfficeKeepsAVerifiedReplicaOfPublishedIssuesOnly() async throws {
+    @Test(arguments: StoreKind.available)
+    func aFieldOfficeKeepsAVerifiedReplicaOfPublishedIssuesOnly(_ kind: StoreKind) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.file("server"))
         try await withTimeout {
-            try await Server.withRunning(configuration: configuration, logger: quietLogger) { server in
+            try await withServer(in: directory.file("server"), kind: kind, authenticator: AccountAuthenticator()) {
+                server in
                 let address = ServerAddress(host: "127.0.0.1", port: server.port)
                 let chief = try LocalStore.create(at: directory.file("chief.sqlite"), editor: "Tổng biên tập")
                 try chief.setAccessSettings(

@@ -1,0 +1,9 @@
+import SyncProtocol
+
+/// The next changes of the outbox to push, and how far into the outbox they reach.
+public struct PendingBatch: Sendable {
+    /// The changes, oldest first (author order).
+    public var changes: [ChangeRecord]
+    /// The outbox position of the last one; `nil` when the batch is empty.
+    public var through: Int64?
+}
