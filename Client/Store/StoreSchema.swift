@@ -14,7 +14,7 @@ enum StoreSchema {
     static let migrationNames = [
         "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
         "v5-contentless-search", "v6-account", "v7-settings",
-        "v8-log-epoch",
+        "v8-log-epoch", "v9-outbox-sizes",
     ]
 
     /// The migrator that brings any store up to date.
@@ -58,6 +58,12 @@ enum StoreSchema {
         migrator.registerMigration("v8-log-epoch") { db in
             // The server log history this replica last synced in (PROTOCOL.md section 12.5).
             try db.execute(sql: "ALTER TABLE replica ADD COLUMN log_epoch TEXT")
+        }
+        migrator.registerMigration("v9-outbox-sizes") { db in
+            // The push's batch cut (a running total of `bytes` in outbox order) read from this index alone: `bytes`
+            // sits after the record in the table's rows, so reading it there walked every ~5 KB record's overflow
+            // pages — thousands of rows per batch, most of them not sent in it.
+            try db.execute(sql: "CREATE INDEX outbox_sizes ON outbox(position, bytes)")
         }
         return migrator
     }

@@ -21,6 +21,8 @@ struct PushThroughputBenchmark {
         var wireBytes: Int
         /// CPU seconds the server process used during the push (all its threads), when it is a process of ours.
         var serverCPUSeconds: Double?
+        /// CPU seconds this process (the pushing client's library) used during the push.
+        var clientCPUSeconds: Double
 
         /// Changes per second.
         var rate: Double { Double(changes) / seconds }
@@ -82,7 +84,9 @@ struct PushThroughputBenchmark {
             throw BenchError.unexpected("the outbox holds \(totals.count) changes instead of \(expected)")
         }
         let cpuBefore = server?.cpuSeconds()
+        let ownBefore = Self.processCPUSeconds()
         let (summary, seconds) = try await editor.pushAll(port: port)
+        let ownAfter = Self.processCPUSeconds()
         let cpuAfter = server?.cpuSeconds()
         guard summary.accepted == expected, try editor.store.pendingCount() == 0 else {
             throw BenchError.unexpected("pushed \(summary.pushed), accepted \(summary.accepted) of \(expected)")
@@ -90,6 +94,14 @@ struct PushThroughputBenchmark {
         return Result(
             changes: expected, seconds: seconds, recordBytes: totals.bytes,
             wireBytes: summary.bytesSent + summary.bytesReceived,
-            serverCPUSeconds: cpuAfter.flatMap { after in cpuBefore.map { after - $0 } })
+            serverCPUSeconds: cpuAfter.flatMap { after in cpuBefore.map { after - $0 } },
+            clientCPUSeconds: ownAfter - ownBefore)
+    }
+
+    /// CPU time this process has used, all threads.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

@@ -98,10 +98,11 @@ struct SyncReport {
                     "      time; record JSON; wire",
                     "\(seconds(result.seconds)); \(bytes(result.recordBytes)); \(bytes(result.wireBytes))",
                     "", ""))
-            if let cpu = result.serverCPUSeconds {
+            for (side, cpu) in [("server", result.serverCPUSeconds), ("client", result.clientCPUSeconds)] {
+                guard let cpu else { continue }
                 lines.append(
                     row(
-                        "      server CPU; per change",
+                        "      \(side) CPU; per change",
                         String(format: "%.2f s; %.0f µs", cpu, cpu / Double(result.changes) * 1_000_000), "", ""))
             }
         }
