@@ -349,11 +349,15 @@ final class PostgresReader: StoreTransaction {
 
     func insert(_ account: Account) throws {
         let a = account
-        try execute(
+        // Two nodes (or two `user add`s) adding one name at once both find it free; the second insert then finds
+        // the first one's row, and says so as a taken name rather than as the database's unique violation.
+        let inserted = try rows(
             """
             INSERT INTO account (name, role, token_hash, created_at, revoked_at, last_synced_at) VALUES (\(a.name), \
-            \(a.role.rawValue), \(a.tokenHash), \(a.createdAt), \(a.revokedAt), \(a.lastSyncedAt))
+            \(a.role.rawValue), \(a.tokenHash), \(a.createdAt), \(a.revokedAt), \(a.lastSyncedAt)) \
+            ON CONFLICT (name) DO NOTHING RETURNING name
             """)
+        if inserted.isEmpty { throw AccountError.exists(a.name) }
     }
 
     func revoke(name: String, at time: String) throws {

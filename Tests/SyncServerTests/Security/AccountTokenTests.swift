@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import PostgresTestSupport
 import TestSupport
 import Testing
 
@@ -43,6 +44,35 @@ import Testing
     func accountsStoreOnlyTheHashAndNamesAreNeverReused(_ kind: StoreKind) async throws {
         try await withTestStore(kind) { store, _ in
             try await storesOnlyTheHash(store)
+        }
+    }
+
+    @Test(
+        .enabled(
+            if: TestPostgres.url != nil, "BULLETIN_TEST_POSTGRES_URL is not set: the several-nodes case is skipped"))
+    func oneNameAddedOnSeveralNodesAtOnceMakesOneAccountAndSaysTheNameIsTakenElsewhere() async throws {
+        try await ScratchDatabase.with(.postgres) { url in
+            let url = try #require(url)
+            // Four nodes on one database, each adding the same name: each finds it free, then inserts.
+            var nodes: [ServerStore] = []
+            for _ in 0..<4 { nodes.append(try await ServerStore.open(postgres: url)) }
+            defer { for node in nodes { try? node.close() } }
+            let outcomes = await withTaskGroup(of: Result<String, any Error>.self) { group in
+                for node in nodes {
+                    group.addTask {
+                        do { return .success(try await node.addAccount(name: "Ngọc Lan", role: .editor)) } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.count { if case .success = $0 { true } else { false } } == 1)
+            for case .failure(let error) in outcomes {
+                #expect(error as? AccountError == AccountError.exists("Ngọc Lan"), "\(error)")
+            }
+            let names = try await nodes[0].accounts().map(\.name)
+            #expect(names == ["Ngọc Lan"])
         }
     }
 
