@@ -33,19 +33,34 @@ enum StoredTextForm {
 
     /// Scans valid UTF-8. Scalars it vouches for: U+0000–U+02FF except CR (ASCII, Latin-1, Latin Extended-A and -B,
     /// IPA, spacing modifiers: no decomposition singletons, no composition exclusions, no combining marks below
-    /// U+0300) and U+1E00–U+1EFF (Latin Extended Additional: precomposed letters only).
+    /// U+0300), U+1E00–U+1EFF (Latin Extended Additional: precomposed letters only) and U+2002–U+206F (general
+    /// punctuation — quotation marks, dashes, the ellipsis — without the two singletons U+2000 and U+2001).
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Verdict {
-        var index = 0
+        guard let base = bytes.baseAddress else { return .nfc }
+        typealias Block = SIMD16<UInt8>
         let count = bytes.count
+        var index = 0
         while index < count {
-            let byte = bytes[index]
+            // Runs of ASCII without a carriage return, 16 bytes at a time: most of a Vietnamese text's bytes.
+            while index + Block.scalarCount <= count {
+                let block = UnsafeRawPointer(base + index).loadUnaligned(as: Block.self)
+                if any(block .>= Block(repeating: 0x80)) || any(block .== Block(repeating: 0x0D)) { break }
+                index += Block.scalarCount
+            }
+            guard index < count else { break }
+            let byte = base[index]
             if byte < 0x80 {
-                if byte == UInt8(ascii: "\r") { return .carriageReturn }
+                if byte == 0x0D { return .carriageReturn }
                 index += 1
             } else if byte < 0xCC {
                 // Lead bytes C2–CB: U+0080–U+02FF.
                 index += 2
-            } else if byte == 0xE1, index + 1 < count, (0xB8...0xBB).contains(bytes[index + 1]) {
+            } else if index + 2 < count, byte == 0xE1, (0xB8...0xBB).contains(base[index + 1]) {
+                index += 3
+            } else if index + 2 < count, byte == 0xE2,
+                (base[index + 1] == 0x80 && base[index + 2] >= 0x82)
+                    || (0x81 == base[index + 1] && base[index + 2] <= 0xAF)
+            {
                 index += 3
             } else {
                 return .unsure
