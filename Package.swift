@@ -162,6 +162,8 @@ let package = Package(
                 "CZlib",
                 // The attack payloads of issue 19, shared with the tests.
                 "TestSupport",
+                // A fresh PostgreSQL database per run of `backends`, made as the tests make theirs.
+                "PostgresTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -77,65 +77,8 @@ install_python_packages() {
     "$VENV/bin/python" -m pip install --quiet -r Tests/Browser/requirements.txt
 }
 
-# PostgreSQL, for the suites that run on both store backends.
-PG_BIN=""
-PG_DIR=""
-
-find_postgres() {
-    local dir
-    for dir in "$(dirname "$(command -v pg_ctl || echo /nonexistent/pg_ctl)")" /usr/lib/postgresql/*/bin; do
-        if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then
-            PG_BIN=$dir
-            return 0
-        fi
-    done
-    return 1
-}
-
-install_postgres() {
-    find_postgres && return 0
-    echo "installing postgresql"
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql || return 1
-    find_postgres || { echo "error: no initdb and pg_ctl after installing postgresql"; return 1; }
-}
-
-# Runs a command as the cluster's owner: PostgreSQL refuses to run as root, and CI often is root.
-as_postgres_owner() {
-    if [ "$(id -u)" -eq 0 ]; then
-        runuser -u bulletin-pg -- "$@"
-    else
-        "$@"
-    fi
-}
-
-start_postgres() {
-    local port
-    PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/bulletin-pg.XXXXXX") || return 1
-    if [ "$(id -u)" -eq 0 ]; then
-        id -u bulletin-pg >/dev/null 2>&1 ||
-            useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin bulletin-pg ||
-            return 1
-        chown bulletin-pg "$PG_DIR"
-    fi
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    as_postgres_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U bulletin --auth=trust -E UTF8 --locale=C \
-        >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log"; return 1; }
-    # Loopback only, the socket in the temporary folder; fsync off: the cluster is thrown away after the run.
-    as_postgres_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c max_connections=400 -c fsync=off" start ||
-        { cat "$PG_DIR/server.log"; return 1; }
-    export BULLETIN_TEST_POSTGRES_URL="postgres://bulletin@127.0.0.1:$port/postgres"
-    echo "PostgreSQL for the tests: $BULLETIN_TEST_POSTGRES_URL ($("$PG_BIN/pg_ctl" --version))"
-}
-
-stop_postgres() {
-    [ -n "$PG_DIR" ] || return 0
-    if [ -f "$PG_DIR/data/postmaster.pid" ]; then
-        as_postgres_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1
-    fi
-    rm -rf "$PG_DIR"
-    PG_DIR=""
-}
+# PostgreSQL, for the suites that run on both store backends: install_postgres, start_postgres, stop_postgres.
+source Tests/postgres-cluster.sh
 trap stop_postgres EXIT
 
 build() {
@@ -171,8 +114,9 @@ step swift-test swift_tests
 
 step browser-tests browser_tests
 # Every benchmark at a small size (`bulletin-bench all --quick`, debug build): CI checks that each still runs, never
-# its figures (those come from release builds, BENCHMARKS.md).
-step benchmarks bash -c '"$(swift build --show-bin-path)/bulletin-bench" all --quick > /dev/null'
+# its figures (those come from release builds, BENCHMARKS.md). `backends` measures PostgreSQL on the tests' cluster.
+step benchmarks env BULLETIN_BENCH_POSTGRES_URL="${BULLETIN_TEST_POSTGRES_URL:-}" \
+    bash -c '"$(swift build --show-bin-path)/bulletin-bench" all --quick > /dev/null'
 # The libFuzzer harnesses (Tests/Fuzz), a short bounded run each: a release build of their own, then 20 s per
 # harness from the seed corpus of Protocol/vectors. Long campaigns: `bash Tests/Fuzz/run.sh 3600`.
 step fuzz bash Tests/Fuzz/run.sh 20

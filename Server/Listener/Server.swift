@@ -312,9 +312,9 @@ extension Server {
     /// their last values when it does not (the scrape still succeeds; `/readyz` says what is wrong).
     public func metricsExposition() async -> [UInt8] {
         if let age = try? await store.longestFieldOfficeSyncAge(connected: environment.sessions.users),
-            let open = try? await store.openConflictCount()
+            let open = try? await store.openConflictCount(), let bytes = try? await store.databaseBytes()
         {
-            metrics.storeGauges(fieldOfficeSyncAge: age, conflictsOpen: open)
+            metrics.storeGauges(fieldOfficeSyncAge: age, conflictsOpen: open, databaseBytes: bytes)
         }
         return metrics.exposition(storePath: store.path)
     }

@@ -109,16 +109,17 @@ public final class ServerMetrics: Sendable {
     /// A new head reached every subscriber's queue in `duration`.
     func fannedOut(in duration: Duration) { fanOutSeconds.recordNanoseconds(duration.nanoseconds) }
 
-    /// The values the store answers at scrape time: the longest a field office has gone without syncing, and the
-    /// conflicts open.
-    func storeGauges(fieldOfficeSyncAge seconds: Double, conflictsOpen open: Int) {
+    /// The values the store answers at scrape time: the longest a field office has gone without syncing, the
+    /// conflicts open and the database's size.
+    func storeGauges(fieldOfficeSyncAge seconds: Double, conflictsOpen open: Int, databaseBytes bytes: Int64) {
         fieldOfficeSyncAge.set(seconds)
         conflictsOpen.set(Double(open))
+        storeBytes.set(Double(bytes))
     }
 
-    /// The Prometheus text exposition, with the values read at scrape time (store and process sizes) refreshed.
+    /// The Prometheus text exposition, with the values read at scrape time (the SQLite write-ahead log's size, 0 for
+    /// PostgreSQL; the process's sizes) refreshed.
     func exposition(storePath: String) -> [UInt8] {
-        storeBytes.set(Double(Self.fileSize(storePath)))
         walBytes.set(Double(Self.fileSize(storePath + "-wal")))
         if let pages = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
             .split(separator: " ").dropFirst().first.flatMap({ Double($0) })

@@ -47,6 +47,11 @@ extension ServerStore {
         }
     }
 
+    /// The database's size in bytes (`bulletin_store_bytes`; on PostgreSQL the whole shared database).
+    func databaseBytes() async throws -> Int64 {
+        try await backend.read { try $0.databaseBytes() }
+    }
+
     /// How many conflicts are open (not resolved, not deleted).
     func openConflictCount() async throws -> Int {
         try await backend.read { try $0.openConflictCount() }

@@ -23,6 +23,8 @@ struct AllBenchmarks: AsyncParsableCommand {
         ("ui-propagation", ["--edits", "10"]),
         ("fanout", ["--sessions", "20", "--rounds", "1", "--articles", "2"]),
         ("sync", ["--quick", "--articles", "200", "--edits", "10", "--push-changes", "200"]),
+        // PostgreSQL from BULLETIN_BENCH_POSTGRES_URL (Tests/run-all.sh passes its cluster); else SQLite only.
+        ("backends", ["--quick"]),
     ]
 
     func run() async throws {

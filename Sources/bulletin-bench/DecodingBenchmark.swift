@@ -28,9 +28,7 @@ struct DecodingBenchmark: AsyncParsableCommand {
             try measure(shape: shape, size: size)
             return
         }
-        let load =
-            (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
-            .split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+        let load = LoadAverage.now()
         print("decoding \(mebibytes) MiB payloads (zlib level 9), fastest of \(repetitions); load average \(load)")
         print(
             "shape".padding(toLength: 26, withPad: " ", startingAt: 0)

@@ -24,131 +24,26 @@ struct FanOutBenchmark: AsyncParsableCommand {
     func run() async throws {
         let workspace = try BenchWorkspace()
         defer { workspace.cleanUp() }
-        let data = workspace.path("server")
-        let chiefToken = try await BenchAccounts.add(["chief"], role: .chief, data: data)["chief"] ?? ""
-        let officeToken = try await BenchAccounts.add(["office"], role: .fieldOffice, data: data)["office"] ?? ""
-        let key = try ServerStore(directory: data).publicationKey
-        let server = try await SyncPrograms.locate().startServer(data: data, in: workspace)
+        let store = BenchStore.sqlite(directory: workspace.path("server"))
+        let accounts = try await FanOutRun.Accounts.make(in: store)
+        let server = try await SyncPrograms.locate().startServer(store: store, in: workspace)
         defer { Task { _ = await workspace.stop(server.child) } }
-        let address = ServerAddress(host: "127.0.0.1", port: server.port)
-
-        let chief = try LocalStore.create(at: workspace.path("chief.sqlite"), editor: "Tổng biên tập")
-        try chief.setToken(chiefToken)
-        let chiefRunner = SyncRunner(store: chief, address: address, logger: .init(label: "bench"))
-        var issues: [String] = []
-        var corpus = VietnameseCorpus(seed: 20_240_905)
-        for round in 0..<rounds {
-            let date = String(format: "2024-10-%02d", round + 1)
-            try chief.createIssue(date: date)
-            try chief.addSection(issue: date, title: "CẢI CÁCH HÀNH CHÍNH")
-            for number in 0..<articles {
-                try chief.addArticle(
-                    issue: date, section: 1, title: "Bài \(number)",
-                    paragraphs: corpus.articleBody(), source: nil)
-            }
-            try chief.setState(issue: date, to: .review)
-            try chief.setState(issue: date, to: .approved)
-            issues.append(date)
-        }
-        _ = try await chiefRunner.syncOnce()
-
-        let board = FanOutBoard(sessions: sessions)
-        let load = loadAverage()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for index in 0..<sessions {
-                group.addTask {
-                    try await Self.fieldOffice(
-                        index, address: address, token: officeToken, key: key,
-                        rounds: rounds, board: board)
-                }
-                // Connect in waves, so that the listener's backlog never overflows.
-                if index % 100 == 99 { try await board.waitConnected(index + 1) }
-            }
-            try await board.waitConnected(sessions)
-            var results: [(p50: Double, last: Double)] = []
-            for (round, date) in issues.enumerated() {
-                try chief.setState(issue: date, to: .published)
-                let acknowledged = try await Self.push(chief, runner: chiefRunner)
-                let arrivals = try await board.waitArrivals(round: round)
-                let delays = arrivals.map { ($0 - acknowledged).seconds * 1_000 }.sorted()
-                results.append((delays[delays.count / 2], delays.last ?? 0))
-                print(
-                    String(
-                        format: "publication %d → %d sessions: p50 %.0f ms, last %.0f ms", round + 1,
-                        sessions, delays[delays.count / 2], delays.last ?? 0))
-            }
-            group.cancelAll()
-            let lasts = results.map(\.last).sorted()
+        let load = LoadAverage.now()
+        let run = FanOutRun(
+            nodes: [ServerAddress(host: "127.0.0.1", port: server.port)], accounts: accounts, sessions: sessions,
+            rounds: rounds, articles: articles, workspace: workspace)
+        let results = try await run.run { round, result in
             print(
                 String(
-                    format: "fanout: %d sessions, %d rounds: last session after median %.0f ms (min %.0f, "
-                        + "max %.0f); load average %@ → %@", sessions, rounds, lasts[lasts.count / 2],
-                    lasts.first ?? 0, lasts.last ?? 0, load, loadAverage()))
+                    format: "publication %d → %d sessions: p50 %.0f ms, last %.0f ms", round + 1, sessions,
+                    result.p50, result.last))
         }
-    }
-
-    /// Pushes the chief's outbox over a connection of its own; returns when the `push_ack` was read.
-    static func push(_ store: LocalStore, runner: SyncRunner) async throws -> ContinuousClock.Instant {
-        let connector = SyncConnector(address: runner.address, options: runner.options)
-        return try await connector.withConversation(hello: try runner.hello()) { conversation, _ in
-            let batch = try store.pendingChanges(maxCount: 100, maxBytes: 1 << 22)
-            let batchID = UUID().uuidString.lowercased()
-            let ack = try await conversation.request(
-                .push(Push(batchID: batchID, changes: batch)), timeout: .seconds(60), awaiting: "push_ack"
-            ) { reply -> PushAck? in
-                if case .pushAck(let ack) = reply, ack.batchID == batchID { return ack }
-                return nil
-            }
-            let acknowledged = ContinuousClock.now
-            try store.acknowledge(ack.results)
-            return acknowledged
-        }
-    }
-
-    /// One field-office session: subscribes from the head, and for each round pulls on `notify` until it holds a
-    /// publication whose signature verifies.
-    static func fieldOffice(
-        _ index: Int, address: ServerAddress, token: String, key: PublicationPublicKey, rounds: Int,
-        board: FanOutBoard
-    ) async throws {
-        let hello = Hello(
-            versions: SyncConnector.supportedVersions, clientID: UUID().uuidString.lowercased(),
-            credentials: Credentials(user: "office-\(index)", token: token),
-            appVersion: "bulletin-bench/fanout", schemaVersion: LocalStore.schemaVersion)
-        let connector = SyncConnector(address: address, options: SyncOptions())
-        try await connector.withConversation(hello: hello) { conversation, welcome in
-            var cursor = welcome.headSeq
-            try await conversation.send(.subscribe(Subscribe(since: cursor)))
-            board.connected()
-            for round in 0..<rounds {
-                var verified = false
-                while !verified {
-                    _ = try await conversation.nextEvent()
-                    guard let head = conversation.takeNotifiedHead(), head > cursor else { continue }
-                    try await conversation.send(.pull(Pull(since: cursor, maxChanges: 1_000, maxBytes: 8 << 20)))
-                    var more = true
-                    while more {
-                        let page = try await conversation.awaitReply(timeout: .seconds(60), awaiting: "changes") {
-                            reply -> Changes? in
-                            if case .changes(let page) = reply { return page }
-                            return nil
-                        }
-                        for record in page.changes where record.entity == .publication {
-                            _ = try key.verify(record: record)
-                            verified = true
-                        }
-                        cursor = page.toSeq
-                        more = page.more
-                    }
-                }
-                board.arrived(round: round)
-            }
-        }
-    }
-
-    private func loadAverage() -> String {
-        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
-        return text.split(separator: " ").prefix(3).joined(separator: " ")
+        let lasts = Sample(results.map(\.last))
+        print(
+            String(
+                format: "fanout: %d sessions, %d rounds: last session after median %.0f ms (min %.0f, "
+                    + "max %.0f); load average %@ → %@", sessions, rounds, lasts.median, lasts.min, lasts.max, load,
+                LoadAverage.now()))
     }
 }
 

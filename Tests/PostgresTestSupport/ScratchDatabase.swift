@@ -11,7 +11,15 @@ extension TestPostgres {
     /// Makes a fresh, empty database on the test server and returns its URL.
     public static func createDatabase() async throws -> (name: String, url: String) {
         guard let url else { throw TestPostgresError.notConfigured }
-        let name = "bulletin_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        return try await createDatabase(on: url)
+    }
+
+    /// Makes a fresh, empty database named `prefix` + a random suffix on the server of `url` (a database URL whose
+    /// role may create databases) and returns its name and URL.
+    public static func createDatabase(on url: String, prefix: String = "bulletin_test_") async throws
+        -> (name: String, url: String)
+    {
+        let name = prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await admin(url) { connection, logger in
             try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
         }
@@ -21,6 +29,11 @@ extension TestPostgres {
     /// Drops a database made by ``createDatabase()`` (closing what is still connected to it).
     public static func dropDatabase(_ name: String) async throws {
         guard let url else { throw TestPostgresError.notConfigured }
+        try await dropDatabase(name, on: url)
+    }
+
+    /// Drops the database `name` on the server of `url` (closing what is still connected to it).
+    public static func dropDatabase(_ name: String, on url: String) async throws {
         try await admin(url) { connection, logger in
             try await connection.query(
                 PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
@@ -66,15 +79,25 @@ public struct ScratchDatabase: Sendable {
     public let name: String
     /// Its URL.
     public let url: String
+    /// The URL of the server's database it was made from (also used to drop it).
+    public let server: String
 
     /// Makes one on the test server.
     public init() async throws {
-        (name, url) = try await TestPostgres.createDatabase()
+        guard let server = TestPostgres.url else { throw TestPostgresError.notConfigured }
+        try await self.init(server: server)
+    }
+
+    /// Makes one on the server of `server` (a database URL whose role may create databases), named `prefix` and a
+    /// random suffix.
+    public init(server: String, prefix: String = "bulletin_test_") async throws {
+        (name, url) = try await TestPostgres.createDatabase(on: server, prefix: prefix)
+        self.server = server
     }
 
     /// Drops it, closing what is still connected.
     public func drop() async throws {
-        try await TestPostgres.dropDatabase(name)
+        try await TestPostgres.dropDatabase(name, on: server)
     }
 
     /// Runs `body` with a fresh database (`nil` for `.sqlite`), dropped afterwards whatever happens.

@@ -209,6 +209,11 @@ struct SQLiteReader: StoreTransaction {
         ).map { ($0["name"], $0["since"]) }
     }
 
+    func databaseBytes() throws -> Int64 {
+        let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+        return pages * (try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0)
+    }
+
     func openConflictCount() throws -> Int {
         try Int.fetchOne(
             db,

@@ -59,6 +59,9 @@ protocol StoreReader {
     func fieldOfficeSyncTimes() throws -> [(name: String, since: String)]
     /// How many conflicts are open.
     func openConflictCount() throws -> Int
+    /// The database's size in bytes: SQLite's pages (the write-ahead log counted apart), PostgreSQL's
+    /// `pg_database_size`.
+    func databaseBytes() throws -> Int64
     /// Every entity row, deleted ones too, in (kind, id) order (tests and diagnostics).
     func allEntities() throws -> [StoredEntity]
 }

@@ -291,6 +291,10 @@ final class PostgresReader: StoreTransaction {
         ).map { try $0.decode((String, String).self) }
     }
 
+    func databaseBytes() throws -> Int64 {
+        try int("SELECT pg_database_size(current_database())") ?? 0
+    }
+
     func openConflictCount() throws -> Int {
         Int(
             try int(

@@ -108,3 +108,37 @@ struct Sample {
     var max: Double { sorted.last ?? .nan }
     var count: Int { sorted.count }
 }
+
+/// The machine's load averages: timings on a busy machine are slower than the CPU time they need, so every figure
+/// is printed beside them.
+enum LoadAverage {
+    /// The 1-, 5- and 15-minute load averages as `/proc/loadavg` gives them ("?" where it cannot be read).
+    static func now() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
+    /// The 1-minute load average (NaN where it cannot be read).
+    static func oneMinute() -> Double {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").first.flatMap { Double($0) } ?? .nan
+    }
+}
+
+/// How the reports write numbers and lay out columns.
+enum ReportText {
+    /// `12,345`.
+    static func count(_ value: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.usesGroupingSeparator = true
+        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+    }
+
+    /// `text` padded with spaces to `width` characters (at least one space after it).
+    static func pad(_ text: String, _ width: Int) -> String {
+        let count = text.count
+        return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    }
+}

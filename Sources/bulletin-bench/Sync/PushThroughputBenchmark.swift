@@ -39,18 +39,30 @@ struct PushThroughputBenchmark {
 
     /// Pushes `changes` annotation-sized changes.
     func smallChanges(_ changes: Int) async throws -> Result {
+        try await push(try smallOutbox(changes, account: "pusher-small"), expected: changes)
+    }
+
+    /// Makes an editor's store signed in as `account` whose outbox holds exactly `changes` annotation-sized changes.
+    ///
+    /// Editors pushing at the same time need outboxes of their own: `editor` picks the seed and the dates of the
+    /// issues the annotations hang on, so that no two editors create the same issue.
+    func smallOutbox(_ changes: Int, account: String, editor index: Int = 0) throws -> BenchEditor {
         let editor = try BenchEditor.create(
-            at: workspace.path("pusher-small.sqlite"), editor: "Hoài Thu", token: tokens["pusher-small"] ?? "")
+            at: workspace.path(account + ".sqlite"), editor: "Hoài Thu", token: tokens[account] ?? "")
         // Each issue carries one section and one article with many annotations: 3 + annotations changes.
         let perIssue = 400
         var remaining = changes
         var issues = ArchiveGenerator(
-            articleCount: (changes + perIssue - 1) / perIssue, articlesPerIssue: 1, sectionsPerIssue: 1,
-            articleBytes: 600, firstDate: CivilDate(daysSinceEpoch: 30_000), seed: 7
+            articleCount: changes / perIssue + 2, articlesPerIssue: 1, sectionsPerIssue: 1,
+            articleBytes: 600, firstDate: CivilDate(daysSinceEpoch: 30_000 + 1_000 * index),
+            seed: 7 + UInt64(index)
         ).makeIterator()
         var number = 0
         while remaining > 0, var issue = issues.next() {
-            let annotations = min(perIssue, remaining) - 3
+            var size = min(perIssue, remaining)
+            // Never leave 1 or 2 changes over: an issue takes at least its 3 creates.
+            if (1..<3).contains(remaining - size) { size -= 3 }
+            let annotations = size - 3
             guard annotations >= 0 else { break }
             let articleID = issue.sections[0].articles[0].id
             issue.sections[0].articles[0].annotations = (0..<annotations).map { _ in
@@ -64,7 +76,7 @@ struct PushThroughputBenchmark {
             try editor.store.importIssue(issue)
             remaining -= annotations + 3
         }
-        return try await push(editor, expected: changes)
+        return editor
     }
 
     /// Pushes `changes` creates of a new archive (issues of 20 articles: 25 changes per issue).
@@ -78,7 +90,8 @@ struct PushThroughputBenchmark {
         return try await push(editor, expected: issues * 25)
     }
 
-    private func push(_ editor: BenchEditor, expected: Int) async throws -> Result {
+    /// Pushes the editor's whole outbox, which must hold exactly `expected` changes, to the server on ``port``.
+    func push(_ editor: BenchEditor, expected: Int) async throws -> Result {
         let totals = try editor.store.pendingTotals()
         guard totals.count == expected else {
             throw BenchError.unexpected("the outbox holds \(totals.count) changes instead of \(expected)")

@@ -60,7 +60,7 @@ struct SyncBenchmark: AsyncParsableCommand {
             "bulletin-bench sync: \(plan.articles) articles (~5 KB of Vietnamese each); release build "
                 + "\(Self.isReleaseBuild ? "yes" : "NO (figures are meaningless)")",
             "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average at start "
-                + Self.loadAverage(),
+                + LoadAverage.now(),
             programs.description,
         ]
         for line in context { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
@@ -71,13 +71,13 @@ struct SyncBenchmark: AsyncParsableCommand {
             SyncReport(
                 results: results,
                 context: context + [
-                    "load average at end " + Self.loadAverage()
+                    "load average at end " + LoadAverage.now()
                         + "; benchmark took \(total)"
                 ]
             ).text)
     }
 
-    private static var isReleaseBuild: Bool {
+    static var isReleaseBuild: Bool {
         #if DEBUG
         false
         #else
@@ -85,13 +85,8 @@ struct SyncBenchmark: AsyncParsableCommand {
         #endif
     }
 
-    private static func loadAverage() -> String {
-        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
-        return text.split(separator: " ").prefix(3).joined(separator: " ")
-    }
-
     /// On SIGINT / SIGTERM: kill the children, remove the directory, exit 130.
-    private static func cleanUpOnSignals(_ workspace: BenchWorkspace) -> [any DispatchSourceSignal] {
+    static func cleanUpOnSignals(_ workspace: BenchWorkspace) -> [any DispatchSourceSignal] {
         [SIGINT, SIGTERM].map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

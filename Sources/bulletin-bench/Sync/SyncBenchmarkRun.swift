@@ -39,34 +39,35 @@ struct SyncBenchmarkRun {
         results.articles = plan.articles
         results.issues = ArchiveGenerator(articleCount: plan.articles).issueCount
         if !plan.steps.isDisjoint(with: "abcd") {
-            let data = workspace.path("server-main")
-            let tokens = try await BenchAccounts.add(["seeder", "reader", "pusher-small", "pusher-large"], data: data)
+            let store = BenchStore.sqlite(directory: workspace.path("server-main"))
+            let tokens = try await BenchAccounts.add(
+                ["seeder", "reader", "pusher-small", "pusher-large"], store: store)
             // (b) and (d) start from the client that (a) filled.
             if !plan.steps.isDisjoint(with: "abd") {
                 let server = try await runMain(tokens: tokens, into: &results)
                 if plan.steps.contains("c") {
                     try await pushThroughput(server, tokens: tokens, into: &results)
                 }
-                try await stopCleanly(server)
+                try await workspace.stopCleanly(server)
             } else {
-                let server = try await programs.startServer(data: data, in: workspace)
+                let server = try await programs.startServer(store: store, in: workspace)
                 try await pushThroughput(server, tokens: tokens, into: &results)
-                try await stopCleanly(server)
+                try await workspace.stopCleanly(server)
             }
         }
         if plan.steps.contains("e") {
             progress("(e) initial pull of \(plan.largeArticles) articles, for peak memory")
-            let data = workspace.path("server-large")
-            let tokens = try await BenchAccounts.add(["seeder", "reader"], data: data)
+            let store = BenchStore.sqlite(directory: workspace.path("server-large"))
+            let tokens = try await BenchAccounts.add(["seeder", "reader"], store: store)
             let large = try BenchEditor.create(
                 at: workspace.path("editor-large.sqlite"), editor: "Minh Quân", token: tokens["seeder"] ?? "")
             _ = try large.importArchive(ArchiveGenerator(articleCount: plan.largeArticles))
-            _ = try await seed(large, data: data)
-            let largeServer = try await programs.startServer(data: data, in: workspace)
-            results.largePull = try await initialPull(
-                server: largeServer, store: workspace.path("editor-large-b.sqlite"), token: tokens["reader"] ?? "",
-                articles: plan.largeArticles)
-            try await stopCleanly(largeServer)
+            _ = try await programs.seed(large, store: store, in: workspace)
+            let largeServer = try await programs.startServer(store: store, in: workspace)
+            results.largePull = try await programs.initialPull(
+                from: largeServer, store: workspace.path("editor-large-b.sqlite"), token: tokens["reader"] ?? "",
+                articles: plan.largeArticles, in: workspace)
+            try await workspace.stopCleanly(largeServer)
         }
         return results
     }
@@ -78,7 +79,8 @@ struct SyncBenchmarkRun {
         let editor = try BenchEditor.create(
             at: workspace.path("editor-a.sqlite"), editor: "Thanh Hồng", token: tokens["seeder"] ?? "")
         let articleIDs = try editor.importArchive(archive)
-        results.seedPush = try await seed(editor, data: workspace.path("server-main"))
+        let serverStore = BenchStore.sqlite(directory: workspace.path("server-main"))
+        results.seedPush = try await programs.seed(editor, store: serverStore, in: workspace)
 
         progress("writing the git baseline (\(plan.articles) files, commit, repack)")
         let git = GitBaseline(workspace: workspace)
@@ -87,14 +89,15 @@ struct SyncBenchmarkRun {
         results.rawArchiveBytes = git.rawBytes
         try await git.start()
 
-        let server = try await programs.startServer(data: workspace.path("server-main"), in: workspace)
+        let server = try await programs.startServer(store: serverStore, in: workspace)
         progress("(a) initial pull of \(plan.articles) articles, then git clone, \(plan.pullRepeats) times")
         let clientPath = workspace.path("editor-b.sqlite")
         for round in 0..<max(1, plan.pullRepeats) {
             let store = round == 0 ? clientPath : workspace.path("editor-b-\(round).sqlite")
             results.pulls.append(
-                try await initialPull(
-                    server: server, store: store, token: tokens["reader"] ?? "", articles: plan.articles))
+                try await programs.initialPull(
+                    from: server, store: store, token: tokens["reader"] ?? "", articles: plan.articles,
+                    in: workspace))
             results.gitClones.append(try await git.timedClone(number: round))
         }
 
@@ -157,40 +160,6 @@ struct SyncBenchmarkRun {
             workspace: workspace, port: server.port, tokens: tokens, server: server.child)
         results.pushSmall = try await pusher.smallChanges(plan.pushChanges)
         results.pushLarge = try await pusher.largeChanges(plan.pushChanges)
-    }
-
-    /// Uploads the editor's archive through a server that is stopped afterwards, so that the server measured next
-    /// starts fresh on the same store.
-    private func seed(_ editor: BenchEditor, data: String) async throws -> (changes: Int, seconds: Double) {
-        let server = try await programs.startServer(data: data, in: workspace)
-        progress("uploading the archive to the server")
-        let (summary, seconds) = try await editor.pushAll(port: server.port)
-        guard try editor.store.pendingCount() == 0 else { throw BenchError.unexpected("the upload left changes") }
-        try await stopCleanly(server)
-        return (summary.accepted, seconds)
-    }
-
-    private func stopCleanly(_ server: ServerProcess) async throws {
-        let exit = await workspace.stop(server.child)
-        guard exit.status == 0 else { throw BenchError.failed("the server (on SIGTERM)", exit.status) }
-    }
-
-    /// (a): an empty client store synced by a separate client process; the server's peak memory is read while it
-    /// still runs, having served nothing but this pull.
-    private func initialPull(server: ServerProcess, store: String, token: String, articles: Int) async throws
-        -> SyncResults.InitialPull
-    {
-        try await programs.initClient(store: store, editor: "Minh Khang", token: token, in: workspace)
-        let run = try await programs.syncClient(store: store, port: server.port, in: workspace)
-        let serverPeak = server.child.peakRSSBytes() ?? 0
-        let held = try LocalStore.open(at: store).issueSummaries().reduce(0) { $0 + $1.articles }
-        guard held == articles else {
-            throw BenchError.unexpected("the client holds \(held) articles after the pull, not \(articles)")
-        }
-        return .init(
-            articles: articles, records: run.summary.pulled, wallSeconds: run.wallSeconds,
-            syncSeconds: run.summary.seconds, wireBytes: run.summary.bytesSent + run.summary.bytesReceived,
-            payloadBytes: run.summary.payloadBytes, clientPeakRSS: run.peakRSSBytes, serverPeakRSS: serverPeak)
     }
 
     /// (b): one in-process `syncOnce` of the client, which must pull exactly the new edits.

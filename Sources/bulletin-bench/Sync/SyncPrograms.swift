@@ -41,11 +41,14 @@ struct SyncPrograms: Sendable {
         return "server: \(server); client: \(client)\(date)"
     }
 
-    /// Starts a server on an ephemeral port of 127.0.0.1 with its store in `data`; returns once it listens.
-    func startServer(data: String, in workspace: BenchWorkspace) async throws -> ServerProcess {
-        let arguments = ["--host", "127.0.0.1", "--port", "0", "--data", data]
+    /// Starts a server on an ephemeral port of 127.0.0.1 on `store`; returns once it listens. Its standard error is
+    /// appended to `log` in the workspace (one file per node: each writes at its own end of file).
+    func startServer(store: BenchStore, log name: String = "server.log", in workspace: BenchWorkspace) async throws
+        -> ServerProcess
+    {
+        let arguments = ["--host", "127.0.0.1", "--port", "0"] + store.serverArguments
         let path = server ?? bench
-        let log = workspace.path("server.log")
+        let log = workspace.path(name)
         if !FileManager.default.fileExists(atPath: log) {
             _ = FileManager.default.createFile(atPath: log, contents: nil)
         }

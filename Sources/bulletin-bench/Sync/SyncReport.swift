@@ -157,18 +157,13 @@ struct SyncReport {
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        let count = text.count
-        return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+        ReportText.pad(text, width)
     }
 
     private func verdict(_ met: Bool) -> String { met ? "MET" : "MISSED" }
 
     private func count(_ value: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.usesGroupingSeparator = true
-        return formatter.string(from: NSNumber(value: value)) ?? "\(value)"
+        ReportText.count(value)
     }
 
     private func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }

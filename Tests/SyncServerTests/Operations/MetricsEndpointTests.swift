@@ -69,6 +69,25 @@ struct MetricsEndpointTests {
         }
     }
 
+    @Test(arguments: StoreKind.available)
+    func theStoreSizeIsTheDatabasesOnEitherBackend(_ kind: StoreKind) async throws {
+        try await withTestServer(kind) { server in
+            let empty = Self.samples(String(decoding: await server.metricsExposition(), as: UTF8.self))
+            var factory = ChangeFactory()
+            let issue = ChangeFactory.newID()
+            let section = ChangeFactory.newID()
+            let articles = (0..<200).map { _ in
+                factory.article(ChangeFactory.newID(), issue: issue, section: section)
+            }
+            _ = try await server.store.push(
+                [factory.issue(issue, date: "2024-09-05"), factory.section(section, issue: issue)] + articles)
+            let filled = Self.samples(String(decoding: await server.metricsExposition(), as: UTF8.self))
+            let before = empty["bulletin_store_bytes"] ?? 0
+            #expect(before > 0)
+            #expect((filled["bulletin_store_bytes"] ?? 0) > before)
+        }
+    }
+
     @Test func theStalestFieldOfficeAndTheOpenConflictsAreGauges() async throws {
         try await withTestServer(authenticator: AccountAuthenticator()) { server in
             let office = try await server.store.addAccount(name: "van-phong-da-nang", role: .fieldOffice)
