@@ -35,36 +35,16 @@ struct FanOutBenchmark: AsyncParsableCommand {
         let chief = try LocalStore.create(at: workspace.path("chief.sqlite"), editor: "Tổng biên tập")
         try chief.setToken(chiefToken)
         let chiefRunner = SyncRunner(store: chief, address: address, logger: .init(label: "bench"))
-        var issues: [String] = []
-        var corpus = VietnameseCorpus(seed: 20_240_905)
-        for round in 0..<rounds {
-            let date = String(format: "2024-10-%02d", round + 1)
-            try chief.createIssue(date: date)
-            try chief.addSection(issue: date, title: "CẢI CÁCH HÀNH CHÍNH")
-            for number in 0..<articles {
-                try chief.addArticle(
-                    issue: date, section: 1, title: "Bài \(number)",
-                    paragraphs: corpus.articleBody(), source: nil)
-            }
-            try chief.setState(issue: date, to: .review)
-            try chief.setState(issue: date, to: .approved)
-            issues.append(date)
-        }
+        let issues = try Self.approvedIssues(chief, count: rounds, articles: articles)
         _ = try await chiefRunner.syncOnce()
 
-        let board = FanOutBoard(sessions: sessions)
-        let load = loadAverage()
+        let board = SessionBoard(sessions: sessions)
+        let offices = FieldOfficeSessions(address: address, token: officeToken, app: "bulletin-bench/fanout")
+        let load = LoadAverage.now()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for index in 0..<sessions {
-                group.addTask {
-                    try await Self.fieldOffice(
-                        index, address: address, token: officeToken, key: key,
-                        rounds: rounds, board: board)
-                }
-                // Connect in waves, so that the listener's backlog never overflows.
-                if index % 100 == 99 { try await board.waitConnected(index + 1) }
+            try await offices.open(0..<sessions, board: board, in: &group) { [rounds] index in
+                try await Self.fieldOffice(index, offices: offices, key: key, rounds: rounds, board: board)
             }
-            try await board.waitConnected(sessions)
             var results: [(p50: Double, last: Double)] = []
             for (round, date) in issues.enumerated() {
                 try chief.setState(issue: date, to: .published)
@@ -83,8 +63,29 @@ struct FanOutBenchmark: AsyncParsableCommand {
                 String(
                     format: "fanout: %d sessions, %d rounds: last session after median %.0f ms (min %.0f, "
                         + "max %.0f); load average %@ → %@", sessions, rounds, lasts[lasts.count / 2],
-                    lasts.first ?? 0, lasts.last ?? 0, load, loadAverage()))
+                    lasts.first ?? 0, lasts.last ?? 0, load, LoadAverage.now()))
         }
+    }
+
+    /// Makes `count` issues of `articles` articles (~5 KB of Vietnamese each) in the chief's store, approved and ready
+    /// to publish; returns their dates.
+    static func approvedIssues(_ chief: LocalStore, count: Int, articles: Int) throws -> [String] {
+        var issues: [String] = []
+        var corpus = VietnameseCorpus(seed: 20_240_905)
+        for round in 0..<count {
+            let date = String(format: "2024-10-%02d", round + 1)
+            try chief.createIssue(date: date)
+            try chief.addSection(issue: date, title: "CẢI CÁCH HÀNH CHÍNH")
+            for number in 0..<articles {
+                try chief.addArticle(
+                    issue: date, section: 1, title: "Bài \(number)",
+                    paragraphs: corpus.articleBody(), source: nil)
+            }
+            try chief.setState(issue: date, to: .review)
+            try chief.setState(issue: date, to: .approved)
+            issues.append(date)
+        }
+        return issues
     }
 
     /// Pushes the chief's outbox over a connection of its own; returns when the `push_ack` was read.
@@ -108,17 +109,10 @@ struct FanOutBenchmark: AsyncParsableCommand {
     /// One field-office session: subscribes from the head, and for each round pulls on `notify` until it holds a
     /// publication whose signature verifies.
     static func fieldOffice(
-        _ index: Int, address: ServerAddress, token: String, key: PublicationPublicKey, rounds: Int,
-        board: FanOutBoard
+        _ index: Int, offices: FieldOfficeSessions, key: PublicationPublicKey, rounds: Int, board: SessionBoard
     ) async throws {
-        let hello = Hello(
-            versions: SyncConnector.supportedVersions, clientID: UUID().uuidString.lowercased(),
-            credentials: Credentials(user: "office-\(index)", token: token),
-            appVersion: "bulletin-bench/fanout", schemaVersion: LocalStore.schemaVersion)
-        let connector = SyncConnector(address: address, options: SyncOptions())
-        try await connector.withConversation(hello: hello) { conversation, welcome in
-            var cursor = welcome.headSeq
-            try await conversation.send(.subscribe(Subscribe(since: cursor)))
+        try await offices.withSubscribedSession(index) { conversation, subscribedHead in
+            var cursor = subscribedHead
             board.connected()
             for round in 0..<rounds {
                 var verified = false
@@ -143,73 +137,6 @@ struct FanOutBenchmark: AsyncParsableCommand {
                 }
                 board.arrived(round: round)
             }
-        }
-    }
-
-    private func loadAverage() -> String {
-        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
-        return text.split(separator: " ").prefix(3).joined(separator: " ")
-    }
-}
-
-/// Where the field-office sessions report: connected, and holding each round's publication.
-final class FanOutBoard: Sendable {
-    private struct State {
-        var connected = 0
-        var arrivals: [Int: [ContinuousClock.Instant]] = [:]
-        var waiters: [(condition: @Sendable (State) -> Bool, continuation: CheckedContinuation<Void, Never>)] = []
-    }
-
-    private let sessions: Int
-    private let state = NIOLockedValueBox(State())
-
-    init(sessions: Int) {
-        self.sessions = sessions
-    }
-
-    func connected() {
-        update { $0.connected += 1 }
-    }
-
-    func arrived(round: Int) {
-        let now = ContinuousClock.now
-        update { $0.arrivals[round, default: []].append(now) }
-    }
-
-    /// Waits until `count` sessions have subscribed.
-    func waitConnected(_ count: Int) async throws {
-        await wait { $0.connected >= count }
-    }
-
-    /// Waits until every session holds round `round`'s publication; returns when each got it.
-    func waitArrivals(round: Int) async throws -> [ContinuousClock.Instant] {
-        let sessions = sessions
-        await wait { ($0.arrivals[round]?.count ?? 0) >= sessions }
-        return state.withLockedValue { $0.arrivals[round] ?? [] }
-    }
-
-    private func update(_ change: (inout State) -> Void) {
-        let ready = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
-            change(&state)
-            let snapshot = state
-            let (met, waiting) = (
-                state.waiters.filter { $0.condition(snapshot) },
-                state.waiters.filter { !$0.condition(snapshot) }
-            )
-            state.waiters = waiting
-            return met.map(\.continuation)
-        }
-        for continuation in ready { continuation.resume() }
-    }
-
-    private func wait(_ condition: @escaping @Sendable (State) -> Bool) async {
-        await withCheckedContinuation { continuation in
-            let met = state.withLockedValue { state -> Bool in
-                if condition(state) { return true }
-                state.waiters.append((condition, continuation))
-                return false
-            }
-            if met { continuation.resume() }
         }
     }
 }

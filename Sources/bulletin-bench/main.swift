@@ -9,7 +9,8 @@ struct BulletinBench: AsyncParsableCommand {
         subcommands: [
             ProtocolBenchmark.self, StoreBenchmark.self, CompactEditsBenchmark.self, SyncBenchmark.self,
             SyncServerHelper.self, SyncClientHelper.self, MeasureCommand.self, DecodingBenchmark.self,
-            UIBenchmark.self, DeskPropagationBenchmark.self, FanOutBenchmark.self, AllBenchmarks.self,
+            UIBenchmark.self, DeskPropagationBenchmark.self, FanOutBenchmark.self, MemoryBenchmark.self,
+            AllBenchmarks.self,
         ]
     )
 

@@ -32,6 +32,11 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "seconds"))
     var drainTimeout: Double = 10
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Give the memory of departed sessions back to the system once half of them have left (malloc_trim).")
+    var returnMemory = true
+
     @Option(
         help: ArgumentHelp(
             "How log lines are written to standard error: text, or json (one object a line).",
@@ -54,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
             shutdownGracePeriod: .milliseconds(Int64(drainTimeout * 1000)), tls: tls,
             compressionLevel: compressionLevel)
         configuration.database = store.databaseURL
+        if !returnMemory { configuration.memoryReturnDelay = nil }
         return configuration
     }
 

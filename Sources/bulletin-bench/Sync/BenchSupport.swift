@@ -108,3 +108,12 @@ struct Sample {
     var max: Double { sorted.last ?? .nan }
     var count: Int { sorted.count }
 }
+
+/// The system's load average, said beside every figure (the machine is shared).
+enum LoadAverage {
+    /// The 1, 5 and 15 minute load averages, e.g. `0.52 0.80 1.10`.
+    static func now() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+}

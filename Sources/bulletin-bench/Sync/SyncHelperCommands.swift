@@ -15,6 +15,7 @@ struct SyncServerHelper: AsyncParsableCommand {
     @Option var host = "127.0.0.1"
     @Option var port = 0
     @Option var data: String
+    @Flag(inversion: .prefixedNo) var returnMemory = true
 
     func run() async throws {
         let logger = Logger(label: "bulletin-server") { label in
@@ -22,8 +23,9 @@ struct SyncServerHelper: AsyncParsableCommand {
             handler.logLevel = .info
             return handler
         }
-        let server = try await Server.bind(
-            configuration: ServerConfiguration(host: host, port: port, dataDirectory: data), logger: logger)
+        var configuration = ServerConfiguration(host: host, port: port, dataDirectory: data)
+        if !returnMemory { configuration.memoryReturnDelay = nil }
+        let server = try await Server.bind(configuration: configuration, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [.init(service: server)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

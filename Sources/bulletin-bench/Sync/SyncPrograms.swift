@@ -42,8 +42,16 @@ struct SyncPrograms: Sendable {
     }
 
     /// Starts a server on an ephemeral port of 127.0.0.1 with its store in `data`; returns once it listens.
-    func startServer(data: String, in workspace: BenchWorkspace) async throws -> ServerProcess {
-        let arguments = ["--host", "127.0.0.1", "--port", "0", "--data", data]
+    ///
+    /// - Parameters:
+    ///   - options: More options of `serve`.
+    ///   - environment: Added to the server's environment (e.g. allocator settings to compare).
+    ///   - onLine: Sees each line the server logs (after it was written to `server.log`).
+    func startServer(
+        data: String, in workspace: BenchWorkspace, options: [String] = [], environment: [String: String] = [:],
+        onLine: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ServerProcess {
+        let arguments = ["--host", "127.0.0.1", "--port", "0", "--data", data] + options
         let path = server ?? bench
         let log = workspace.path("server.log")
         if !FileManager.default.fileExists(atPath: log) {
@@ -55,10 +63,12 @@ struct SyncPrograms: Sendable {
         handle.seekToEndOfFile()
         let listening = ReadySignal()
         let child = try workspace.spawn(
-            path, server == nil ? ["sync-server"] + arguments : ["serve"] + arguments, standardError: .lines,
+            path, server == nil ? ["sync-server"] + arguments : ["serve"] + arguments,
+            extraEnvironment: environment, standardError: .lines,
             onLine: { line in
                 // The reader thread keeps the pipe drained: the server logs a line per push and per pull.
                 handle.write(Data((line + "\n").utf8))
+                onLine?(line)
                 if line.contains("listening"), let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)/) {
                     listening.fire(String(match.1))
                 }
