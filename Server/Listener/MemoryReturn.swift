@@ -11,10 +11,11 @@ import Glibc
 /// glibc's `malloc` keeps what is freed inside its arenas (one per thread that allocated, up to eight per core) and
 /// returns to the system only the free space at the top of the main heap: after a burst of 5,000 sessions had left,
 /// the server's RSS stayed near its peak (BENCHMARKS.md, "Issue 14: memory"). `malloc_trim(0)` gives back the free
-/// pages of every arena. It runs when the open connections have fallen to half their high-water mark (see
-/// ``TrimPolicy``), ``delay`` after that: the sessions' tasks and buffers are freed a moment after their channels
-/// close, and a departing burst is trimmed once rather than connection by connection. Driven by closing connections,
-/// never by a timer; the trim runs on NIO's thread pool, not on an event loop.
+/// pages of every arena. It runs once the open connections have fallen to half their high-water mark (see
+/// ``TrimPolicy``) and then ``delay`` has passed without another connection closing: the sessions' tasks and buffers
+/// are freed a moment after their channels close, and a departing burst is trimmed once rather than connection by
+/// connection. Driven by closing connections, never by a standing timer; the trim runs on NIO's thread pool, not on
+/// an event loop.
 final class MemoryReturn: Sendable {
     private let policy: NIOLockedValueBox<TrimPolicy>
     private let delay: TimeAmount
@@ -39,10 +40,18 @@ final class MemoryReturn: Sendable {
     /// A connection closed (on `eventLoop`, which schedules the trim if one is due).
     func closed(on eventLoop: any EventLoop) {
         guard policy.withLockedValue({ $0.closed() }) else { return }
-        let policy = policy
-        let trim = trim
-        eventLoop.scheduleTask(in: delay) {
-            NIOThreadPool.singleton.submit { _ in
+        schedule(on: eventLoop)
+    }
+
+    /// Trims ``delay`` from now, unless connections are still closing then: it waits for them to stop first (a
+    /// departing burst frees its sessions' memory over a few seconds, and one trim after it gives back all of it).
+    private func schedule(on eventLoop: any EventLoop) {
+        eventLoop.scheduleTask(in: delay) { [self] in
+            guard policy.withLockedValue({ $0.fired() }) else {
+                schedule(on: eventLoop)
+                return
+            }
+            NIOThreadPool.singleton.submit { [self] _ in
                 trim()
                 policy.withLockedValue { $0.trimmed() }
             }
@@ -75,6 +84,12 @@ struct TrimPolicy: Sendable {
     private(set) var highWater = 0
     /// A trim is scheduled and has not run yet.
     private(set) var pending = false
+    /// Connections closed since the pending trim was scheduled or last postponed.
+    private var closedSinceCheck = 0
+    /// How often the pending trim was put off.
+    private var postponed = 0
+    /// How often a pending trim is put off at most while connections keep closing.
+    static let maximumPostponements = 10
 
     init(minimumDrop: Int) {
         self.minimumDrop = minimumDrop
@@ -90,14 +105,52 @@ struct TrimPolicy: Sendable {
     /// least ``minimumDrop``) has left since the last trim, and none is pending.
     mutating func closed() -> Bool {
         open = max(0, open - 1)
-        guard !pending, highWater - open >= max(minimumDrop, (highWater + 1) / 2) else { return false }
+        if pending {
+            closedSinceCheck += 1
+            return false
+        }
+        guard highWater - open >= max(minimumDrop, (highWater + 1) / 2) else { return false }
         pending = true
+        closedSinceCheck = 0
+        postponed = 0
         return true
+    }
+
+    /// The scheduled trim's time came: `true` to trim now, `false` to wait once more because connections closed
+    /// since it was scheduled (at most ``maximumPostponements`` times, so a steady trickle cannot put it off forever).
+    mutating func fired() -> Bool {
+        guard closedSinceCheck > 0, postponed < Self.maximumPostponements else { return true }
+        closedSinceCheck = 0
+        postponed += 1
+        return false
     }
 
     /// The trim ran: departures count from the connections open now.
     mutating func trimmed() {
         pending = false
         highWater = open
+    }
+}
+
+/// Settings of the process's memory allocator, made by the server executable before it starts serving.
+public enum ProcessMemory {
+    /// Limits glibc's `malloc` to `count` arenas (`mallopt(M_ARENA_MAX, count)`); returns whether it could.
+    ///
+    /// glibc gives each thread that allocates an arena of its own, up to eight per core: the server's event loops,
+    /// decoding threads and Swift's cooperative pool each keep what their sessions freed, and ``MemoryReturn``'s trim
+    /// finds it scattered in many partly used heaps. One arena per core measured best after a burst of 5,000 sessions
+    /// (1.37× the RSS before it, against 1.68× with glibc's default; BENCHMARKS.md, "Issue 14: memory"). Call it first
+    /// thing: threads that have already allocated keep their arenas.
+    @discardableResult
+    public static func limitMallocArenas(to count: Int = System.coreCount) -> Bool {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        // M_ARENA_MAX in <malloc.h>, which Swift's Glibc module does not import.
+        let arenaMax: Int32 = -8
+        guard count > 0, let symbol = dlsym(nil, "mallopt") else { return false }
+        return unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, Int32(clamping: count)) == 1
+        #else
+        return false
+        #endif
     }
 }
