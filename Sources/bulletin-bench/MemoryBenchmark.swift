@@ -42,7 +42,10 @@ struct MemoryBenchmark: AsyncParsableCommand {
             valueName: "NAME=VALUE"))
     var serverEnvironment: [String] = []
 
-    @Flag(help: "First measure everything on a server started with --no-return-memory (the baseline).")
+    @Flag(
+        help: """
+            First measure everything on a server as it was before issue 14's memory work (the baseline):             --no-return-memory --malloc-arenas 0.
+            """)
     var baseline = false
 
     func validate() throws {
@@ -81,7 +84,7 @@ struct MemoryBenchmark: AsyncParsableCommand {
         _ = try await SyncRunner(store: chief, address: address, logger: .init(label: "bench")).syncOnce()
         _ = await workspace.stop(seeding.child)
 
-        for options in baseline ? [["--no-return-memory"], []] : [[]] {
+        for options in baseline ? [["--no-return-memory", "--malloc-arenas", "0"], []] : [[]] {
             let server = ServerSetup(
                 data: data, programs: programs, options: options, environment: environment, workspace: workspace)
             print("server: serve \(options.isEmpty ? "(defaults)" : options.joined(separator: " "))")

@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "seconds"))
     var drainTimeout: Double = 10
 
-    @Option(help: "glibc malloc arenas (default: one per core; glibc's own default is eight per core).")
+    @Option(help: "glibc malloc arenas (default: one per core; 0: glibc's own default, eight per core).")
     var mallocArenas: Int?
 
     @Flag(
@@ -75,8 +75,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...9).contains(compressionLevel) else {
             throw ValidationError("--compression-level must be between 1 and 9, not \(compressionLevel)")
         }
-        if let mallocArenas, mallocArenas < 1 {
-            throw ValidationError("--malloc-arenas must be at least 1")
+        if let mallocArenas, mallocArenas < 0 {
+            throw ValidationError("--malloc-arenas must be 0 (glibc's default) or more")
         }
         guard drainTimeout >= 0, drainTimeout <= 3600 else {
             throw ValidationError("--drain-timeout must be between 0 and 3600 seconds")
@@ -98,10 +98,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Before anything allocates on more threads: fewer arenas give more back after a burst of sessions.
-        if let mallocArenas {
-            ProcessMemory.limitMallocArenas(to: mallocArenas)
-        } else {
-            ProcessMemory.limitMallocArenas()
+        switch mallocArenas {
+        case nil: ProcessMemory.limitMallocArenas()
+        case 0: break
+        case let count?: ProcessMemory.limitMallocArenas(to: count)
         }
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let json = logFormat == "json"

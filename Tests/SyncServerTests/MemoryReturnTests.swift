@@ -78,6 +78,6 @@ import Testing
             _ = await iterator.next()
         }
         #expect(trims.withLockedValue { $0 } == 1, "one trim for the whole departure")
-        try await loop.shutdownGracefully()
+        await loop.shutdownGracefully()
     }
 }

@@ -16,8 +16,14 @@ struct SyncServerHelper: AsyncParsableCommand {
     @Option var port = 0
     @Option var data: String
     @Flag(inversion: .prefixedNo) var returnMemory = true
+    @Option var mallocArenas: Int?
 
     func run() async throws {
+        switch mallocArenas {
+        case nil: ProcessMemory.limitMallocArenas()
+        case 0: break
+        case let count?: ProcessMemory.limitMallocArenas(to: count)
+        }
         let logger = Logger(label: "bulletin-server") { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
