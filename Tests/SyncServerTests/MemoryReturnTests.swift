@@ -73,6 +73,10 @@ import Testing
         await loop.advanceTime(by: .milliseconds(999))
         #expect(trims.withLockedValue { $0 } == 0, "not before the delay")
         await loop.advanceTime(by: .milliseconds(1))
+        #expect(
+            trims.withLockedValue { $0 } == 0,
+            "four connections closed after the trim was scheduled: it waits one delay more")
+        await loop.advanceTime(by: .seconds(1))
         try await withTimeout {
             var iterator = trimmed.makeAsyncIterator()
             _ = await iterator.next()
