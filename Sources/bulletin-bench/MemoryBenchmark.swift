@@ -160,7 +160,8 @@ struct MemoryBenchmark: AsyncParsableCommand {
                 }
             }
             let seconds = (ContinuousClock.now - started).seconds
-            figures.append(("\(burst.formatted()) sessions pulled (\(Int(seconds)) s), all open", MemoryFigure(server.child)))
+            let name = "\(burst.formatted()) sessions pulled (\(Int(seconds)) s), all open"
+            figures.append((name, MemoryFigure(server.child)))
             print("  \(figures.last?.0 ?? ""): \(figures.last?.1.description ?? "")")
             board.release(below: burst)
             try await group.waitForAll()
