@@ -131,26 +131,3 @@ struct TrimPolicy: Sendable {
         highWater = open
     }
 }
-
-/// Settings of the process's memory allocator, made by the server executable before it starts serving.
-public enum ProcessMemory {
-    /// Limits glibc's `malloc` to `count` arenas (`mallopt(M_ARENA_MAX, count)`); returns whether it could.
-    ///
-    /// glibc gives each thread that allocates an arena of its own, up to eight per core: the server's event loops,
-    /// decoding threads and Swift's cooperative pool each keep what their sessions freed, and ``MemoryReturn``'s trim
-    /// finds it scattered in many partly used heaps. One arena per core measured best after a burst of 5,000 sessions
-    /// (1.37× the RSS before it, against 1.68× with glibc's default; BENCHMARKS.md, "Issue 14: memory"). Call it first
-    /// thing: threads that have already allocated keep their arenas.
-    @discardableResult
-    public static func limitMallocArenas(to count: Int = System.coreCount) -> Bool {
-        #if canImport(Glibc)
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        // M_ARENA_MAX in <malloc.h>, which Swift's Glibc module does not import.
-        let arenaMax: Int32 = -8
-        guard count > 0, let symbol = dlsym(nil, "mallopt") else { return false }
-        return unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, Int32(clamping: count)) == 1
-        #else
-        return false
-        #endif
-    }
-}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulletinCore
 import Logging
 import ServiceLifecycle
 import SyncServer
