@@ -28,6 +28,9 @@ public struct ServerConfiguration: Sendable {
     /// an eighth of their JSON (level 6 reaches a ninth) for a third of level 6's compression time, which an initial
     /// pull on a busy server spends mostly compressing; see BENCHMARKS.md.
     public var compressionLevel: Int32
+    /// How long after half of the open connections have closed the server gives the memory they freed back to the
+    /// system (`malloc_trim`); `nil`: never (the allocator keeps it for reuse, and RSS stays near its peak).
+    public var memoryReturnDelay: Duration? = .seconds(1)
 
     /// Creates a configuration.
     public init(

@@ -18,6 +18,12 @@ final class ConnectionRegistry: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    private let memoryReturn: MemoryReturn?
+
+    /// Creates a registry; `memoryReturn` hears of every connection opened and closed.
+    init(memoryReturn: MemoryReturn? = nil) {
+        self.memoryReturn = memoryReturn
+    }
 
     /// Whether a shutdown has begun.
     var isDraining: Bool {
@@ -36,8 +42,10 @@ final class ConnectionRegistry: Sendable {
             state.entries[key] = Entry(channel: channel)
             return state.draining
         }
+        memoryReturn?.opened()
         channel.closeFuture.whenComplete { _ in
             self.state.withLockedValue { _ = $0.entries.removeValue(forKey: key) }
+            self.memoryReturn?.closed(on: channel.eventLoop)
         }
         if draining {
             channel.close(promise: nil)

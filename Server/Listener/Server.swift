@@ -82,7 +82,8 @@ public final class Server: Service, Sendable {
                     "quarantine.entities": "\(store.quarantine.entities.count)", "quarantine.first_entity": "\(first)",
                 ])
         }
-        let connections = ConnectionRegistry()
+        let connections = ConnectionRegistry(
+            memoryReturn: configuration.memoryReturnDelay.map { MemoryReturn(delay: TimeAmount($0)) })
         let decodingPool = NIOThreadPool(numberOfThreads: System.coreCount)
         decodingPool.start()
         let offload = FrameDecodingOffload { work in decodingPool.submit { _ in work() } }

@@ -22,6 +22,7 @@ struct AllBenchmarks: AsyncParsableCommand {
         ("ui", ["--articles", "200", "--runs", "5"]),
         ("ui-propagation", ["--edits", "10"]),
         ("fanout", ["--sessions", "20", "--rounds", "1", "--articles", "2"]),
+        ("memory", ["--idle", "20", "50", "--burst", "50", "--settle", "1", "--issues", "1", "--articles", "2"]),
         ("sync", ["--quick", "--articles", "200", "--edits", "10", "--push-changes", "200"]),
         // PostgreSQL from BULLETIN_BENCH_POSTGRES_URL (Tests/run-all.sh passes its cluster); else SQLite only.
         ("backends", ["--quick"]),

@@ -56,34 +56,19 @@ struct FanOutRun {
             at: workspace.path("chief-\(UUID().uuidString).sqlite"), editor: "Tổng biên tập")
         try chief.setToken(accounts.chief)
         let chiefRunner = SyncRunner(store: chief, address: chiefNode, logger: BenchEditor.quiet)
-        var issues: [String] = []
-        var corpus = VietnameseCorpus(seed: 20_240_905)
-        for round in 0..<rounds {
-            let date = String(format: "2024-10-%02d", round + 1)
-            try chief.createIssue(date: date)
-            try chief.addSection(issue: date, title: "CẢI CÁCH HÀNH CHÍNH")
-            for number in 0..<articles {
-                try chief.addArticle(
-                    issue: date, section: 1, title: "Bài \(number)", paragraphs: corpus.articleBody(), source: nil)
-            }
-            try chief.setState(issue: date, to: .review)
-            try chief.setState(issue: date, to: .approved)
-            issues.append(date)
-        }
+        let issues = try Self.approvedIssues(chief, count: rounds, articles: articles)
         _ = try await chiefRunner.syncOnce()
 
-        let board = FanOutBoard(sessions: sessions)
-        let (nodes, accounts, rounds) = (nodes, accounts, rounds)
+        let board = SessionBoard(sessions: sessions)
+        let offices = nodes.map {
+            FieldOfficeSessions(address: $0, token: accounts.office, app: "bulletin-bench/fanout")
+        }
+        let (key, rounds) = (accounts.key, rounds)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            for index in 0..<sessions {
-                group.addTask {
-                    try await Self.fieldOffice(
-                        index, address: nodes[index % nodes.count], accounts: accounts, rounds: rounds, board: board)
-                }
-                // Connect in waves, so that the listeners' backlogs never overflow.
-                if index % 100 == 99 { try await board.waitConnected(index + 1) }
+            try await offices[0].open(0..<sessions, board: board, in: &group) { index in
+                try await Self.fieldOffice(
+                    index, offices: offices[index % offices.count], key: key, rounds: rounds, board: board)
             }
-            try await board.waitConnected(sessions)
             var results: [Round] = []
             for (round, date) in issues.enumerated() {
                 try chief.setState(issue: date, to: .published)
@@ -116,19 +101,33 @@ struct FanOutRun {
         }
     }
 
+    /// Makes `count` issues of `articles` articles (~5 KB of Vietnamese each) in the chief's store, approved and ready
+    /// to publish; returns their dates.
+    static func approvedIssues(_ chief: LocalStore, count: Int, articles: Int) throws -> [String] {
+        var issues: [String] = []
+        var corpus = VietnameseCorpus(seed: 20_240_905)
+        for round in 0..<count {
+            let date = String(format: "2024-10-%02d", round + 1)
+            try chief.createIssue(date: date)
+            try chief.addSection(issue: date, title: "CẢI CÁCH HÀNH CHÍNH")
+            for number in 0..<articles {
+                try chief.addArticle(
+                    issue: date, section: 1, title: "Bài \(number)", paragraphs: corpus.articleBody(), source: nil)
+            }
+            try chief.setState(issue: date, to: .review)
+            try chief.setState(issue: date, to: .approved)
+            issues.append(date)
+        }
+        return issues
+    }
+
     /// One field-office session: subscribes from the head, and for each round pulls on `notify` until it holds a
     /// publication whose signature verifies.
     static func fieldOffice(
-        _ index: Int, address: ServerAddress, accounts: Accounts, rounds: Int, board: FanOutBoard
+        _ index: Int, offices: FieldOfficeSessions, key: PublicationPublicKey, rounds: Int, board: SessionBoard
     ) async throws {
-        let hello = Hello(
-            versions: SyncConnector.supportedVersions, clientID: UUID().uuidString.lowercased(),
-            credentials: Credentials(user: "office-\(index)", token: accounts.office),
-            appVersion: "bulletin-bench/fanout", schemaVersion: LocalStore.schemaVersion)
-        let connector = SyncConnector(address: address, options: SyncOptions())
-        try await connector.withConversation(hello: hello) { conversation, welcome in
-            var cursor = welcome.headSeq
-            try await conversation.send(.subscribe(Subscribe(since: cursor)))
+        try await offices.withSubscribedSession(index) { conversation, subscribedHead in
+            var cursor = subscribedHead
             board.connected()
             for round in 0..<rounds {
                 var verified = false
@@ -144,7 +143,7 @@ struct FanOutRun {
                             return nil
                         }
                         for record in page.changes where record.entity == .publication {
-                            _ = try accounts.key.verify(record: record)
+                            _ = try key.verify(record: record)
                             verified = true
                         }
                         cursor = page.toSeq

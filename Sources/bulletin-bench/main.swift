@@ -10,6 +10,7 @@ struct BulletinBench: AsyncParsableCommand {
             ProtocolBenchmark.self, StoreBenchmark.self, CompactEditsBenchmark.self, SyncBenchmark.self,
             SyncServerHelper.self, SyncClientHelper.self, MeasureCommand.self, DecodingBenchmark.self,
             UIBenchmark.self, DeskPropagationBenchmark.self, FanOutBenchmark.self, BackendsBenchmark.self,
+            MemoryBenchmark.self,
             AllBenchmarks.self,
         ]
     )

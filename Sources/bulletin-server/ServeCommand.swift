@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulletinCore
 import Logging
 import ServiceLifecycle
 import SyncServer
@@ -32,6 +33,14 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "seconds"))
     var drainTimeout: Double = 10
 
+    @Option(help: "glibc malloc arenas (default: one per core; 0: glibc's own default, eight per core).")
+    var mallocArenas: Int?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Give the memory of departed sessions back to the system once half of them have left (malloc_trim).")
+    var returnMemory = true
+
     @Option(
         help: ArgumentHelp(
             "How log lines are written to standard error: text, or json (one object a line).",
@@ -54,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
             shutdownGracePeriod: .milliseconds(Int64(drainTimeout * 1000)), tls: tls,
             compressionLevel: compressionLevel)
         configuration.database = store.databaseURL
+        if !returnMemory { configuration.memoryReturnDelay = nil }
         return configuration
     }
 
@@ -65,6 +75,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...9).contains(compressionLevel) else {
             throw ValidationError("--compression-level must be between 1 and 9, not \(compressionLevel)")
+        }
+        if let mallocArenas, mallocArenas < 0 {
+            throw ValidationError("--malloc-arenas must be 0 (glibc's default) or more")
         }
         guard drainTimeout >= 0, drainTimeout <= 3600 else {
             throw ValidationError("--drain-timeout must be between 0 and 3600 seconds")
@@ -85,6 +98,12 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Before anything allocates on more threads: fewer arenas give more back after a burst of sessions.
+        switch mallocArenas {
+        case nil: ProcessMemory.limitMallocArenas()
+        case 0: break
+        case let count?: ProcessMemory.limitMallocArenas(to: count)
+        }
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in

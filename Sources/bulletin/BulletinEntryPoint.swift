@@ -1,3 +1,4 @@
+import BulletinCore
 import Foundation
 import SyncClient
 
@@ -5,6 +6,8 @@ import SyncClient
 @main
 enum BulletinEntryPoint {
     static func main() async {
+        // Fewer partly used heaps: a lower peak during a long pull (BENCHMARKS.md, "Issue 14: memory").
+        ProcessMemory.limitMallocArenas()
         var progress: (@Sendable (String) -> Void)?
         if isatty(STDERR_FILENO) == 1 {
             progress = { FileHandle.standardError.write(Data($0.utf8)) }

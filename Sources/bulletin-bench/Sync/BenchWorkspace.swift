@@ -37,14 +37,15 @@ final class BenchWorkspace: @unchecked Sendable {
         ]
     }
 
-    /// Starts a child and remembers it for ``cleanUp()``.
+    /// Starts a child and remembers it for ``cleanUp()``; `extraEnvironment` is added to ``environment``.
     func spawn(
-        _ path: String, _ arguments: [String],
+        _ path: String, _ arguments: [String], extraEnvironment: [String: String] = [:],
         standardOutput: ChildProcess.Output = .null, standardError: ChildProcess.Output = .null,
         onLine: (@Sendable (String) -> Void)? = nil
     ) throws -> ChildProcess {
         let child = try ChildProcess.spawn(
-            path, arguments, environment: environment, standardOutput: standardOutput,
+            path, arguments, environment: environment.merging(extraEnvironment) { $1 },
+            standardOutput: standardOutput,
             standardError: standardError, onLine: onLine)
         lock.withLock { children.append(child) }
         return child

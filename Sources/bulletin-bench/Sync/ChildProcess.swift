@@ -151,8 +151,18 @@ final class ChildProcess: @unchecked Sendable {
 
     /// The child's peak resident set size so far (`VmHWM` in `/proc/PID/status`), while it runs.
     func peakRSSBytes() -> Int? {
+        statusBytes("VmHWM:")
+    }
+
+    /// The child's resident set size now (`VmRSS` in `/proc/PID/status`), while it runs.
+    func residentBytes() -> Int? {
+        statusBytes("VmRSS:")
+    }
+
+    /// A field of `/proc/PID/status` given in kB, in bytes.
+    private func statusBytes(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             let digits = line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
             return digits.map { $0 * 1024 }
         }

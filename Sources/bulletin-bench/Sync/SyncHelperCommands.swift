@@ -16,8 +16,15 @@ struct SyncServerHelper: AsyncParsableCommand {
     @Option var port = 0
     @Option var data = "./data"
     @Option var database: String?
+    @Flag(inversion: .prefixedNo) var returnMemory = true
+    @Option var mallocArenas: Int?
 
     func run() async throws {
+        switch mallocArenas {
+        case nil: ProcessMemory.limitMallocArenas()
+        case 0: break
+        case let count?: ProcessMemory.limitMallocArenas(to: count)
+        }
         let logger = Logger(label: "bulletin-server") { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .info
@@ -25,6 +32,7 @@ struct SyncServerHelper: AsyncParsableCommand {
         }
         var configuration = ServerConfiguration(host: host, port: port, dataDirectory: data)
         configuration.database = database
+        if !returnMemory { configuration.memoryReturnDelay = nil }
         let server = try await Server.bind(configuration: configuration, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -43,10 +43,16 @@ struct SyncPrograms: Sendable {
 
     /// Starts a server on an ephemeral port of 127.0.0.1 on `store`; returns once it listens. Its standard error is
     /// appended to `log` in the workspace (one file per node: each writes at its own end of file).
-    func startServer(store: BenchStore, log name: String = "server.log", in workspace: BenchWorkspace) async throws
-        -> ServerProcess
-    {
-        let arguments = ["--host", "127.0.0.1", "--port", "0"] + store.serverArguments
+    ///
+    /// - Parameters:
+    ///   - options: More options of `serve`.
+    ///   - environment: Added to the server's environment (e.g. allocator settings to compare).
+    ///   - onLine: Sees each line the server logs (after it was written to the log file).
+    func startServer(
+        store: BenchStore, log name: String = "server.log", in workspace: BenchWorkspace, options: [String] = [],
+        environment: [String: String] = [:], onLine: (@Sendable (String) -> Void)? = nil
+    ) async throws -> ServerProcess {
+        let arguments = ["--host", "127.0.0.1", "--port", "0"] + store.serverArguments + options
         let path = server ?? bench
         let log = workspace.path(name)
         if !FileManager.default.fileExists(atPath: log) {
@@ -58,10 +64,12 @@ struct SyncPrograms: Sendable {
         handle.seekToEndOfFile()
         let listening = ReadySignal()
         let child = try workspace.spawn(
-            path, server == nil ? ["sync-server"] + arguments : ["serve"] + arguments, standardError: .lines,
+            path, server == nil ? ["sync-server"] + arguments : ["serve"] + arguments,
+            extraEnvironment: environment, standardError: .lines,
             onLine: { line in
                 // The reader thread keeps the pipe drained: the server logs a line per push and per pull.
                 handle.write(Data((line + "\n").utf8))
+                onLine?(line)
                 if line.contains("listening"), let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)/) {
                     listening.fire(String(match.1))
                 }
