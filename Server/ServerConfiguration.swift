@@ -1,3 +1,5 @@
+import SyncProtocol
+
 /// Where and how a sync server listens, and the limits it enforces.
 public struct ServerConfiguration: Sendable {
     /// The address to bind, e.g. `127.0.0.1`.
@@ -28,6 +30,11 @@ public struct ServerConfiguration: Sendable {
     /// an eighth of their JSON (level 6 reaches a ninth) for a third of level 6's compression time, which an initial
     /// pull on a busy server spends mostly compressing; see BENCHMARKS.md.
     public var compressionLevel: Int32
+
+    /// The codec of every connection's frames (one place, so that frames made once can be sent by any of them).
+    var frameCodec: FrameCodec {
+        FrameCodec(compressionLevel: compressionLevel)
+    }
 
     /// Creates a configuration.
     public init(

@@ -20,7 +20,7 @@ struct SyncBenchmarkRun {
         /// (c) changes per push.
         var pushChanges: Int
         /// How many times (a) and its `git clone` run, alternating (the first client is the one (b) and (d) use).
-        var pullRepeats = 3
+        var pullRepeats = 5
         /// Which of the steps a–e to run.
         var steps: Set<Character> = ["a", "b", "c", "d", "e"]
     }
@@ -180,14 +180,30 @@ struct SyncBenchmarkRun {
         try await programs.initClient(store: store, editor: "Minh Khang", token: token, in: workspace)
         let run = try await programs.syncClient(store: store, port: server.port, in: workspace)
         let serverPeak = server.child.peakRSSBytes() ?? 0
-        let held = try LocalStore.open(at: store).issueSummaries().reduce(0) { $0 + $1.articles }
+        let client = try LocalStore.open(at: store)
+        let issues = try client.issueSummaries()
+        let held = issues.reduce(0) { $0 + $1.articles }
         guard held == articles else {
             throw BenchError.unexpected("the client holds \(held) articles after the pull, not \(articles)")
         }
+        try verifySearchable(client, issues: issues)
         return .init(
             articles: articles, records: run.summary.pulled, wallSeconds: run.wallSeconds,
             syncSeconds: run.summary.seconds, wireBytes: run.summary.bytesSent + run.summary.bytesReceived,
             payloadBytes: run.summary.payloadBytes, clientPeakRSS: run.peakRSSBytes, serverPeakRSS: serverPeak)
+    }
+
+    /// The store is usable at exit, search included (no index deferred to the first search): the first article of
+    /// the newest and of the oldest issue (the snapshot's first and last) are found by words of their own text.
+    private func verifySearchable(_ store: LocalStore, issues: [IssueSummary]) throws {
+        for issue in [issues.first, issues.last].compactMap({ $0 }) {
+            let text = try store.articleText("\(issue.date)/1")
+            let words = text.title.split(separator: " ") + (text.paragraphs.last ?? "").split(separator: " ").prefix(8)
+            let hits = try store.search(words.joined(separator: " "), limit: 20)
+            guard hits.contains(where: { $0.articleID == text.article.id }) else {
+                throw BenchError.unexpected("search does not find article \(text.article.id) after the pull")
+            }
+        }
     }
 
     /// (b): one in-process `syncOnce` of the client, which must pull exactly the new edits.
