@@ -1,3 +1,5 @@
+import SyncProtocol
+
 /// Where and how a sync server listens, and the limits it enforces.
 public struct ServerConfiguration: Sendable {
     /// The address to bind, e.g. `127.0.0.1`.
@@ -31,6 +33,11 @@ public struct ServerConfiguration: Sendable {
     /// How long after half of the open connections have closed the server gives the memory they freed back to the
     /// system (`malloc_trim`); `nil`: never (the allocator keeps it for reuse, and RSS stays near its peak).
     public var memoryReturnDelay: Duration? = .seconds(1)
+
+    /// The codec of every connection's frames (one place, so that frames made once can be sent by any of them).
+    var frameCodec: FrameCodec {
+        FrameCodec(compressionLevel: compressionLevel)
+    }
 
     /// Creates a configuration.
     public init(

@@ -17,8 +17,12 @@ enum SearchIndex {
     /// folded text of the row being replaced (folding is deterministic; a change to ``DiacriticFolding`` needs a
     /// migration that rebuilds the index).
     ///
-    /// - Parameter previous: The article's row before this change, `nil` when the row is new.
-    static func update(_ article: ArticleRecord, replacing previous: ArticleRecord?, in db: Database) throws {
+    /// - Parameters:
+    ///   - previous: The article's row before this change, `nil` when the row is new.
+    ///   - folded: The new row's texts already folded (by ``FoldAhead``, from the change that wrote them).
+    static func update(
+        _ article: ArticleRecord, replacing previous: ArticleRecord?, folded: FoldedArticle? = nil, in db: Database
+    ) throws {
         if let previous, !previous.deleted {
             try db.cachedStatement(
                 sql: """
@@ -28,14 +32,14 @@ enum SearchIndex {
         }
         guard !article.deleted else { return }
         try db.cachedStatement(sql: "INSERT INTO article_search(rowid, title, body) VALUES (?, ?, ?)")
-            .execute(arguments: indexed(article))
+            .execute(arguments: indexed(article, folded: folded))
     }
 
-    private static func indexed(_ article: ArticleRecord) -> StatementArguments {
+    private static func indexed(_ article: ArticleRecord, folded: FoldedArticle? = nil) -> StatementArguments {
         [
             article.searchID,
-            DiacriticFolding.fold(article.title),
-            DiacriticFolding.fold(article.paragraphs.joined(separator: "\n")),
+            folded?.title ?? DiacriticFolding.fold(article.title),
+            folded?.body ?? DiacriticFolding.fold(article.paragraphs.joined(separator: "\n")),
         ]
     }
 }

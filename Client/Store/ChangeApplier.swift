@@ -17,13 +17,16 @@ struct ChangeScope: Sendable, Hashable {
 enum ChangeApplier {
     /// Applies `change` inside the caller's transaction.
     ///
-    /// - Parameter recordedVersions: Versions to record for fields the change writes instead of the change's own id:
-    ///   a snapshot record carries the server's per-field versions in `base`, and those are what later edits here
-    ///   must name. Fields not listed get the change's id.
+    /// - Parameters:
+    ///   - recordedVersions: Versions to record for fields the change writes instead of the change's own id: a
+    ///     snapshot record carries the server's per-field versions in `base`, and those are what later edits here
+    ///     must name. Fields not listed get the change's id.
+    ///   - folded: For an article, the change's texts already folded for the search index (``FoldAhead``).
     @discardableResult
-    static func apply(_ change: ChangeRecord, in db: Database, recordedVersions: [String: String] = [:]) throws
-        -> ChangeScope
-    {
+    static func apply(
+        _ change: ChangeRecord, in db: Database, recordedVersions: [String: String] = [:],
+        folded: FoldedArticle? = nil
+    ) throws -> ChangeScope {
         let versions = recordedVersions
         switch change.entity {
         case .issue:
@@ -40,7 +43,7 @@ enum ChangeApplier {
                 new.searchID = try SearchIndex.nextSearchID(in: db)
             }
             if before?.title != row.title || before?.paragraphs != row.paragraphs || before?.deleted != row.deleted {
-                try SearchIndex.update(row, replacing: before, in: db)
+                try SearchIndex.update(row, replacing: before, folded: folded, in: db)
             }
             return ChangeScope(issueID: row.issueID, articleID: row.id)
         case .annotation:

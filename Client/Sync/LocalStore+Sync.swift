@@ -156,6 +156,7 @@ extension LocalStore {
             ordered.append((seq, change))
         }
         ordered.sort { $0.seq < $1.seq }
+        let ahead = FoldAhead.start(ordered.map(\.change))
         let wall = options.wallClock()
         return try writeRecoverable { db in
             let replica = try replica(db)
@@ -164,14 +165,18 @@ extension LocalStore {
             }
             var clock = try replica.clock()
             var summary = PullSummary(applied: 0, skipped: 0, acknowledgedFromOutbox: 0, cursor: newCursor)
-            for (seq, change) in ordered {
+            for (index, (seq, change)) in ordered.enumerated() {
                 // Publications are for field offices; an editor's replica has the entities themselves.
                 guard seq > replica.cursor, change.entity != .publication else {
                     summary.skipped += 1
                     continue
                 }
+                // A text edit carries no whole text to fold ahead: its expanded text is folded as it is indexed.
+                let folded = change.entity == .article ? ahead?.article(at: index) : nil
                 let change = try Self.expandingTextEdit(change, in: db)
-                guard let scope = try Self.applyStorable(change, seq: seq, in: db, skipped: &summary.undecodable)
+                guard
+                    let scope = try Self.applyStorable(
+                        change, seq: seq, in: db, skipped: &summary.undecodable, folded: folded)
                 else { continue }
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)
@@ -199,10 +204,10 @@ extension LocalStore {
     /// record is written before its fields are decoded, so leaving one out leaves the transaction clean.
     static func applyStorable(
         _ change: ChangeRecord, seq: Int64, in db: Database, skipped: inout [SkippedRecord],
-        recordedVersions: [String: String] = [:]
+        recordedVersions: [String: String] = [:], folded: FoldedArticle? = nil
     ) throws -> ChangeScope? {
         do {
-            return try ChangeApplier.apply(change, in: db, recordedVersions: recordedVersions)
+            return try ChangeApplier.apply(change, in: db, recordedVersions: recordedVersions, folded: folded)
         } catch let error as StoreError {
             guard case .invalidField = error else { throw error }
             skipped.append(SkippedRecord(seq: seq, changeID: change.changeID, reason: error.description))

@@ -78,18 +78,20 @@ extension LocalStore: SyncReplica {
     @discardableResult
     public func applySnapshotPage(_ page: Changes) throws -> [SkippedRecord] {
         let wall = options.wallClock()
+        let ahead = FoldAhead.start(page.changes)
         return try writeRecoverable { db in
             var skipped: [SkippedRecord] = []
             var replica = try replica(db)
             var clock = try replica.clock()
             var progress = try SnapshotProgressRecord.current(db)
-            for change in page.changes {
+            for (index, change) in page.changes.enumerated() {
                 guard let seq = change.seq else { throw StoreError.missingSeq(changeID: change.changeID) }
                 // A snapshot record's `base` holds the server's per-field versions: they, not the record's own
                 // id, are what later edits here must name as their bases.
                 guard
                     let scope = try Self.applyStorable(
-                        change, seq: seq, in: db, skipped: &skipped, recordedVersions: change.base)
+                        change, seq: seq, in: db, skipped: &skipped, recordedVersions: change.base,
+                        folded: change.entity == .article ? ahead?.article(at: index) : nil)
                 else { continue }
                 try ChangeLog.record(change, scope: scope, in: db)
                 clock.receive(remote: change.hlc, wall: wall)

@@ -17,10 +17,20 @@ public final class SharedFrame: Sendable {
     /// An empty memo.
     public init() {}
 
+    /// Whether the frame for `codec`'s settings has been made: a message sent with this memo then needs nothing
+    /// but the memo (the server's prepared snapshot pages send a page without keeping its records).
+    public func holdsFrame(for codec: FrameCodec) -> Bool {
+        frames.withLock { $0[Self.key(codec)] != nil }
+    }
+
+    private static func key(_ codec: FrameCodec) -> Int {
+        Int(codec.compressionLevel) << 32 | codec.compressionThreshold
+    }
+
     /// The frame of `message` as `codec` writes it, and its uncompressed payload size; encoded on the first call
     /// for the codec's settings (two connections racing may both encode it once: the same bytes).
     func frame(for message: Message, codec: FrameCodec) -> (frame: [UInt8], payloadBytes: Int) {
-        let key = Int(codec.compressionLevel) << 32 | codec.compressionThreshold
+        let key = Self.key(codec)
         if let known = frames.withLock({ $0[key] }) { return (known.frame, known.payloadBytes) }
         let json = FrameCodec.json(message)
         let (flags, payload) = codec.payload(json: json)

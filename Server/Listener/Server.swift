@@ -108,7 +108,7 @@ public final class Server: Service, Sendable {
                         }
                         try child.pipeline.syncOperations.addHandler(
                             WireBytesHandler(metrics: metrics), position: .first)
-                        var codec = FrameCodec(compressionLevel: configuration.compressionLevel)
+                        var codec = configuration.frameCodec
                         codec.payloadObserver = { direction, bytes in
                             (direction == .inbound ? metrics.payloadReceivedBytes : metrics.payloadSentBytes)
                                 .increment(by: bytes)
@@ -124,7 +124,8 @@ public final class Server: Service, Sendable {
                 store: store, broadcaster: HeadBroadcaster(head: try await store.headSeq()),
                 publications: HeadBroadcaster(head: try await store.publicationHead()),
                 sessions: AuthenticatedSessions(), authenticator: authenticator.prepared(for: store),
-                configuration: configuration, connections: connections, metrics: metrics)
+                configuration: configuration, connections: connections, metrics: metrics,
+                snapshotFrames: SnapshotFrames(codec: configuration.frameCodec))
             metrics.head(try await store.headSeq())
             return try Server(
                 configuration: configuration, store: store, channel: channel, environment: environment,

@@ -217,15 +217,20 @@ struct Session: Sendable {
             if pull.snapshot == true {
                 // A field office's snapshot: the latest publication of every released issue, newest first.
                 try await streamSnapshot(narrowed, outbound, stats: &stats) { position, limits in
-                    try await environment.store.publicationSnapshotPage(
-                        from: position, limits: limits, filter: narrowed.filter)
+                    (
+                        try await environment.store.publicationSnapshotPage(
+                            from: position, limits: limits, filter: narrowed.filter), nil
+                    )
                 }
             } else {
                 try await streamLog(narrowed, editsFor: nil, outbound, stats: &stats)
             }
         } else if pull.snapshot == true {
-            try await streamSnapshot(pull, outbound, stats: &stats) { position, limits in
-                try await environment.store.snapshotPage(from: position, limits: limits, filter: pull.filter)
+            try await streamSnapshot(pull, outbound, stats: &stats, frames: environment.snapshotFrames) {
+                position, limits in
+                let (page, head) = try await environment.store.snapshotPageAndHead(
+                    from: position, limits: limits, filter: pull.filter)
+                return (page, head)
             }
         } else {
             try await streamLog(pull, editsFor: pull.edits == true ? clientID : nil, outbound, stats: &stats)
@@ -290,23 +295,46 @@ struct Session: Sendable {
     }
 
     /// Streams a snapshot from the pull's resume token (or the start), one `page` at a time.
+    ///
+    /// With `frames`, a page read while the log's head was where it still is goes out as the frame kept from an
+    /// earlier pull, and each page read here is kept for the next (`page` then says the head it was read at).
     private func streamSnapshot<Position>(
-        _ pull: Pull, _ outbound: Outbound, stats: inout PullStats,
-        page: (Position?, PageLimits) async throws -> ResumablePage<Position>
+        _ pull: Pull, _ outbound: Outbound, stats: inout PullStats, frames: SnapshotFrames? = nil,
+        page: (Position?, PageLimits) async throws -> (ResumablePage<Position>, head: Int64?)
     ) async throws {
         guard var position: Position? = try await snapshotStart(pull, outbound) else { return }
         let limits = environment.pageLimits(for: pull)
         repeat {
-            let page = try await page(position, limits)
+            let key = SnapshotFrames.Key(
+                since: pull.since, resume: position?.token, filter: pull.filter, limits: limits)
+            if let kept = frames?.page(key), try await environment.store.headSeq() == kept.head {
+                var message = kept.page.standIn
+                message.shared = kept.page.frame
+                try await outbound.write(.changes(message))
+                position = try message.resume.map { try Position(token: $0) }
+                stats.add(
+                    records: kept.page.records, bytes: kept.page.bytes, toSeq: message.toSeq, more: message.more)
+                continue
+            }
+            let (page, head) = try await page(position, limits)
             position = page.next
             let more = page.next != nil
             // Until the last page the client's log cursor must not move: it pulls the log from head_seq after.
             let toSeq = more ? pull.since : page.headSeq
-            try await outbound.write(
-                .changes(
-                    Changes(
-                        fromSeq: pull.since, toSeq: toSeq, more: more, changes: page.records, resume: page.next?.token,
-                        headSeq: page.headSeq)))
+            var message = Changes(
+                fromSeq: pull.since, toSeq: toSeq, more: more, changes: page.records, resume: page.next?.token,
+                headSeq: page.headSeq)
+            if let frames, let head {
+                let frame = SharedFrame()
+                message.shared = frame
+                var standIn = message
+                standIn.changes = []
+                standIn.shared = nil
+                frames.keep(
+                    SnapshotFrames.Page(frame: frame, standIn: standIn, records: page.records.count, bytes: page.bytes),
+                    for: key, head: head)
+            }
+            try await outbound.write(.changes(message))
             stats.add(records: page.records.count, bytes: page.bytes, toSeq: toSeq, more: more)
         } while stats.more && !environment.connections.isDraining
     }

@@ -24,6 +24,8 @@ struct SessionEnvironment: Sendable {
     let recency = SyncRecency()
     /// Log pages many sessions pull at once (a fan-out), read and encoded once.
     let sharedPages = SharedPages()
+    /// Snapshot pages kept encoded while the log does not move (the next new replica's pull is sent from memory).
+    let snapshotFrames: SnapshotFrames
 
     /// The protocol versions this server speaks.
     static let supportedVersions = [1]

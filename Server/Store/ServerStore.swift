@@ -132,9 +132,18 @@ public struct ServerStore: Sendable {
     public func snapshotPage(
         from position: SnapshotPosition?, limits: PageLimits, filter: PullFilter? = nil
     ) async throws -> SnapshotPage {
+        try await snapshotPageAndHead(from: position, limits: limits, filter: filter).page
+    }
+
+    /// ``snapshotPage(from:limits:filter:)`` and the log head in the same read: the page is what anyone would read
+    /// while the head stays there (see ``SnapshotFrames``).
+    func snapshotPageAndHead(
+        from position: SnapshotPosition?, limits: PageLimits, filter: PullFilter?
+    ) async throws -> (page: SnapshotPage, head: Int64) {
         try await backend.read { store in
-            let start = try position ?? .start(headSeq: store.head())
-            return try SnapshotPager.page(from: start, limits: limits, filter: filter, store)
+            let head = try store.head()
+            let start = position ?? .start(headSeq: head)
+            return (try SnapshotPager.page(from: start, limits: limits, filter: filter, store), head)
         }
     }
 

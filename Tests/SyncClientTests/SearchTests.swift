@@ -125,6 +125,38 @@ import Testing
         #expect(try indexedRowCount(store, matching: "ngan sach") == 0)
     }
 
+    /// Pages of many articles are folded on a second thread (``FoldAhead``) while the store writes them: the index
+    /// must hold each article's own folded text, and updates must replace it.
+    @Test func articlesOfALargePulledPageAreFoundAndTheirUpdatesReplaceTheIndexedText() throws {
+        let store = try store()
+        let count = FoldAhead.minimumArticles * 5
+        let issue = "5a000000-0000-4000-8000-000000000001"
+        func article(_ number: Int) -> String { "5d000000-0000-4000-8000-\(String(100_000_000_000 + number))" }
+        func page(_ round: Int, city: String) -> [ChangeRecord] {
+            (1...count).map { number in
+                ChangeRecord(
+                    changeID: "r\(round)-\(number)", entity: .article, entityID: article(number),
+                    op: round == 0 ? .create : .update,
+                    fields: [
+                        "issue_id": .string(issue), "section_id": .string("s"), "position": .double(Double(number)),
+                        "title": .string("Đường sắt số \(number)"),
+                        "paragraphs": .array([.string("Tàu về \(city) lúc \(number) giờ."), .string("Đúng giờ.")]),
+                    ],
+                    hlc: HLCTimestamp(wallMillis: Int64(round * 1_000 + number), counter: 0), author: "Minh Quân",
+                    clientID: "other", seq: Int64(round * count + number))
+            }
+        }
+        try store.applyPulled(page(0, city: "Đà Nẵng"), cursor: Int64(count))
+        #expect(try indexedRowCount(store, matching: "\"da nang\"") == count)
+        for number in [1, count / 2, count] {
+            #expect(try store.search("đường sắt \(number)").map(\.articleID) == [article(number)])
+        }
+        try store.applyPulled(page(1, city: "Hải Phòng"), cursor: Int64(2 * count))
+        #expect(try indexedRowCount(store, matching: "\"da nang\"") == 0)
+        #expect(try indexedRowCount(store, matching: "\"hai phong\"") == count)
+        #expect(try store.search("hai phong \(count)").map(\.articleID) == [article(count)])
+    }
+
     @Test func articlesOfADeletedIssueAreNotFound() throws {
         let store = try store()
         try store.createIssue(date: "2024-09-06")

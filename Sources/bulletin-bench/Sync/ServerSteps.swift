@@ -25,14 +25,31 @@ extension SyncPrograms {
         try await initClient(store: store, editor: "Minh Khang", token: token, in: workspace)
         let run = try await syncClient(store: store, port: server.port, in: workspace)
         let serverPeak = server.child.peakRSSBytes() ?? 0
-        let held = try LocalStore.open(at: store).issueSummaries().reduce(0) { $0 + $1.articles }
+        let client = try LocalStore.open(at: store)
+        let issues = try client.issueSummaries()
+        let held = issues.reduce(0) { $0 + $1.articles }
         guard held == articles else {
             throw BenchError.unexpected("the client holds \(held) articles after the pull, not \(articles)")
         }
+        try verifySearchable(client, issues: issues)
         return .init(
             articles: articles, records: run.summary.pulled, wallSeconds: run.wallSeconds,
             syncSeconds: run.summary.seconds, wireBytes: run.summary.bytesSent + run.summary.bytesReceived,
             payloadBytes: run.summary.payloadBytes, clientPeakRSS: run.peakRSSBytes, serverPeakRSS: serverPeak)
+    }
+
+    /// The store is usable at exit, search included (no index deferred to the first search): the first article of
+    /// the newest and of the oldest issue (the snapshot's first and last) are found by words of their own text.
+    private func verifySearchable(_ store: LocalStore, issues: [IssueSummary]) throws {
+        for issue in [issues.first, issues.last].compactMap({ $0 }) {
+            let text = try store.articleText("\(issue.date)/1")
+            let words = text.title.split(separator: " ") + (text.paragraphs.last ?? "").split(separator: " ").prefix(8)
+            // Generated titles and closing lines repeat across articles: look among every match, not the first few.
+            let hits = try store.search(words.joined(separator: " "), limit: 100_000)
+            guard hits.contains(where: { $0.articleID == text.article.id }) else {
+                throw BenchError.unexpected("search does not find article \(text.article.id) after the pull")
+            }
+        }
     }
 }
 

@@ -20,7 +20,7 @@ struct SyncBenchmarkRun {
         /// (c) changes per push.
         var pushChanges: Int
         /// How many times (a) and its `git clone` run, alternating (the first client is the one (b) and (d) use).
-        var pullRepeats = 3
+        var pullRepeats = 5
         /// Which of the steps a–e to run.
         var steps: Set<Character> = ["a", "b", "c", "d", "e"]
     }

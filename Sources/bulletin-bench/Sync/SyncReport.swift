@@ -41,6 +41,9 @@ struct SyncReport {
                 "    time, process start to exit", spread(ours), spread(theirs),
                 "faster than git " + verdict(ours.median < theirs.median)),
             row("    time of the sync itself", spread(syncs), "", ""),
+            "    rounds in order (s): bulletin "
+                + results.pulls.map { String(format: "%.2f", $0.wallSeconds) }.joined(separator: ", ")
+                + "; git " + results.gitClones.map { String(format: "%.2f", $0.seconds) }.joined(separator: ", "),
             row("    throughput (archive JSON / time)", rate(ours.median), rate(theirs.median), ""),
             row(
                 "    bytes on the wire", bytes(pull.wireBytes), bytes(clone.wireBytes),
