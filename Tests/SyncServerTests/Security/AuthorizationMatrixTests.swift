@@ -5,9 +5,9 @@ import Testing
 
 @testable import SyncServer
 
-/// Every role × every kind of change, over real TCP: the table in PROTOCOL.md section 18, written out by hand.
 // Hundreds of pushes, each committed with an fsync: alone 2–3 s, but beside the whole suite's other fsyncing tests on
 // 2 cores it took 88 s once, so its bounds leave room for that (a hang still fails it).
+/// Every role × every kind of change, over real TCP: the table in PROTOCOL.md section 18, written out by hand.
 @Suite(.timeLimit(.minutes(3))) struct AuthorizationMatrixTests {
     /// What the server must do with one pushed change.
     enum Verdict: Equatable, CustomStringConvertible {
