@@ -66,11 +66,7 @@ final class Newsroom: Sendable {
 
     /// Every entity the server holds: kind/id → state.
     func serverEntities() async throws -> [String: EntityState] {
-        var result: [String: EntityState] = [:]
-        for row in try await server.allEntities() {
-            result["\(row.kind)/\(row.id)"] = try row.state()
-        }
-        return result
+        try await server.entityStates()
     }
 
     /// The open and resolved conflicts the server holds, as their fields.
@@ -184,5 +180,16 @@ extension LocalStore {
     /// An article's paragraphs.
     func paragraphs(_ id: String) throws -> [String] {
         try entityState(.article, id: id)?.fields["paragraphs"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+}
+
+extension ServerStore {
+    /// Every entity the store holds (deleted ones too), keyed `kind/id`, on either backend.
+    func entityStates() async throws -> [String: EntityState] {
+        var result: [String: EntityState] = [:]
+        for row in try await allEntities() {
+            result["\(row.kind)/\(row.id)"] = try row.state()
+        }
+        return result
     }
 }

@@ -53,13 +53,7 @@ struct TCPServer: SimulationServer {
     }
 
     func entities() async throws -> [String: EntityState] {
-        try await server.store.read { db in
-            var result: [String: EntityState] = [:]
-            for row in try StoredEntity.fetchAll(db) {
-                result["\(row.kind)/\(row.id)"] = try row.state()
-            }
-            return result
-        }
+        try await server.store.entityStates()
     }
 
     func editor(_ name: String) throws -> LocalStore {
