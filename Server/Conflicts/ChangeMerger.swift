@@ -8,6 +8,24 @@ struct MergeDecision: Sendable {
     var logged: ChangeRecord
     /// The conflicts to open, in field order.
     var conflicts: [ConflictDraft]
+
+    /// A delete that is not applied because `fields` were edited meanwhile: `logged` keeps the entity (an update
+    /// with every field) and one `delete` conflict shows the edited fields' current values and who wrote the first of them.
+    static func keptAgainstDelete(
+        _ logged: ChangeRecord, edited fields: [String], before: EntityState, _ store: any StoreReader
+    ) throws -> MergeDecision {
+        var edited: [String: JSONValue] = [:]
+        for name in fields { edited[name] = before.fields[name] ?? .null }
+        let first = fields.first.flatMap { before.versions[$0] }
+        let writer = try first.flatMap { try store.loggedChange($0) }
+        return MergeDecision(
+            logged: logged,
+            conflicts: [
+                ConflictDraft(
+                    kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited),
+                    current: .object(edited), theirsChange: first, theirsAuthor: writer?.record.author)
+            ])
+    }
 }
 
 /// Decides what an accepted change does to the stored entity when other changes happened meanwhile.
@@ -124,7 +142,7 @@ struct ChangeMerger {
             return try current != base
                 || BaseValues.authorsOwnValue(version: base, field: name, for: change, store) != nil
         }
-        guard let first = unseen.first, stored != nil, !before.deleted else {
+        guard !unseen.isEmpty, stored != nil, !before.deleted else {
             return MergeDecision(logged: change, conflicts: [])
         }
         // Edit vs delete, the edit first: the delete is not applied. Logged as an update that keeps every field,
@@ -132,17 +150,7 @@ struct ChangeMerger {
         var logged = change
         logged.op = .update
         logged.fields = before.fields
-        var edited: [String: JSONValue] = [:]
-        for name in unseen { edited[name] = before.fields[name] ?? .null }
-        let writer = try before.versions[first].flatMap { try store.loggedChange($0) }
-        return MergeDecision(
-            logged: logged,
-            conflicts: [
-                ConflictDraft(
-                    kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited),
-                    current: .object(edited),
-                    theirsChange: before.versions[first], theirsAuthor: writer?.record.author)
-            ])
+        return try MergeDecision.keptAgainstDelete(logged, edited: unseen, before: before, store)
     }
 
     // MARK: Late edits

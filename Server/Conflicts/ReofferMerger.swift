@@ -98,18 +98,8 @@ struct ReofferMerger {
         var logged = change
         logged.op = .update
         logged.fields = before.fields
-        guard let first = sinceRestore.first else { return MergeDecision(logged: logged, conflicts: []) }
-        var edited: [String: JSONValue] = [:]
-        for name in sinceRestore { edited[name] = before.fields[name] ?? .null }
-        let writer = try before.versions[first].flatMap { try store.loggedChange($0) }
-        return MergeDecision(
-            logged: logged,
-            conflicts: [
-                ConflictDraft(
-                    kind: .delete, field: nil, base: .null, mine: .null, theirs: .object(edited),
-                    current: .object(edited),
-                    theirsChange: before.versions[first], theirsAuthor: writer?.record.author)
-            ])
+        guard !sinceRestore.isEmpty else { return MergeDecision(logged: logged, conflicts: []) }
+        return try MergeDecision.keptAgainstDelete(logged, edited: sinceRestore, before: before, store)
     }
 
     /// Where the change `version` stands against a record that had seq `prior` in the lost history.
