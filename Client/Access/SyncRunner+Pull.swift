@@ -5,9 +5,8 @@ extension SyncRunner {
     public func pullOnce(progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
         try await measured { conversation, welcome in
             var summary = SyncSummary()
-            try store.welcomed(welcome)
+            try await engine.onStore { try $0.welcomed(welcome) }
             try await engine.pullAll(conversation, welcome: welcome, into: &summary, progress: progress)
-            summary.cursor = try store.syncCursor().seq
             return summary
         }
     }

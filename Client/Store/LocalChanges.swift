@@ -156,7 +156,10 @@ extension LocalStore {
             }
             return (result, !changes.made.isEmpty)
         }
-        if changed { commits.post() }
+        if changed {
+            commits.post()
+            if path != ":memory:" { StoreFileWatcher.announceCommit(ofStoreAt: path) }
+        }
         return result
     }
 }

@@ -4,20 +4,34 @@ import Foundation
 import Glibc
 #endif
 
-/// Tells when another process (or connection) committed to a store file: every commit in WAL mode writes the
-/// `-wal` file beside it, which inotify reports at once. Linux only; elsewhere ``changes(ofStoreAt:)`` is `nil`
-/// and only this process's own commits are seen (``CommitSignal``).
+/// Tells when another process committed a local change to a store file: after the commit, the committing process
+/// touches the store file (``announceCommit(ofStoreAt:)``), which inotify reports at once.
+///
+/// Not the writes to the `-wal` file: SQLite writes a transaction's pages there before the commit is visible, so a
+/// reader woken by the last of them could look too early and find nothing, and no later write tells it again (the
+/// log's index is updated through shared memory, which inotify does not see). Linux only; elsewhere
+/// ``changes(ofStoreAt:)`` is `nil` and only this process's own commits are seen (``CommitSignal``).
 enum StoreFileWatcher {
-    /// A stream that yields (coalesced) whenever the store file at `path` or its write-ahead log is written; the
-    /// watching thread stops when the stream's consumer goes away. `nil` when the platform cannot watch.
+    /// Tells watchers in other processes that a local change to the store at `path` has been committed: sets the
+    /// file's times to now (an `IN_ATTRIB` event). Cannot fail in a way that matters: at worst another process's
+    /// watching sync pushes the change with its next one.
+    static func announceCommit(ofStoreAt path: String) {
+        #if canImport(Glibc)
+        _ = utimensat(AT_FDCWD, path, nil, 0)
+        #endif
+    }
+
+    /// A stream that yields (coalesced) whenever a commit to the store file at `path` is announced, or the file is
+    /// replaced; the watching thread stops when the stream's consumer goes away. `nil` when the platform cannot
+    /// watch.
     static func changes(ofStoreAt path: String) -> AsyncStream<Void>? {
         #if canImport(Glibc)
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        let names: Set<String> = [url.lastPathComponent, url.lastPathComponent + "-wal"]
+        let names: Set<String> = [url.lastPathComponent]
         let watch = inotify_init1(Int32(IN_CLOEXEC))
         guard watch >= 0 else { return nil }
-        guard inotify_add_watch(watch, directory, UInt32(IN_MODIFY | IN_CREATE | IN_MOVED_TO)) >= 0 else {
+        guard inotify_add_watch(watch, directory, UInt32(IN_ATTRIB | IN_CREATE | IN_MOVED_TO)) >= 0 else {
             close(watch)
             return nil
         }

@@ -14,7 +14,7 @@ extension LocalStore: SyncReplica {
     }
 
     /// Yields (coalesced) whenever a local change may have been committed to this store: by this process at once,
-    /// and — on Linux, through inotify on the store's write-ahead log — by another process writing the same file
+    /// and — on Linux, through inotify on the store file, which a committing process touches — by another process
     /// (`bulletin edit` in a terminal while `sync --watch` runs). A watching sync pushes on it; nothing polls.
     public func localWrites() -> AsyncStream<Void> {
         let own = commits.commits()

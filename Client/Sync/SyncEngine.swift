@@ -38,7 +38,6 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         try await reconcileLogEpoch(conversation, welcome: welcome, into: &summary)
         try await pushAll(conversation, welcome: welcome, into: &summary)
         try await pullAll(conversation, welcome: welcome, into: &summary, progress: progress)
-        summary.cursor = try await onStore { try $0.syncCursor() }.seq
         return summary
     }
 
@@ -183,23 +182,38 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     }
 
     /// Pulls pages until the server says there are no more; starts with a snapshot when the replica is new.
+    ///
+    /// Sets `summary.cursor` to the cursor the last log page advanced to (each applied log page sets the replica's
+    /// cursor to its `to_seq`), so that a caller need not read it back from the store.
+    ///
+    /// - Parameter known: The replica's cursor as the caller last left it, to pull from without reading it first (a
+    ///   watching loop's next pull). One that is stale-low only costs records the replica then skips as held.
     public func pullAll(
         _ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary,
-        progress: (@Sendable (SyncProgress) -> Void)? = nil
+        from known: SyncCursor? = nil, progress: (@Sendable (SyncProgress) -> Void)? = nil
     ) async throws {
-        let cursor = try await onStore { try $0.syncCursor() }
+        var cursor: SyncCursor
+        if let known {
+            cursor = known
+        } else {
+            cursor = try await onStore { try $0.syncCursor() }
+        }
         if welcome.capabilities.contains("snapshot") && (!cursor.initialized || cursor.snapshotResume != nil) {
             summary.snapshot = true
-            try await pullPages(conversation, snapshot: true, into: &summary, progress: progress)
+            try await pullPages(conversation, from: cursor, snapshot: true, into: &summary, progress: progress)
+            cursor = try await onStore { try $0.syncCursor() }
         }
         let edits = options.textEdits && welcome.capabilities.contains("edits")
         do {
-            try await pullPages(conversation, snapshot: false, edits: edits, into: &summary, progress: progress)
+            summary.cursor = try await pullPages(
+                conversation, from: cursor, snapshot: false, edits: edits, into: &summary, progress: progress)
         } catch let error as StoreError where edits && Self.isStaleEdit(error) {
             // A text edit did not fit the text held here (e.g. a local edit not yet pushed): pull the rest of the
             // log with full records. Nothing of the refused page was applied.
             logger.debug("text edit did not fit; pulling full records", metadata: ["error": "\(error)"])
-            try await pullPages(conversation, snapshot: false, edits: false, into: &summary, progress: progress)
+            cursor = try await onStore { try $0.syncCursor() }
+            summary.cursor = try await pullPages(
+                conversation, from: cursor, snapshot: false, edits: false, into: &summary, progress: progress)
         }
     }
 
@@ -215,12 +229,14 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     ///
     /// When applying a page fails, the rest of the stream is read and dropped before the error is rethrown, so the
     /// conversation can go on with another request.
+    ///
+    /// Returns the last page's `to_seq`: the cursor a log pull leaves the replica at.
+    @discardableResult
     private func pullPages(
-        _ conversation: Conversation, snapshot: Bool, edits: Bool = false,
+        _ conversation: Conversation, from cursor: SyncCursor, snapshot: Bool, edits: Bool = false,
         into summary: inout SyncSummary,
         progress: (@Sendable (SyncProgress) -> Void)?
-    ) async throws {
-        let cursor = try await onStore { try $0.syncCursor() }
+    ) async throws -> Int64 {
         let request = Pull(
             since: cursor.seq, maxChanges: options.pullMaxChanges, maxBytes: options.pullMaxBytes,
             snapshot: snapshot ? true : nil, resume: snapshot ? cursor.snapshotResume : nil, edits: edits ? true : nil)
@@ -249,7 +265,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
                 SyncProgress(
                     pulled: summary.pulled, cursor: page.toSeq,
                     head: page.headSeq ?? page.toSeq, snapshot: snapshot))
-            if !page.more { return }
+            if !page.more { return page.toSeq }
         }
     }
 

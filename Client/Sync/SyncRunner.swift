@@ -58,8 +58,9 @@ public struct SyncRunner: Sendable {
             try await connector.withConversation(hello: try hello(), traffic: traffic, work)
         }
         // Written only when it changed: a write transaction costs a disk flush on every sync otherwise.
-        if try store.serverAddress() != address.description {
-            try store.setServerAddress(address.description)
+        let address = address.description
+        try await engine.onStore { store in
+            if try store.serverAddress() != address { try store.setServerAddress(address) }
         }
         summary.bytesSent = traffic.bytesSent
         summary.bytesReceived = traffic.bytesReceived
@@ -79,7 +80,8 @@ public struct SyncRunner: Sendable {
         onActivity: @escaping @Sendable (SyncSummary) -> Void = { _ in },
         onConnection: @escaping @Sendable (WatchConnectionEvent) -> Void = { _ in }
     ) async throws {
-        try store.setServerAddress(address.description)
+        let address = address.description
+        try await engine.onStore { try $0.setServerAddress(address) }
         let loop = WatchLoop(
             engine: engine, connector: connector, backoff: backoff,
             hello: { [self] in

@@ -77,10 +77,12 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
             for await _ in writes { wake() }
         }
         defer { forwarding.cancel() }
-        var first = try await engine.sync(conversation, welcome: welcome)
-        first.cursor = try await engine.onStore { try $0.syncCursor().seq }
+        let first = try await engine.sync(conversation, welcome: welcome)
         onActivity(first)
-        try await conversation.send(.subscribe(Subscribe(since: first.cursor)))
+        // The cursor as this loop last left it: a notify at or below it needs no pull. Another process pulling into
+        // the same store only makes it stale-low, which costs one empty pull, never a missed record.
+        var cursor = first.cursor
+        try await conversation.send(.subscribe(Subscribe(since: cursor)))
         while !Task.isCancelled {
             switch try await conversation.nextEvent() {
             case .inbound(.message(.error(let error))):
@@ -97,14 +99,16 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
                 var summary = SyncSummary()
                 try await engine.pushAll(conversation, welcome: welcome, into: &summary)
                 summary.cursor = try await engine.onStore { try $0.syncCursor().seq }
+                cursor = summary.cursor
                 onActivity(summary)
             }
-            if let head = conversation.takeNotifiedHead(),
-                head > (try await engine.onStore { try $0.syncCursor().seq })
-            {
+            // No store read before or after the pull: a notified edit reaches the store in the page's own
+            // transaction (`pullAll` starts from this loop's cursor and reports the one its last page left).
+            if let head = conversation.takeNotifiedHead(), head > cursor {
                 var summary = SyncSummary()
-                try await engine.pullAll(conversation, welcome: welcome, into: &summary)
-                summary.cursor = try await engine.onStore { try $0.syncCursor().seq }
+                try await engine.pullAll(
+                    conversation, welcome: welcome, into: &summary, from: SyncCursor(seq: cursor, initialized: true))
+                cursor = summary.cursor
                 onActivity(summary)
             }
         }

@@ -37,8 +37,8 @@ struct LiveSyncTests {
     }
 
     /// `bulletin sync --watch` in one terminal, `bulletin issue new` in another: the other process's commit wakes
-    /// the watching loop (inotify on the store's write-ahead log), which pushes at once — nothing looks on a timer,
-    /// so without the wake-up this would wait until the time limit.
+    /// the watching loop (inotify on the store file, which that process touches after its commit), which pushes at
+    /// once — nothing looks on a timer, so without the wake-up this would wait until the time limit.
     @Test func anEditMadeByAnotherProcessIsPushedAtOnce() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -124,6 +124,43 @@ struct LiveSyncTests {
             logs.lines.contains { line in
                 line.message == "closing after error" && line.metadata["error.name"] == "unsupported_version"
             })
+    }
+
+    /// A watching loop pulls from the cursor it last left, without reading it first; another process may have moved
+    /// the store's cursor on meanwhile. Pulling from behind the store's cursor must leave the store as it was (each
+    /// record held once) and report the store's cursor, not the stale one.
+    @Test(arguments: StoreKind.available)
+    func aPullFromAStaleCursorTakesNothingTwiceAndReportsTheStoresCursor(_ kind: StoreKind) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let hong = try Editor("Thanh Hồng", in: directory)
+        let khang = try Editor("Minh Khang", in: directory)
+        try await withServer(in: directory.file("server"), kind: kind) { server in
+            try hong.store.createIssue(date: "2024-09-05")
+            try hong.store.addSection(issue: "2024-09-05", title: "CHỦ TRƯỞNG CẢI CÁCH")
+            try await hong.sync(port: server.port)
+            let first = try await khang.sync(port: server.port)
+            try hong.store.addSection(issue: "2024-09-05", title: "TIN TỨC")
+            try await hong.sync(port: server.port)
+            let head = try await server.store.headSeq()
+            #expect(head > first.cursor)
+
+            let runner = khang.runner(port: server.port)
+            let engine = SyncEngine(replica: khang.store, options: SyncOptions(), logger: quietLogger)
+            let connector = SyncConnector(address: runner.address, options: SyncOptions())
+            let summary = try await withTimeout {
+                try await connector.withConversation(hello: try runner.hello()) { conversation, welcome in
+                    var summary = SyncSummary()
+                    try await engine.pullAll(
+                        conversation, welcome: welcome, into: &summary, from: SyncCursor(seq: 0, initialized: true))
+                    return summary
+                }
+            }
+            #expect(summary.cursor == head)
+            #expect(try khang.store.syncCursor().seq == head)
+            #expect(try khang.contents() == hong.contents())
+            #expect(try khang.store.issue("2024-09-05").sections.count == 2)
+        }
     }
 }
 

@@ -19,7 +19,11 @@ import Testing
     /// Waits (with a time limit, yielding) until `condition` holds: the loop under test runs on its own schedule.
     private func eventually(_ condition: @escaping @Sendable () throws -> Bool) async throws {
         try await withTimeout(seconds: 10) {
-            while try !condition() { await Task.yield() }
+            // Checked for cancellation: the time limit ends this loop by cancelling it.
+            while try !condition() {
+                try Task.checkCancellation()
+                await Task.yield()
+            }
         }
     }
 
@@ -31,10 +35,10 @@ import Testing
         #expect(try autocheckpoint(store) == 1_000)
         let initialSize = fileSize(path)
 
-        let checkpoints = WALCheckpoints(path: path, writer: store.writer, interval: .milliseconds(5))
+        let checkpoints = WALCheckpoints(path: path, writer: store.writer, thresholdPages: 1)
         let loop = Task { try await checkpoints.run() }
         try await eventually { try autocheckpoint(store) == 0 }
-        // Far below the automatic threshold: only the background loop copies these pages into the file.
+        // Far below the automatic threshold: only the checkpoint this commit asks for copies these pages into the file.
         try store.importIssue(StoreFixtures.sampleIssue())
         #expect(fileSize(path + "-wal") > 0)
         try await eventually { fileSize(path) > initialSize }
