@@ -99,6 +99,10 @@ public final class Server: Service, Sendable {
                 // Nothing is read before the session's `NIOAsyncChannel` exists, so no early byte can fall off the
                 // pipeline's end; ``serve(_:)`` turns reading on.
                 .childChannelOption(.autoRead, value: false)
+                // Each connection keeps its receive buffer between reads, at the size its reads have reached; NIO
+                // starts at 2 KiB. An idle session's requests are small, and a large push grows it within a few reads.
+                .childChannelOption(
+                    .recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65_536))
                 .bind(host: configuration.host, port: configuration.port) { child in
                     child.eventLoop.makeCompletedFuture {
                         if let tls {
@@ -270,7 +274,17 @@ public final class Server: Service, Sendable {
         }
     }
 
+    /// Serves one accepted connection, in the accept loop's child task (the session's only task).
     private func serve(_ channel: any Channel) async {
+        // The set-up's locals live in a frame of their own, freed before the session's long wait begins.
+        guard let started = await startSession(on: channel) else { return }
+        await started.session.run(started.connection)
+    }
+
+    /// Turns reading on and makes the session of an accepted connection; `nil` if it closed in the meantime.
+    private func startSession(
+        on channel: any Channel
+    ) async -> (session: Session, connection: NIOAsyncChannel<InboundFrame, Message>)? {
         let connection: NIOAsyncChannel<InboundFrame, Message>
         do {
             connection = try await channel.eventLoop.submit {
@@ -281,7 +295,7 @@ public final class Server: Service, Sendable {
         } catch {
             // The channel closed before its session could start: nothing was read from it.
             channel.close(promise: nil)
-            return
+            return nil
         }
         environment.connections.startServing(channel)
         let number = connectionIDs.withLockedValue { value in
@@ -292,7 +306,7 @@ public final class Server: Service, Sendable {
         logger[metadataKey: "connection.id"] = "\(number)"
         let peer = channel.remoteAddress.map { "\($0)" }
         logger.info("connection opened", metadata: ["connection.peer": "\(peer ?? "unknown")"])
-        await Session(environment: environment, channel: channel, peer: peer, logger: logger).run(connection)
+        return (Session(environment: environment, channel: channel, peer: peer, logger: logger), connection)
     }
 }
 
