@@ -282,6 +282,7 @@ public final class Server: Service, Sendable {
     }
 
     /// Turns reading on and makes the session of an accepted connection; `nil` if it closed in the meantime.
+    @inline(never)
     private func startSession(
         on channel: any Channel
     ) async -> (session: Session, connection: NIOAsyncChannel<InboundFrame, Message>)? {
@@ -297,6 +298,13 @@ public final class Server: Service, Sendable {
             channel.close(promise: nil)
             return nil
         }
+        return (makeSession(for: channel), connection)
+    }
+
+    /// The session of a connection now read, with a logger of its own. Synchronous and not inlined, so that its
+    /// locals (log metadata, strings) take no room in the async frames of the connection's task.
+    @inline(never)
+    private func makeSession(for channel: any Channel) -> Session {
         environment.connections.startServing(channel)
         let number = connectionIDs.withLockedValue { value in
             value += 1
@@ -306,7 +314,7 @@ public final class Server: Service, Sendable {
         logger[metadataKey: "connection.id"] = "\(number)"
         let peer = channel.remoteAddress.map { "\($0)" }
         logger.info("connection opened", metadata: ["connection.peer": "\(peer ?? "unknown")"])
-        return (Session(environment: environment, channel: channel, peer: peer, logger: logger), connection)
+        return Session(environment: environment, channel: channel, peer: peer, logger: logger)
     }
 }
 

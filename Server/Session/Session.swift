@@ -60,10 +60,23 @@ struct Session: Sendable {
             try await connection.executeThenClose { inbound, outbound in
                 try await serve(inbound, outbound)
             }
-            logger.info("connection closed")
-        } catch let error as ProtocolError {
-            logger.info("connection closed after a protocol error", metadata: ["error": "\(error.code): \(error)"])
+            logClosed(nil)
         } catch {
+            logClosed(error)
+        }
+    }
+
+    /// The session's last log line. Not inlined: its locals stay out of ``run(_:)``'s async frame, which lives as
+    /// long as the session.
+    @inline(never)
+    private func logClosed(_ error: (any Error)?) {
+        guard let error else {
+            logger.info("connection closed")
+            return
+        }
+        if let error = error as? ProtocolError {
+            logger.info("connection closed after a protocol error", metadata: ["error": "\(error.code): \(error)"])
+        } else {
             logger.info("connection closed", metadata: ["error": "\(error)"])
         }
     }
@@ -97,11 +110,18 @@ struct Session: Sendable {
         if environment.connections.isDraining, case .sendAndClose(let bye) = state.machine.shutdown() {
             // `bye` is the last frame the server sends.
             state.notifications?.stop()
-            do {
-                try await outbound.write(bye)
-            } catch {
-                logger.info("could not say bye", metadata: ["error": "\(error)"])
-            }
+            await sayBye(bye, outbound)
+        }
+    }
+
+    /// Writes `bye`. Not inlined, like ``serveInChildTask(_:_:_:)``: what an async function inlines lives in its
+    /// frame, and ``serve(_:_:)``'s frame lives as long as the session.
+    @inline(never)
+    private func sayBye(_ bye: Message, _ outbound: Outbound) async {
+        do {
+            try await outbound.write(bye)
+        } catch {
+            logger.info("could not say bye", metadata: ["error": "\(error)"])
         }
     }
 
@@ -110,6 +130,7 @@ struct Session: Sendable {
     /// A task keeps the memory of the deepest chain of calls it ever made (its allocator's slabs) until it ends; the
     /// handshake, a push or a pull go deep (authentication, the store, encoding), and served in the session's own
     /// task they would stay charged to every idle session (issue 14, item 5). A child task frees them at once.
+    @inline(never)
     private func serveInChildTask(
         _ frame: InboundFrame, _ state: State, _ outbound: Outbound
     ) async -> (Step, State) {
