@@ -31,9 +31,9 @@ final class SessionEnvironment: Sendable {
     let snapshotFrames: SnapshotFrames
 
     init(
-        store: ServerStore, broadcaster: HeadBroadcaster, publications: HeadBroadcaster, sessions: AuthenticatedSessions,
-        authenticator: any Authenticator, configuration: ServerConfiguration, connections: ConnectionRegistry,
-        metrics: ServerMetrics, snapshotFrames: SnapshotFrames
+        store: ServerStore, broadcaster: HeadBroadcaster, publications: HeadBroadcaster,
+        sessions: AuthenticatedSessions, authenticator: any Authenticator, configuration: ServerConfiguration,
+        connections: ConnectionRegistry, metrics: ServerMetrics, snapshotFrames: SnapshotFrames
     ) {
         self.store = store
         self.broadcaster = broadcaster
