@@ -99,11 +99,6 @@ public final class Server: Service, Sendable {
                 // Nothing is read before the session's `NIOAsyncChannel` exists, so no early byte can fall off the
                 // pipeline's end; ``serve(_:)`` turns reading on.
                 .childChannelOption(.autoRead, value: false)
-                // Each connection keeps its receive buffer between reads, at the size its reads have reached; NIO
-                // starts at 2 KiB. An idle session's requests are small, and a large push grows it within a few reads.
-                .childChannelOption(
-                    .recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65_536)
-                )
                 .bind(host: configuration.host, port: configuration.port) { child in
                     child.eventLoop.makeCompletedFuture {
                         if let tls {

@@ -25,7 +25,7 @@ struct Session: Sendable {
     /// How long a revoked session waits for its peer to close after being told, before closing anyway.
     static let revokedLinger: TimeAmount = .seconds(2)
 
-    /// What a session keeps from one request to the next; the request being served owns it.
+    /// What a session keeps from one request to the next; the child task serving a request takes it and puts it back.
     private struct State: Sendable {
         var machine: SessionStateMachine
         /// Closes a peer that does not authenticate in time; cancelled by `welcome` or the end of the session.
@@ -85,21 +85,20 @@ struct Session: Sendable {
     /// in the child task serving it.
     private func serve(_ inbound: NIOAsyncChannelInboundStream<InboundFrame>, _ outbound: Outbound) async throws {
         // A peer that does not authenticate in time is closed: idle connections before `welcome` cost little, but
-        // not nothing, and must not pile up.
-        var state = State(
-            machine: SessionStateMachine(
-                supportedVersions: SessionEnvironment.supportedVersions,
-                maxBatchChanges: environment.configuration.maxBatchChanges),
-            handshakeTimer: channel.eventLoop.scheduleTask(
-                in: TimeAmount(environment.configuration.handshakeTimeout)
-            ) { [channel] in channel.close(promise: nil) })
-        defer { end(state) }
+        // not nothing, and must not pile up. The state is boxed so that this frame holds a reference, not a copy.
+        let state = NIOLockedValueBox(
+            State(
+                machine: SessionStateMachine(
+                    supportedVersions: SessionEnvironment.supportedVersions,
+                    maxBatchChanges: environment.configuration.maxBatchChanges),
+                handshakeTimer: channel.eventLoop.scheduleTask(
+                    in: TimeAmount(environment.configuration.handshakeTimeout)
+                ) { [channel] in channel.close(promise: nil) }))
+        defer { end(state.withLockedValue { $0 }) }
         for try await frame in inbound {
             // Read and dropped, so that the connection never closes with unread input (see closeRevoked).
             if revoked.withLockedValue({ $0 }) { continue }
-            let step: Step
-            (step, state) = await serveInChildTask(frame, state, outbound)
-            switch step {
+            switch await serveInChildTask(frame, state, outbound) {
             case .next: break
             case .end: return
             case .failed(let error): throw error
@@ -107,17 +106,22 @@ struct Session: Sendable {
             if environment.connections.isDraining { break }
         }
         // The peer closed, or a shutdown closed our input: finish politely if the session was still open.
-        if environment.connections.isDraining, case .sendAndClose(let bye) = state.machine.shutdown() {
-            // `bye` is the last frame the server sends.
-            state.notifications?.stop()
-            await sayBye(bye, outbound)
+        if environment.connections.isDraining {
+            await sayBye(state, outbound)
         }
     }
 
-    /// Writes `bye`. Not inlined, like ``serveInChildTask(_:_:_:)``: what an async function inlines lives in its
-    /// frame, and ``serve(_:_:)``'s frame lives as long as the session.
+    /// Says `bye` if the session was still open. Not inlined, like ``serveInChildTask(_:_:_:)``: what an async
+    /// function inlines lives in its frame, and ``serve(_:_:)``'s frame lives as long as the session.
     @inline(never)
-    private func sayBye(_ bye: Message, _ outbound: Outbound) async {
+    private func sayBye(_ state: NIOLockedValueBox<State>, _ outbound: Outbound) async {
+        let action = state.withLockedValue { state in
+            let action = state.machine.shutdown()
+            // `bye` is the last frame the server sends.
+            if case .sendAndClose = action { state.notifications?.stop() }
+            return action
+        }
+        guard case .sendAndClose(let bye) = action else { return }
         do {
             try await outbound.write(bye)
         } catch {
@@ -125,28 +129,31 @@ struct Session: Sendable {
         }
     }
 
-    /// Serves one frame in a child task of its own and returns the session's state after it.
+    /// Serves one frame in a child task of its own, which updates the session's state.
     ///
     /// A task keeps the memory of the deepest chain of calls it ever made (its allocator's slabs) until it ends; the
     /// handshake, a push or a pull go deep (authentication, the store, encoding), and served in the session's own
     /// task they would stay charged to every idle session (issue 14, item 5). A child task frees them at once.
     @inline(never)
     private func serveInChildTask(
-        _ frame: InboundFrame, _ state: State, _ outbound: Outbound
-    ) async -> (Step, State) {
-        await withTaskGroup(of: (Step, State).self) { group in
+        _ frame: InboundFrame, _ state: NIOLockedValueBox<State>, _ outbound: Outbound
+    ) async -> Step {
+        await withTaskGroup(of: Step.self) { group in
             group.addTask {
-                var state = state
+                // The loop waits for this task: nothing else changes the state meanwhile.
+                var current = state.withLockedValue { $0 }
+                let step: Step
                 do {
-                    let step = try await handle(frame, &state, outbound)
-                    return (step, state)
+                    step = try await handle(frame, &current, outbound)
                 } catch {
-                    return (.failed(error), state)
+                    step = .failed(error)
                 }
+                state.withLockedValue { $0 = current }
+                return step
             }
-            var outcome = (Step.end, state)
-            for await served in group { outcome = served }
-            return outcome
+            var step = Step.end
+            for await served in group { step = served }
+            return step
         }
     }
 
