@@ -270,7 +270,18 @@ public final class Server: Service, Sendable {
         }
     }
 
+    /// Serves one accepted connection, in the accept loop's child task (the session's only task).
     private func serve(_ channel: any Channel) async {
+        // The set-up's locals live in a frame of their own, freed before the session's long wait begins.
+        guard let started = await startSession(on: channel) else { return }
+        await started.session.run(started.connection)
+    }
+
+    /// Turns reading on and makes the session of an accepted connection; `nil` if it closed in the meantime.
+    @inline(never)
+    private func startSession(
+        on channel: any Channel
+    ) async -> (session: Session, connection: NIOAsyncChannel<InboundFrame, Message>)? {
         let connection: NIOAsyncChannel<InboundFrame, Message>
         do {
             connection = try await channel.eventLoop.submit {
@@ -281,8 +292,15 @@ public final class Server: Service, Sendable {
         } catch {
             // The channel closed before its session could start: nothing was read from it.
             channel.close(promise: nil)
-            return
+            return nil
         }
+        return (makeSession(for: channel), connection)
+    }
+
+    /// The session of a connection now read, with a logger of its own. Synchronous and not inlined, so that its
+    /// locals (log metadata, strings) take no room in the async frames of the connection's task.
+    @inline(never)
+    private func makeSession(for channel: any Channel) -> Session {
         environment.connections.startServing(channel)
         let number = connectionIDs.withLockedValue { value in
             value += 1
@@ -292,7 +310,7 @@ public final class Server: Service, Sendable {
         logger[metadataKey: "connection.id"] = "\(number)"
         let peer = channel.remoteAddress.map { "\($0)" }
         logger.info("connection opened", metadata: ["connection.peer": "\(peer ?? "unknown")"])
-        await Session(environment: environment, channel: channel, peer: peer, logger: logger).run(connection)
+        return Session(environment: environment, channel: channel, peer: peer, logger: logger)
     }
 }
 

@@ -1,10 +1,15 @@
 import NIOConcurrencyHelpers
 
 /// The open sessions of a server by account name, so that revoking an account can end its live sessions.
+///
+/// A session is told by a callback, not a task waiting on a stream: an idle session then holds no task for it.
 final class AuthenticatedSessions: Sendable {
+    /// Called once, on the revoking thread, when the session's account is revoked; it must not block.
+    typealias Revocation = @Sendable () -> Void
+
     private struct Entry {
         let user: String
-        let revoked: AsyncStream<Void>.Continuation
+        let revoked: Revocation
     }
 
     private struct State {
@@ -19,23 +24,20 @@ final class AuthenticatedSessions: Sendable {
         state.withLockedValue { Set($0.entries.values.map(\.user)) }
     }
 
-    /// Registers a session of `user`; the returned stream yields once if the account is revoked. Pass the id to
-    /// ``remove(_:)`` when the session ends.
-    func add(user: String) -> (id: Int, revoked: AsyncStream<Void>) {
-        let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let id = state.withLockedValue { state in
+    /// Registers a session of `user`; `revoked` is called once if the account is revoked while the session is
+    /// registered. Pass the returned id to ``remove(_:)`` when the session ends.
+    func add(user: String, revoked: @escaping Revocation) -> Int {
+        state.withLockedValue { state in
             let id = state.nextID
             state.nextID += 1
-            state.entries[id] = Entry(user: user, revoked: continuation)
+            state.entries[id] = Entry(user: user, revoked: revoked)
             return id
         }
-        return (id, stream)
     }
 
     /// Forgets a session.
     func remove(_ id: Int) {
-        let entry = state.withLockedValue { $0.entries.removeValue(forKey: id) }
-        entry?.revoked.finish()
+        state.withLockedValue { _ = $0.entries.removeValue(forKey: id) }
     }
 
     /// Tells every session of the `users` that their account was revoked; returns how many sessions were told.
@@ -47,8 +49,7 @@ final class AuthenticatedSessions: Sendable {
             return Array(matching.values)
         }
         for entry in entries {
-            entry.revoked.yield()
-            entry.revoked.finish()
+            entry.revoked()
         }
         return entries.count
     }

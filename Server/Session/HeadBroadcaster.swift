@@ -2,13 +2,29 @@ import NIOConcurrencyHelpers
 
 /// Fans the log head out to subscribed sessions.
 ///
-/// Each subscriber gets an `AsyncStream` that buffers only the newest head: a slow subscriber never makes the
-/// broadcaster (or a pusher) wait and never piles up notifications; it just sees the latest head when it reads.
+/// A subscription is a callback, not a task: an idle subscribed session then costs the server a dictionary entry and
+/// the session's ``NotifyWriter`` (issue 14, item 5: a task and an `AsyncStream` per subscription cost ~2 KiB each,
+/// 20 MiB at 10,000 idle sessions). Callbacks run under the broadcaster's lock, in publishing order; they must neither
+/// block nor call back into the broadcaster (``NotifyWriter/offer(_:)`` only records the head and starts a write).
 public final class HeadBroadcaster: Sendable {
+    /// Told each head published after the subscription's `since`, in order.
+    public typealias Listener = @Sendable (Int64) -> Void
+
+    /// One subscription; ``cancel()`` ends it.
+    public struct Subscription: Sendable {
+        fileprivate let id: Int
+        fileprivate let broadcaster: HeadBroadcaster
+
+        /// Stops the listener from being told of later heads (a publish running meanwhile may still tell it once).
+        public func cancel() {
+            broadcaster.state.withLockedValue { _ = $0.subscribers.removeValue(forKey: id) }
+        }
+    }
+
     private struct State {
         var head: Int64
         var nextID = 0
-        var subscribers: [Int: AsyncStream<Int64>.Continuation] = [:]
+        var subscribers: [Int: Listener] = [:]
     }
 
     private let state: NIOLockedValueBox<State>
@@ -28,23 +44,18 @@ public final class HeadBroadcaster: Sendable {
         state.withLockedValue { $0.subscribers.count }
     }
 
-    /// A stream of heads after `since`: it yields the current head at once if that is already past `since`, then
-    /// every later head (coalesced to the newest). The subscription ends when the stream's consumer goes away.
-    public func subscribe(since: Int64) -> AsyncStream<Int64> {
-        let (stream, continuation) = AsyncStream.makeStream(of: Int64.self, bufferingPolicy: .bufferingNewest(1))
-        let id = state.withLockedValue { state in
+    /// Subscribes `listener` to the heads after `since`: it is told the current head at once if that is already past
+    /// `since`, then every later head, until the subscription is cancelled or ``finishAll()`` is called.
+    public func subscribe(since: Int64, _ listener: @escaping Listener) -> Subscription {
+        state.withLockedValue { state in
             let id = state.nextID
             state.nextID += 1
-            state.subscribers[id] = continuation
+            state.subscribers[id] = listener
             if state.head > since {
-                continuation.yield(state.head)
+                listener(state.head)
             }
-            return id
+            return Subscription(id: id, broadcaster: self)
         }
-        continuation.onTermination = { [weak self] _ in
-            self?.state.withLockedValue { _ = $0.subscribers.removeValue(forKey: id) }
-        }
-        return stream
     }
 
     /// Publishes a new head; heads that are not newer than the last one are ignored.
@@ -52,20 +63,14 @@ public final class HeadBroadcaster: Sendable {
         state.withLockedValue { state in
             guard head > state.head else { return }
             state.head = head
-            for continuation in state.subscribers.values {
-                continuation.yield(head)
+            for listener in state.subscribers.values {
+                listener(head)
             }
         }
     }
 
     /// Ends every subscription (at shutdown).
     public func finishAll() {
-        let continuations = state.withLockedValue { state in
-            defer { state.subscribers.removeAll() }
-            return Array(state.subscribers.values)
-        }
-        for continuation in continuations {
-            continuation.finish()
-        }
+        state.withLockedValue { $0.subscribers.removeAll() }
     }
 }

@@ -6,9 +6,12 @@ import SyncProtocol
 /// One client connection, served over `NIOAsyncChannel`: reads frames, lets ``SessionStateMachine`` decide, and
 /// performs its actions against the store.
 ///
-/// Requests are served one at a time in arrival order; `notify` messages of a subscription are written by a child
-/// task alongside. Page streams are written one page at a time, each after the previous write was accepted by the
-/// channel (which suspends while the socket is not writable), so a slow reader slows the server's reads down.
+/// Requests are served one at a time in arrival order, each in a short-lived child task (see
+/// ``serveInChildTask(_:_:_:)``); `notify` messages of a subscription and the end of a revoked account's session are
+/// written by callbacks alongside (``NotifyWriter``, ``closeRevoked()``), so an idle subscribed session is one task
+/// waiting for its next frame and nothing more. Page streams are written one page at a time, each after the previous
+/// write was accepted by the channel (which suspends while the socket is not writable), so a slow reader slows the
+/// server's reads down.
 struct Session: Sendable {
     typealias Outbound = NIOAsyncChannelOutboundWriter<Message>
 
@@ -22,6 +25,28 @@ struct Session: Sendable {
     /// How long a revoked session waits for its peer to close after being told, before closing anyway.
     static let revokedLinger: TimeAmount = .seconds(2)
 
+    /// What a session keeps from one request to the next; the child task serving a request takes it and puts it back.
+    private struct State: Sendable {
+        var machine: SessionStateMachine
+        /// Closes a peer that does not authenticate in time; cancelled by `welcome` or the end of the session.
+        var handshakeTimer: Scheduled<Void>
+        var principal: Principal?
+        /// The session's entry in ``AuthenticatedSessions`` (an account's session), removed when it ends.
+        var registration: Int?
+        var subscription: HeadBroadcaster.Subscription?
+        var notifications: NotifyWriter?
+    }
+
+    /// What serving one frame led to.
+    private enum Step: Sendable {
+        /// Serve the next frame.
+        case next
+        /// The session is over (it said so, or the store failed).
+        case end
+        /// Writing or serving failed: the session ends with this error.
+        case failed(any Error)
+    }
+
     init(environment: SessionEnvironment, channel: any Channel, peer: String?, logger: Logger) {
         self.environment = environment
         self.channel = channel
@@ -33,122 +58,196 @@ struct Session: Sendable {
     func run(_ connection: NIOAsyncChannel<InboundFrame, Message>) async {
         do {
             try await connection.executeThenClose { inbound, outbound in
-                try await withThrowingDiscardingTaskGroup { group in
-                    try await serve(inbound, outbound, group: &group)
-                    group.cancelAll()
-                }
+                try await serve(inbound, outbound)
             }
-            logger.info("connection closed")
-        } catch let error as ProtocolError {
-            logger.info("connection closed after a protocol error", metadata: ["error": "\(error.code): \(error)"])
+            logClosed(nil)
         } catch {
+            logClosed(error)
+        }
+    }
+
+    /// The session's last log line. Not inlined: its locals stay out of ``run(_:)``'s async frame, which lives as
+    /// long as the session.
+    @inline(never)
+    private func logClosed(_ error: (any Error)?) {
+        guard let error else {
+            logger.info("connection closed")
+            return
+        }
+        if let error = error as? ProtocolError {
+            logger.info("connection closed after a protocol error", metadata: ["error": "\(error.code): \(error)"])
+        } else {
             logger.info("connection closed", metadata: ["error": "\(error)"])
         }
     }
 
-    private func serve(
-        _ inbound: NIOAsyncChannelInboundStream<InboundFrame>, _ outbound: Outbound,
-        group: inout ThrowingDiscardingTaskGroup<any Error>
-    ) async throws {
-        var machine = SessionStateMachine(
-            supportedVersions: SessionEnvironment.supportedVersions,
-            maxBatchChanges: environment.configuration.maxBatchChanges)
-        var subscribed = false
-        var principal: Principal?
+    /// The session's loop. It waits for most of a session's life, so it keeps few locals: what a request needs is
+    /// in the child task serving it.
+    private func serve(_ inbound: NIOAsyncChannelInboundStream<InboundFrame>, _ outbound: Outbound) async throws {
         // A peer that does not authenticate in time is closed: idle connections before `welcome` cost little, but
-        // not nothing, and must not pile up.
-        let timeout = TimeAmount(environment.configuration.handshakeTimeout)
-        let handshakeTimer = channel.eventLoop.scheduleTask(in: timeout) { [channel] in channel.close(promise: nil) }
-        var registration: Int?
-        defer {
-            handshakeTimer.cancel()
-            if let registration { environment.sessions.remove(registration) }
-            if let principal { environment.metrics.sessionClosed(principal.role) }
-        }
+        // not nothing, and must not pile up. The state is boxed so that this frame holds a reference, not a copy.
+        let state = NIOLockedValueBox(
+            State(
+                machine: SessionStateMachine(
+                    supportedVersions: SessionEnvironment.supportedVersions,
+                    maxBatchChanges: environment.configuration.maxBatchChanges),
+                handshakeTimer: channel.eventLoop.scheduleTask(
+                    in: TimeAmount(environment.configuration.handshakeTimeout)
+                ) { [channel] in channel.close(promise: nil) }))
+        defer { end(state.withLockedValue { $0 }) }
         for try await frame in inbound {
-            // Read and dropped, so that the connection never closes with unread input (see closeWhenRevoked).
+            // Read and dropped, so that the connection never closes with unread input (see closeRevoked).
             if revoked.withLockedValue({ $0 }) { continue }
-            var action = machine.received(frame)
-            if case .authenticate(let hello) = action {
-                switch await environment.authenticator.authenticate(hello, peer: peer) {
-                case .allowed(let allowed):
-                    handshakeTimer.cancel()
-                    principal = allowed
-                    environment.metrics.count("bulletin_handshakes_total", [("outcome", "accepted")])
-                    environment.metrics.sessionOpened(allowed.role)
-                    logger.info(
-                        "hello accepted",
-                        metadata: [
-                            "client.id": "\(allowed.clientID)", "client.user": "\(allowed.user ?? "-")",
-                            "client.role": "\(allowed.role)", "client.app": "\(hello.appVersion)",
-                        ])
-                    if let user = allowed.user {
-                        let (id, revoked) = environment.sessions.add(user: user)
-                        registration = id
-                        group.addTask { await closeWhenRevoked(revoked, outbound) }
-                    }
-                    action = machine.authenticationSucceeded(as: allowed.role)
-                case .denied(let reason):
-                    environment.metrics.count("bulletin_handshakes_total", [("outcome", "denied")])
-                    logger.info("hello refused", metadata: ["reason": "\(reason)"])
-                    action = machine.authenticationFailed(reason)
-                case .rateLimited(let reason):
-                    environment.metrics.count("bulletin_handshakes_total", [("outcome", "rate_limited")])
-                    logger.info("hello refused: rate limited", metadata: ["reason": "\(reason)"])
-                    action = machine.authenticationRateLimited(reason)
-                }
-            }
-            switch action {
-            case .none, .authenticate:
-                continue
-            case .send(let message):
-                try await outbound.write(message)
-            case .sendAndClose(let message):
-                logClosing(message)
-                try await outbound.write(message)
-                return
-            case .close:
-                return
-            case .welcome(let version):
-                try await welcome(version: version, as: principal, outbound)
-            case .push(let push):
-                guard try await apply(push, by: principal, outbound) else { return }
-            case .pull(let pull):
-                let complete = try await stream(
-                    pull, scope: machine.role?.readScope ?? .everything,
-                    clientID: principal?.clientID ?? "", outbound)
-                if complete, let user = principal?.user {
-                    do {
-                        try await environment.recency.caughtUp(user, store: environment.store)
-                    } catch {
-                        logger.warning("could not record the account's sync time", metadata: ["error": "\(error)"])
-                    }
-                }
-            case .subscribe(let since):
-                // A field office hears only of new publications; everyone else of every new record.
-                let broadcaster =
-                    machine.role?.readScope == .publications
-                    ? environment.publications : environment.broadcaster
-                if subscribed {
-                    // One subscription per connection; a repeated subscribe only re-checks its cursor.
-                    let head = broadcaster.head
-                    if head > since { try await outbound.write(.notify(Notify(headSeq: head))) }
-                } else {
-                    subscribed = true
-                    let heads = broadcaster.subscribe(since: since)
-                    group.addTask { await notify(heads, outbound) }
-                }
+            switch await serveInChildTask(frame, state, outbound) {
+            case .next: break
+            case .end: return
+            case .failed(let error): throw error
             }
             if environment.connections.isDraining { break }
         }
         // The peer closed, or a shutdown closed our input: finish politely if the session was still open.
-        if environment.connections.isDraining, case .sendAndClose(let bye) = machine.shutdown() {
-            do {
-                try await outbound.write(bye)
-            } catch {
-                logger.info("could not say bye", metadata: ["error": "\(error)"])
-            }
+        if environment.connections.isDraining {
+            await sayBye(state, outbound)
         }
+    }
+
+    /// Says `bye` if the session was still open. Not inlined, like ``serveInChildTask(_:_:_:)``: what an async
+    /// function inlines lives in its frame, and ``serve(_:_:)``'s frame lives as long as the session.
+    @inline(never)
+    private func sayBye(_ state: NIOLockedValueBox<State>, _ outbound: Outbound) async {
+        let action = state.withLockedValue { state in
+            let action = state.machine.shutdown()
+            // `bye` is the last frame the server sends.
+            if case .sendAndClose = action { state.notifications?.stop() }
+            return action
+        }
+        guard case .sendAndClose(let bye) = action else { return }
+        do {
+            try await outbound.write(bye)
+        } catch {
+            logger.info("could not say bye", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Serves one frame in a child task of its own, which updates the session's state.
+    ///
+    /// A task keeps the memory of the deepest chain of calls it ever made (its allocator's slabs) until it ends; the
+    /// handshake, a push or a pull go deep (authentication, the store, encoding), and served in the session's own
+    /// task they would stay charged to every idle session (issue 14, item 5). A child task frees them at once.
+    @inline(never)
+    private func serveInChildTask(
+        _ frame: InboundFrame, _ state: NIOLockedValueBox<State>, _ outbound: Outbound
+    ) async -> Step {
+        await withTaskGroup(of: Step.self) { group in
+            group.addTask {
+                // The loop waits for this task: nothing else changes the state meanwhile.
+                var current = state.withLockedValue { $0 }
+                let step: Step
+                do {
+                    step = try await handle(frame, &current, outbound)
+                } catch {
+                    step = .failed(error)
+                }
+                state.withLockedValue { $0 = current }
+                return step
+            }
+            var step = Step.end
+            for await served in group { step = served }
+            return step
+        }
+    }
+
+    /// Lets the state machine decide about a frame and performs what it says.
+    private func handle(_ frame: InboundFrame, _ state: inout State, _ outbound: Outbound) async throws -> Step {
+        var action = state.machine.received(frame)
+        if case .authenticate(let hello) = action {
+            action = await authenticate(hello, &state)
+        }
+        switch action {
+        case .none, .authenticate:
+            return .next
+        case .send(let message):
+            try await outbound.write(message)
+        case .sendAndClose(let message):
+            logClosing(message)
+            try await outbound.write(message)
+            return .end
+        case .close:
+            return .end
+        case .welcome(let version):
+            try await welcome(version: version, as: state.principal, outbound)
+        case .push(let push):
+            guard try await apply(push, by: state.principal, outbound) else { return .end }
+        case .pull(let pull):
+            let complete = try await stream(
+                pull, scope: state.machine.role?.readScope ?? .everything,
+                clientID: state.principal?.clientID ?? "", outbound)
+            if complete, let user = state.principal?.user {
+                do {
+                    try await environment.recency.caughtUp(user, store: environment.store)
+                } catch {
+                    logger.warning("could not record the account's sync time", metadata: ["error": "\(error)"])
+                }
+            }
+        case .subscribe(let since):
+            try await subscribe(since: since, &state, outbound)
+        }
+        return .next
+    }
+
+    /// Asks the authenticator about a `hello`; on success registers the account's session (so that a revocation
+    /// reaches it) and returns what the state machine says next.
+    private func authenticate(_ hello: Hello, _ state: inout State) async -> SessionStateMachine.Action {
+        switch await environment.authenticator.authenticate(hello, peer: peer) {
+        case .allowed(let allowed):
+            state.handshakeTimer.cancel()
+            state.principal = allowed
+            environment.metrics.count("bulletin_handshakes_total", [("outcome", "accepted")])
+            environment.metrics.sessionOpened(allowed.role)
+            logger.info(
+                "hello accepted",
+                metadata: [
+                    "client.id": "\(allowed.clientID)", "client.user": "\(allowed.user ?? "-")",
+                    "client.role": "\(allowed.role)", "client.app": "\(hello.appVersion)",
+                ])
+            if let user = allowed.user {
+                state.registration = environment.sessions.add(user: user) { [self] in closeRevoked() }
+            }
+            return state.machine.authenticationSucceeded(as: allowed.role)
+        case .denied(let reason):
+            environment.metrics.count("bulletin_handshakes_total", [("outcome", "denied")])
+            logger.info("hello refused", metadata: ["reason": "\(reason)"])
+            return state.machine.authenticationFailed(reason)
+        case .rateLimited(let reason):
+            environment.metrics.count("bulletin_handshakes_total", [("outcome", "rate_limited")])
+            logger.info("hello refused: rate limited", metadata: ["reason": "\(reason)"])
+            return state.machine.authenticationRateLimited(reason)
+        }
+    }
+
+    /// Starts the subscription: from now on a `notify` goes out whenever the head moves past `since`.
+    private func subscribe(since: Int64, _ state: inout State, _ outbound: Outbound) async throws {
+        // A field office hears only of new publications; everyone else of every new record.
+        let broadcaster =
+            state.machine.role?.readScope == .publications ? environment.publications : environment.broadcaster
+        if state.subscription != nil {
+            // One subscription per connection; a repeated subscribe only re-checks its cursor.
+            let head = broadcaster.head
+            if head > since { try await outbound.write(.notify(Notify(headSeq: head))) }
+        } else {
+            let notifications = NotifyWriter(channel: channel)
+            state.notifications = notifications
+            state.subscription = broadcaster.subscribe(since: since) { notifications.offer($0) }
+        }
+    }
+
+    /// Forgets the session everywhere it was registered, when it ends.
+    private func end(_ state: State) {
+        state.handshakeTimer.cancel()
+        state.subscription?.cancel()
+        state.notifications?.stop()
+        if let registration = state.registration { environment.sessions.remove(registration) }
+        if let principal = state.principal { environment.metrics.sessionClosed(principal.role) }
     }
 
     /// Raises the frame limits, then sends `welcome` (in that order, so a large first request is never refused),
@@ -343,29 +442,15 @@ struct Session: Sendable {
     /// (the request being served still finishes) until the peer closes its side, or for at most ``revokedLinger``.
     ///
     /// Closing at once could leave a request the peer had already sent unread, and a socket closed with unread
-    /// input is reset: the peer's system may then discard the error before the peer reads it.
-    private func closeWhenRevoked(_ revocations: AsyncStream<Void>, _ outbound: Outbound) async {
-        for await _ in revocations {
-            logger.info("account revoked; closing the session")
-            revoked.withLockedValue { $0 = true }
-            try? await outbound.write(
-                .error(
-                    ErrorMessage(
-                        .unauthenticated, "the account was revoked; this session is closed")))
-            channel.eventLoop.scheduleTask(in: Self.revokedLinger) { [channel] in channel.close(promise: nil) }
-            return
-        }
-    }
-
-    /// Writes a `notify` for every head the subscription yields, until the session ends.
-    private func notify(_ heads: AsyncStream<Int64>, _ outbound: Outbound) async {
-        for await head in heads {
-            do {
-                try await outbound.write(.notify(Notify(headSeq: head)))
-            } catch {
-                return
-            }
-        }
+    /// input is reset: the peer's system may then discard the error before the peer reads it. Called by
+    /// ``AuthenticatedSessions/revoke(_:)``, on the revoking thread: it only writes and schedules.
+    private func closeRevoked() {
+        logger.info("account revoked; closing the session")
+        revoked.withLockedValue { $0 = true }
+        channel.writeAndFlush(
+            Message.error(ErrorMessage(.unauthenticated, "the account was revoked; this session is closed")),
+            promise: nil)
+        channel.eventLoop.scheduleTask(in: Self.revokedLinger) { [channel] in channel.close(promise: nil) }
     }
 
     private func logClosing(_ message: Message) {

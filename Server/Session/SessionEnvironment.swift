@@ -3,7 +3,10 @@ import NIOCore
 import SyncProtocol
 
 /// What every session of a server shares: the store, the head fan-out, the authenticator and the limits.
-struct SessionEnvironment: Sendable {
+///
+/// A class, so that a session and the async frames it runs through hold one reference to it, not a copy of every
+/// field (the configuration alone is a few hundred bytes), for as long as the session is idle.
+final class SessionEnvironment: Sendable {
     /// The server's store.
     let store: ServerStore
     /// The fan-out of log heads to subscribers.
@@ -26,6 +29,22 @@ struct SessionEnvironment: Sendable {
     let sharedPages = SharedPages()
     /// Snapshot pages kept encoded while the log does not move (the next new replica's pull is sent from memory).
     let snapshotFrames: SnapshotFrames
+
+    init(
+        store: ServerStore, broadcaster: HeadBroadcaster, publications: HeadBroadcaster,
+        sessions: AuthenticatedSessions, authenticator: any Authenticator, configuration: ServerConfiguration,
+        connections: ConnectionRegistry, metrics: ServerMetrics, snapshotFrames: SnapshotFrames
+    ) {
+        self.store = store
+        self.broadcaster = broadcaster
+        self.publications = publications
+        self.sessions = sessions
+        self.authenticator = authenticator
+        self.configuration = configuration
+        self.connections = connections
+        self.metrics = metrics
+        self.snapshotFrames = snapshotFrames
+    }
 
     /// The protocol versions this server speaks.
     static let supportedVersions = [1]
