@@ -44,7 +44,9 @@ struct OutboundEdits: Sendable, Hashable {
             ? TextEdit(baseCount: base.count, baseHash: TextFingerprint.of(base), operations: [])
             : TextEdit.make(base: base, target: target)
         let fullAtLeast = target.reduce(1) { $0 + $1.utf8.count + 3 }
-        if ParagraphsPayload.edit(edit).encodedSize < fullAtLeast { return edit }
+        // The edit's size as the canonical writer measures it: the bytes `JSONEncoder` writes for the same value
+        // (sorted keys, `/` unescaped; `StoredJSONTests`), without `JSONEncoder`.
+        if CanonicalJSON.bytes(edit.jsonValue).count < fullAtLeast { return edit }
         guard case .edit(let preferred) = ParagraphsPayload.preferred(base: base, target: target) else { return nil }
         return preferred
     }
