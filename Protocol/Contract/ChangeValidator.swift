@@ -60,9 +60,11 @@ public struct ChangeValidator: Sendable {
 
     /// Why `change` breaks the contract, or `nil` when it keeps it.
     ///
+    /// - Parameter storedText: the caller found ``holdsStoredText(_:)`` true of `change`, so its text is not scanned
+    ///   again (a server judges every pushed text once, on the way in).
     /// - Parameter knows: whether a referenced entity exists (deleted or not).
-    public func check(_ change: ChangeRecord, knows: Lookup) rethrows -> ContractViolation? {
-        if let violation = shape(of: change) { return violation }
+    public func check(_ change: ChangeRecord, storedText: Bool = false, knows: Lookup) rethrows -> ContractViolation? {
+        if let violation = shape(of: change, storedText: storedText) { return violation }
         for field in DataContract.entity(change.entity).fields {
             guard let kind = field.references, let id = change.fields[field.name]?.stringValue else { continue }
             // A known but deleted parent is accepted: that is a concurrent edit, which section 20 merges.
@@ -75,15 +77,21 @@ public struct ChangeValidator: Sendable {
         return nil
     }
 
-    /// Everything that can be judged from the record alone.
-    private func shape(of change: ChangeRecord) -> ContractViolation? {
+    /// Whether every text of `change` (its author, and every string and member name at any depth of its fields) is
+    /// in the stored form: what the contract's NFC rules ask, in one scan.
+    public static func holdsStoredText(_ change: ChangeRecord) -> Bool {
+        isNFC(change.author) && change.fields.values.allSatisfy(allTextIsNFC)
+    }
+
+    /// Everything that can be judged from the record alone; its text only when `storedText` is false.
+    private func shape(of change: ChangeRecord, storedText: Bool = false) -> ContractViolation? {
         for (name, id) in [
             ("change_id", change.changeID), ("entity_id", change.entityID),
             ("client_id", change.clientID),
         ] where !Identifiers.isLowercaseUUID(id) {
             return ContractViolation(.invalidID, field: name, "\(name) must be a lowercase uuid")
         }
-        if !Self.isNFC(change.author) {
+        if !storedText, !Self.isNFC(change.author) {
             return ContractViolation(.notNFC, field: "author", "author must be NFC text with \\n line endings")
         }
         let declaration = DataContract.entity(change.entity)
@@ -124,7 +132,7 @@ public struct ChangeValidator: Sendable {
             if let (code, rule) = field.check(value) {
                 return ContractViolation(code, field: name, "field '\(name)' \(rule)")
             }
-            if !Self.allTextIsNFC(value) {
+            if !storedText, !Self.allTextIsNFC(value) {
                 return ContractViolation(
                     .notNFC, field: name,
                     "field '\(name)' must be NFC text with \\n line endings")

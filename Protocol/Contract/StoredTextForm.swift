@@ -47,23 +47,27 @@ enum StoredTextForm {
                 if any(block .>= Block(repeating: 0x80)) || any(block .== Block(repeating: 0x0D)) { break }
                 index += Block.scalarCount
             }
-            guard index < count else { break }
-            let byte = base[index]
-            if byte < 0x80 {
-                if byte == 0x0D { return .carriageReturn }
-                index += 1
-            } else if byte < 0xCC {
-                // Lead bytes C2–CB: U+0080–U+02FF.
-                index += 2
-            } else if index + 2 < count, byte == 0xE1, (0xB8...0xBB).contains(base[index + 1]) {
-                index += 3
-            } else if index + 2 < count, byte == 0xE2,
-                (base[index + 1] == 0x80 && base[index + 2] >= 0x82)
-                    || (0x81 == base[index + 1] && base[index + 2] <= 0xAF)
-            {
-                index += 3
-            } else {
-                return .unsure
+            // Then scalar by scalar through the next block's worth of bytes before trying a block again: in
+            // Vietnamese a letter with a mark comes every few bytes, and a block tried at each would mostly fail.
+            let stop = min(count, index + Block.scalarCount)
+            while index < stop {
+                let byte = base[index]
+                if byte < 0x80 {
+                    if byte == 0x0D { return .carriageReturn }
+                    index += 1
+                } else if byte < 0xCC {
+                    // Lead bytes C2–CB: U+0080–U+02FF.
+                    index += 2
+                } else if index + 2 < count, byte == 0xE1, (0xB8...0xBB).contains(base[index + 1]) {
+                    index += 3
+                } else if index + 2 < count, byte == 0xE2,
+                    (base[index + 1] == 0x80 && base[index + 2] >= 0x82)
+                        || (0x81 == base[index + 1] && base[index + 2] <= 0xAF)
+                {
+                    index += 3
+                } else {
+                    return .unsure
+                }
             }
         }
         return .nfc

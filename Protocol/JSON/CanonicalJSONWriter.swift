@@ -9,6 +9,9 @@ struct CanonicalJSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Whether the next member or element needs a comma before it.
     private var needsComma = false
+    /// Where the `fields` object of the last change record written lies in ``bytes`` (see
+    /// ``CanonicalJSON/texts(_:)``).
+    var lastFieldsRange: Range<Int> = 0..<0
 
     init(capacity: Int = 1_024) {
         bytes.reserveCapacity(capacity)

@@ -138,7 +138,9 @@ extension CanonicalJSONWriter {
             writer.key("entity_id")
             writer.string(record.entityID)
             writer.key("fields")
+            let fieldsStart = writer.bytes.count
             writer.object(record.fields)
+            writer.lastFieldsRange = fieldsStart..<writer.bytes.count
             writer.key("hlc")
             writer.string(record.hlc.description)
             writer.key("op")

@@ -26,6 +26,23 @@ extension CanonicalJSON {
         return writer.bytes
     }
 
+    /// The canonical text of a change record and, written once with it, the canonical text of its `fields`:
+    /// the bytes of the record's `fields` member are those of ``text(_:)-([String: JSONValue])`` of its fields.
+    ///
+    /// A server that logs a create stores the entity's fields beside the logged record; this saves writing a
+    /// ~5 KB article a second time.
+    public static func texts(_ record: ChangeRecord) -> (record: String, fields: String) {
+        var writer = CanonicalJSONWriter()
+        writer.changeRecord(record)
+        let text = String(decoding: writer.bytes, as: UTF8.self)
+        // Copied out of the record's text, which is valid UTF-8 already (not decoded and checked a second time):
+        // the range starts at `{` and ends after `}`, both on scalar boundaries.
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: writer.lastFieldsRange.lowerBound)
+        let end = utf8.index(utf8.startIndex, offsetBy: writer.lastFieldsRange.upperBound)
+        return (text, String(Substring(utf8[start..<end])))
+    }
+
     /// The canonical text of a change record.
     public static func text(_ record: ChangeRecord) -> String {
         String(decoding: bytes(record), as: UTF8.self)

@@ -53,7 +53,9 @@ enum StreamSafeText {
     private static func isNonStarter(_ value: UInt32) -> Bool {
         switch value {
         case 0x0300...0x034E, 0x0350...0x036F: return true  // combining diacritical marks (NFD Vietnamese)
-        case 0x1E00...0x1EFF, 0x3040...0x3098, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return false
+        // Latin Extended Additional (precomposed Vietnamese), general punctuation (quotation marks, dashes, the
+        // ellipsis), super- and subscripts and currency signs, kana, CJK, Hangul: starters all, without the lookup.
+        case 0x1E00...0x1EFF, 0x2000...0x20CF, 0x3040...0x3098, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return false
         default: return Unicode.Scalar(value).map { $0.properties.canonicalCombiningClass.rawValue != 0 } ?? false
         }
     }

@@ -48,8 +48,10 @@ struct ChangeMerger {
     /// The decision for `change` (well-formed, text normalised) against `stored`, the entity's row if any.
     /// - Parameter late: the change is a late edit (``PublishedIssues/isLate(_:stored:_:)``): nothing of it but
     ///   forward-only fields is applied.
-    func decide(_ change: ChangeRecord, stored: StoredEntity?, late: Bool) throws -> MergeDecision {
-        let before = try stored?.state() ?? EntityState()
+    /// - Parameter before: `stored`'s state (empty when `stored` is `nil`), read once by the caller.
+    func decide(_ change: ChangeRecord, stored: StoredEntity?, before: EntityState, late: Bool) throws
+        -> MergeDecision
+    {
         if late {
             return try lateEdit(change, stored: stored, before: before)
         }

@@ -25,8 +25,10 @@ struct ReofferMerger {
 
     /// The decision for `change` (well-formed, text normalised, `seq` = its seq in the lost history) against
     /// `stored`, the entity's row if any.
-    func decide(_ change: ChangeRecord, prior: Int64, stored: StoredEntity?) throws -> MergeDecision {
-        let before = try stored?.state() ?? EntityState()
+    /// - Parameter before: `stored`'s state (empty when `stored` is `nil`), read once by the caller.
+    func decide(_ change: ChangeRecord, prior: Int64, stored: StoredEntity?, before: EntityState) throws
+        -> MergeDecision
+    {
         guard let stored else { return MergeDecision(logged: change, conflicts: []) }
         switch change.op {
         case .delete:

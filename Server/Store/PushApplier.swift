@@ -53,14 +53,20 @@ struct PushApplier {
             door.noteRejected(change)
             return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code)
         }
+        // The stored state, parsed once for the merge and the log.
+        let before = try stored?.state() ?? EntityState()
         let prior = reoffer != nil ? change.seq : nil
         let decision =
             if let reoffer, let prior, !late {
-                try reoffer.decide(change, prior: prior, stored: stored)
+                try reoffer.decide(change, prior: prior, stored: stored, before: before)
             } else {
-                try ChangeMerger(store: store).decide(change, stored: stored, late: late)
+                try ChangeMerger(store: store).decide(change, stored: stored, before: before, late: late)
             }
-        let seq = try log(decision.logged, key: key, stored: stored, sent: change, priorSeq: prior)
+        // The judged change is normalised already; a merge may have made other values.
+        let normalized = decision.logged == change
+        let seq = try log(
+            decision.logged, key: key, stored: stored, before: before, normalized: normalized, sent: change,
+            priorSeq: prior)
         if !late { touch(decision.logged, previousIssue: stored?.issueID) }
         guard !decision.conflicts.isEmpty else {
             return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
@@ -74,7 +80,9 @@ struct PushApplier {
             let record = draft.record(
                 for: change, issueID: issueID, conflictID: conflictID, changeID: UUID().uuidString.lowercased(),
                 serverID: serverID)
-            _ = try log(record, key: EntityKey(kind: .conflict, id: conflictID), stored: nil, sent: record)
+            _ = try log(
+                record, key: EntityKey(kind: .conflict, id: conflictID), stored: nil, before: EntityState(),
+                normalized: false, sent: record)
             conflictIDs.append(conflictID)
         }
         return ChangeResult(changeID: change.changeID, status: .conflict, seq: seq, conflictID: conflictIDs.first)
@@ -94,12 +102,14 @@ struct PushApplier {
         }
         if let dependency = door.dependency(of: change) { return (dependency.reason, dependency.code.name) }
         if let why = try InboundEdits.rebuild(&change, store) { return (why, ErrorCode.invalidMessage.name) }
-        // Text is normalised on the way in, so it is judged, and logged, as it is stored.
-        change = change.normalizingText()
+        // Text is normalised on the way in, so it is judged, and logged, as it is stored. Text that is in that form
+        // already (nearly all) is scanned once here and not again by the contract's check.
+        let storedText = ChangeValidator.holdsStoredText(change)
+        if !storedText { change = change.normalizingText() }
         // A record the server itself made in a log history lost to a restore (a conflict), offered again by a
         // replica, is judged as a logged record (PROTOCOL.md section 12.5).
         let validator = reoffer != nil && change.clientID == serverID ? ChangeValidator(origin: .log) : door
-        if let violation = try validator.check(change, knows: { try knows($0, $1) }) {
+        if let violation = try validator.check(change, storedText: storedText, knows: { try knows($0, $1) }) {
             return (violation.reason, violation.code.name)
         }
         let key = EntityKey(kind: change.entity, id: change.entityID)
@@ -157,14 +167,16 @@ struct PushApplier {
 
     /// Logs `change` at the next seq and applies it to `stored` in the materialised state; returns its seq.
     ///
+    /// - Parameter before: `stored`'s state (empty when `stored` is `nil`).
+    /// - Parameter normalized: `change`'s text is known to be in the stored form.
     /// - Parameter sent: the change as its author sent it (text normalised): the values that differ from the
     ///   logged ones are kept for the author's later changes, and the compact forms are made against it.
     /// - Parameter priorSeq: for a re-offered record, its seq in the lost history.
     private mutating func log(
-        _ change: ChangeRecord, key: EntityKey, stored: StoredEntity?, sent: ChangeRecord, priorSeq: Int64? = nil
+        _ change: ChangeRecord, key: EntityKey, stored: StoredEntity?, before: EntityState, normalized: Bool,
+        sent: ChangeRecord, priorSeq: Int64? = nil
     ) throws -> Int64 {
-        let before = try stored?.state() ?? EntityState()
-        var logged = change.normalizingText()
+        var logged = normalized ? change : change.normalizingText()
         if change.op == .update, before.deleted {
             // An edit revives a deleted entity. Replicas that never saw the tombstone (they started from a
             // snapshot) must still end with every field, so the logged update carries the whole entity.
@@ -182,7 +194,11 @@ struct PushApplier {
         for (name, value) in sent.fields where logged.op == .delete || logged.fields[name] != value {
             sentFields[name] = value
         }
-        let record = RecordJSON.text(logged)
+        // A new entity's fields are exactly the logged record's: their text is cut from the record's, not written
+        // a second time.
+        let (record, fieldsText) =
+            before.fields.isEmpty && logged.op != .delete
+            ? RecordJSON.texts(logged) : (RecordJSON.text(logged), RecordJSON.text(after.fields))
         let compact = OutboundEdits.make(logged: logged, full: record, before: before, sent: sent)
         try store.append(
             ChangeLogEntry(
@@ -193,7 +209,7 @@ struct PushApplier {
         let row = StoredEntity(
             kind: key.kind.rawValue, id: key.id, issueID: issueID,
             sortDate: change.entity == .issue ? after.fields["date"]?.stringValue ?? "" : "",
-            fields: RecordJSON.text(after.fields),
+            fields: fieldsText,
             versions: RecordJSON.text(after.versions), deleted: after.deleted,
             lastSeq: head, lastChangeID: logged.changeID, lastHLC: logged.hlc.description,
             lastAuthor: logged.author, lastClientID: logged.clientID)

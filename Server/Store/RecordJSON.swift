@@ -10,6 +10,11 @@ enum RecordJSON {
         CanonicalJSON.text(record)
     }
 
+    /// The canonical text of a change record and of its fields, written once (see ``CanonicalJSON/texts(_:)``).
+    static func texts(_ record: ChangeRecord) -> (record: String, fields: String) {
+        CanonicalJSON.texts(record)
+    }
+
     /// The canonical text of an entity's fields.
     static func text(_ fields: [String: JSONValue]) -> String {
         CanonicalJSON.text(fields)

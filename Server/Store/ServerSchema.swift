@@ -57,6 +57,7 @@ enum ServerSchema {
         ConflictSchema.register(in: &migrator)
         EpochSchema.register(in: &migrator)
         AccountSyncSchema.register(in: &migrator)
+        EntityIndexSchema.register(in: &migrator)
         return migrator
     }
 }

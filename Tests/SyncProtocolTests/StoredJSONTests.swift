@@ -22,6 +22,16 @@ import Testing
         }
     }
 
+    @Test func aRecordsFieldsCutFromItsTextAreTheFieldsText() {
+        var random = RandomMessages(seed: 11)
+        for _ in 0..<500 {
+            let record = random.change(seq: random.bool())
+            let texts = CanonicalJSON.texts(record)
+            #expect(texts.record == CanonicalJSON.text(record))
+            #expect(texts.fields == CanonicalJSON.text(record.fields))
+        }
+    }
+
     @Test func storedTextsReadBackAsWritten() throws {
         var random = RandomMessages(seed: 7)
         for _ in 0..<500 {

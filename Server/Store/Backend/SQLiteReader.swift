@@ -7,6 +7,13 @@ import SyncProtocol
 struct SQLiteReader: StoreTransaction {
     /// The database, inside the access that created this reader.
     let db: Database
+    /// The entity rows this access read or wrote.
+    private let rows = EntityRowCache()
+
+    /// A reader over `db`, inside one access to it.
+    init(db: Database) {
+        self.db = db
+    }
 
     func head() throws -> Int64 {
         try ServerQueries.head(db)
@@ -17,7 +24,10 @@ struct SQLiteReader: StoreTransaction {
     }
 
     func entity(_ key: EntityKey) throws -> StoredEntity? {
-        try StoredEntity.find(key, db)
+        if let row = rows.rows[key] { return row }
+        let row = try StoredEntity.find(key, db)
+        rows.rows[key] = .some(row)
+        return row
     }
 
     func loggedChange(_ changeID: String) throws -> LoggedChange? {
@@ -94,9 +104,9 @@ struct SQLiteReader: StoreTransaction {
     }
 
     func nextIssue(before current: (date: String, id: String)?, issues: [String]?) throws -> StoredEntity? {
-        var request =
-            StoredEntity
-            .filter(StoredEntity.Columns.kind == EntityKind.issue.rawValue && StoredEntity.Columns.deleted == false)
+        // `kind = 'issue'` as a literal: the date order is a partial index of issues (``EntityIndexSchema``), which
+        // SQLite uses only when the query names its condition in the same words, not through a parameter.
+        var request = StoredEntity.filter(sql: "kind = 'issue'").filter(StoredEntity.Columns.deleted == false)
         if let issues {
             request = request.filter(issues.contains(StoredEntity.Columns.id))
         }
@@ -145,15 +155,25 @@ struct SQLiteReader: StoreTransaction {
     func changedEntities(afterSeq: Int64, kinds: [String]?, issues: [String]?, limit: Int) throws
         -> [StoredEntity]
     {
-        var request = StoredEntity.filter(
-            StoredEntity.Columns.lastSeq > afterSeq && StoredEntity.Columns.deleted == false)
+        // Through the change log, whose seq is its rowid: an entity changed after `afterSeq` is the entity of a
+        // later log row whose seq is the entity's `last_seq` (each logged change writes both at the same seq), so
+        // the entity table needs no index on `last_seq` (``EntityIndexSchema``).
+        var conditions = ["c.seq > ?", "NOT e.deleted"]
+        var arguments: StatementArguments = [afterSeq]
         if let kinds {
-            request = request.filter(kinds.contains(StoredEntity.Columns.kind))
+            conditions.append("e.kind IN (\(databaseQuestionMarks(count: kinds.count)))")
+            arguments += StatementArguments(kinds)
         }
         if let issues {
-            request = request.filter(issues.contains(StoredEntity.Columns.issueID))
+            conditions.append("e.issue_id IN (\(databaseQuestionMarks(count: issues.count)))")
+            arguments += StatementArguments(issues)
         }
-        return try request.order(StoredEntity.Columns.lastSeq).limit(limit).fetchAll(db)
+        arguments += [limit]
+        let sql = """
+            SELECT e.* FROM change_log AS c CROSS JOIN entity AS e ON e.kind = c.entity AND e.id = c.entity_id \
+            AND e.last_seq = c.seq WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.seq LIMIT ?
+            """
+        return try StoredEntity.fetchAll(db, sql: sql, arguments: arguments)
     }
 
     func publicationRecords(before: (date: String, id: String)?, issues: [String]?, limit: Int) throws
@@ -235,6 +255,11 @@ struct SQLiteReader: StoreTransaction {
 
     func write(_ entity: StoredEntity, isNew: Bool) throws {
         try entity.write(isNew: isNew, db)
+        if let kind = EntityKind(rawValue: entity.kind) {
+            rows.rows[EntityKey(kind: kind, id: entity.id)] = .some(entity)
+        } else {
+            rows.rows.removeAll()
+        }
     }
 
     func save(_ publication: PublicationRow) throws {

@@ -1,0 +1,11 @@
+import SyncProtocol
+
+/// The entity rows one store access has read or written, by key (a cached `nil`: the row is known to be absent).
+///
+/// A push looks up the same rows again and again: every article of an issue reads the issue's row for the access
+/// policy and again for the late-edit rule. Inside one transaction a row changes only through
+/// ``SQLiteReader/write(_:isNew:)``, which keeps the cache current.
+final class EntityRowCache {
+    /// The rows, by key.
+    var rows: [EntityKey: StoredEntity?] = [:]
+}
