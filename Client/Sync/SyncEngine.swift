@@ -125,6 +125,12 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     /// client's work and the server's overlap instead of taking turns (PROTOCOL.md section 7 allows pipelining).
     static var pushesInFlight: Int { 2 }
 
+    /// The most changes of one pipelined `push` (the server allows 5,000): with only a few batches in all there is
+    /// little to overlap — 10,000 small changes went in two batches, the server applying the second while the
+    /// client, its batch sent, only waited. Batches of 1,000 took the push from 14,400–15,200 to 17,300–18,100
+    /// changes a second (BENCHMARKS.md, "Issue 14: the live path and the fan-out"). Articles are bounded by bytes.
+    static var pipelinedBatchChanges: Int { 1_000 }
+
     /// Pushes the outbox in bounded batches until it is empty, with up to ``pushesInFlight`` batches in flight.
     ///
     /// Each pass reads the outbox from its start: a change the server asked for in its full form (a compact edit
@@ -132,7 +138,8 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     public func pushAll(_ conversation: Conversation, welcome: Welcome, into summary: inout SyncSummary)
         async throws
     {
-        let (maxCount, maxBytes) = batchBounds(welcome)
+        let bounds = batchBounds(welcome)
+        let (maxCount, maxBytes) = (min(bounds.count, Self.pipelinedBatchChanges), bounds.bytes)
         while true {
             var inFlight: [String] = []
             var after: Int64?
