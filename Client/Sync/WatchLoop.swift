@@ -84,17 +84,20 @@ public struct WatchLoop<Replica: SyncReplica>: Sendable {
         var cursor = first.cursor
         try await conversation.send(.subscribe(Subscribe(since: cursor)))
         while !Task.isCancelled {
-            switch try await conversation.nextEvent() {
-            case .inbound(.message(.error(let error))):
-                throw SyncError.server(error)
-            case .inbound, .deadline, .wake:
-                break
-            case .closed(let error):
-                if let problem = error as? ProtocolError { throw SyncError.protocolViolation(problem) }
-                throw SyncError.connectionClosed
+            // A wake or a notify may have arrived while a push or a pull waited for its answer: the conversation
+            // remembers both, and they are served before waiting for another event — waiting first would leave them
+            // unserved until something else happened to arrive.
+            if !conversation.woken && conversation.notifiedHead == nil {
+                switch try await conversation.nextEvent() {
+                case .inbound(.message(.error(let error))):
+                    throw SyncError.server(error)
+                case .inbound, .deadline, .wake:
+                    break
+                case .closed(let error):
+                    if let problem = error as? ProtocolError { throw SyncError.protocolViolation(problem) }
+                    throw SyncError.connectionClosed
+                }
             }
-            // A wake or a notify may also have arrived while a push or a pull waited for its answer: both are
-            // remembered by the conversation and checked after every event.
             if conversation.takeWake(), try await engine.onStore({ try $0.pendingCount() }) > 0 {
                 var summary = SyncSummary()
                 try await engine.pushAll(conversation, welcome: welcome, into: &summary)
