@@ -53,7 +53,7 @@ public struct SyncConnector: Sendable {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.milliseconds(connectTimeout.wholeMilliseconds))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
-                .connect(host: address.host, port: address.port) { [limits] channel in
+                .connect(host: address.host, port: address.port) { [limits, options] channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(traffic.makeHandler())
                         if let tlsContext {
@@ -61,7 +61,7 @@ public struct SyncConnector: Sendable {
                                 NIOSSLClientHandler(context: tlsContext, serverHostname: serverHostname))
                             try channel.pipeline.syncOperations.addHandler(tlsFailure.makeHandler())
                         }
-                        var codec = FrameCodec(limits: limits)
+                        var codec = FrameCodec(limits: limits, compressionLevel: options.compressionLevel)
                         codec.payloadObserver = { _, bytes in traffic.addPayload(bytes) }
                         try channel.pipeline.syncOperations.addBulletinSyncHandlers(
                             role: .client, limits: limits, codec: codec)

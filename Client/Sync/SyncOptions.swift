@@ -12,11 +12,18 @@ public struct SyncOptions: Sendable, Hashable {
     public var replyTimeout: Duration
     /// Whether pulls ask for article text as edits against the text held here (when the server offers `edits`).
     public var textEdits: Bool
+    /// The zlib level of the frames this client sends (mostly pushes).
+    ///
+    /// Level 2 by default: on article text it costs about a quarter of zlib's default level 6 for ~1.3× the bytes,
+    /// and a push's compression runs beside the server's commit, so its CPU is what limits a large push on the
+    /// laptop (BENCHMARKS.md, "Push throughput").
+    public var compressionLevel: Int32
 
     /// Creates options.
     public init(
         maxBatchChanges: Int = 5_000, maxBatchBytes: Int = 4 << 20, pullMaxChanges: Int = 1_000,
-        pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), textEdits: Bool = true
+        pullMaxBytes: Int = 2 << 20, replyTimeout: Duration = .seconds(60), textEdits: Bool = true,
+        compressionLevel: Int32 = 2
     ) {
         self.maxBatchChanges = maxBatchChanges
         self.maxBatchBytes = maxBatchBytes
@@ -24,6 +31,7 @@ public struct SyncOptions: Sendable, Hashable {
         self.pullMaxBytes = pullMaxBytes
         self.replyTimeout = replyTimeout
         self.textEdits = textEdits
+        self.compressionLevel = compressionLevel
     }
 }
 

@@ -9,11 +9,14 @@ import Testing
 
 /// The client keeps two `push` batches in flight (PROTOCOL.md section 7 allows pipelining): a server that answers
 /// nothing until it holds the second batch still gets both, and each `push_ack` is matched to its batch in order.
+/// It compresses what it sends at its own level (``SyncOptions/compressionLevel``).
 @Suite(.timeLimit(.minutes(1))) struct PipelinedPushTests {
     /// What the peer saw.
     struct Seen: Sendable {
         var pushesBeforeFirstAck = 0
         var batchSizes: [Int] = []
+        /// The first frame after the handshake, as it came (length, flags, payload).
+        var firstFrame: [UInt8] = []
     }
 
     @Test func theSecondBatchIsSentBeforeTheFirstIsAcknowledged() async throws {
@@ -23,6 +26,34 @@ import Testing
         for day in 1...12 { try store.createIssue(date: String(format: "2024-09-%02d", day)) }
         #expect(try store.pendingCount() == 12)
 
+        // A client that waited for each `push_ack` before sending the next batch would wait here until its reply
+        // timeout, then close: the peer would have seen one push only.
+        let observed = try await Self.sync(store, SyncOptions(maxBatchChanges: 5, replyTimeout: .seconds(15)))
+        #expect(try store.pendingCount() == 0)
+        #expect(observed.pushesBeforeFirstAck == 2, "two batches in flight before the first push_ack")
+        #expect(observed.batchSizes == [5, 5, 2])
+    }
+
+    /// zlib's header names the level class of the stream (RFC 1950, FLEVEL: 1 for levels 2–5, 3 for 7–9), so the
+    /// peer can tell which level the client compressed its push at.
+    @Test func pushesAreCompressedAtTheClientsLevel() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for (level, flevel) in [(Int32(2), UInt8(1)), (9, 3)] {
+            let store = try LocalStore.create(at: directory.file("store-\(level).sqlite"), editor: "Lan")
+            for day in 1...12 { try store.createIssue(date: String(format: "2024-09-%02d", day)) }
+            let observed = try await Self.sync(store, SyncOptions(maxBatchChanges: 6, compressionLevel: level))
+            let frame = observed.firstFrame
+            try #require(frame.count > 7, "a push frame")
+            #expect(frame[4] & 1 == 1, "a 12-issue push is compressed")
+            #expect(frame[6] >> 6 == flevel, "level \(level)")
+            #expect(Self.message(frame).map { if case .push = $0 { true } else { false } } == true)
+        }
+    }
+
+    /// Syncs `store` with a peer that answers nothing until it holds two frames, then answers each in order;
+    /// returns what the peer saw.
+    static func sync(_ store: LocalStore, _ options: SyncOptions) async throws -> Seen {
         let seen = Mutex(Seen())
         let peer = try FakePeer { socket in
             // A bound on every read, in case the client neither sends nor closes (a sequential client gives up
@@ -33,7 +64,9 @@ import Testing
             FakePeer.write(socket, FrameCodec.preamble + FrameCodec().frame(for: Self.welcome))
             var head: Int64 = 0
             // The first two frames are read before anything is answered: both must be pushes.
-            var waiting = [Self.message(FakePeer.readFrame(socket)), Self.message(FakePeer.readFrame(socket))]
+            let first = FakePeer.readFrame(socket)
+            seen.withLock { $0.firstFrame = first }
+            var waiting = [Self.message(first), Self.message(FakePeer.readFrame(socket))]
             seen.withLock { $0.pushesBeforeFirstAck = waiting.count { if case .push = $0 { true } else { false } } }
             // Then one answer per request, in order; the next frame is read only when every one read is answered.
             while true {
@@ -59,20 +92,13 @@ import Testing
             }
         }
         defer { peer.close() }
-
-        // A client that waited for each `push_ack` before sending the next batch would wait here until its reply
-        // timeout, then close: the peer would have seen one push only.
-        let options = SyncOptions(maxBatchChanges: 5, replyTimeout: .seconds(15))
         let runner = SyncRunner(
             store: store, address: ServerAddress(host: "127.0.0.1", port: peer.port), options: options,
             logger: quietLogger)
         let summary = try await withTimeout { try await runner.syncOnce() }
         #expect(summary.pushed == 12)
         #expect(summary.accepted == 12)
-        #expect(try store.pendingCount() == 0)
-        let observed = seen.withLock { $0 }
-        #expect(observed.pushesBeforeFirstAck == 2, "two batches in flight before the first push_ack")
-        #expect(observed.batchSizes == [5, 5, 2])
+        return seen.withLock { $0 }
     }
 
     /// A `welcome` without capabilities: pushes, then log pulls.
