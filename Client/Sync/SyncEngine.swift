@@ -131,6 +131,14 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
     /// changes a second (BENCHMARKS.md, "Issue 14: the live path and the fan-out"). Articles are bounded by bytes.
     static var pipelinedBatchChanges: Int { 1_000 }
 
+    /// The most changes of the pass's batch number `index` (from 0): 125, 250, 500, then
+    /// ``pipelinedBatchChanges``. The server can start on nothing until a whole first batch is read, encoded, sent
+    /// and decoded, so a small first batch starts its writer sooner; the batches after it grow while the server is
+    /// busy with the ones before.
+    static func pipelinedBatchChanges(at index: Int) -> Int {
+        min(pipelinedBatchChanges, 125 << min(index, 3))
+    }
+
     /// Pushes the outbox in bounded batches until it is empty, with up to ``pushesInFlight`` batches in flight.
     ///
     /// Each pass reads the outbox from its start: a change the server asked for in its full form (a compact edit
@@ -139,24 +147,26 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         async throws
     {
         let bounds = batchBounds(welcome)
-        let (maxCount, maxBytes) = (min(bounds.count, Self.pipelinedBatchChanges), bounds.bytes)
         while true {
             var inFlight: [String] = []
             var after: Int64?
             var exhausted = false
             var progressed = false
             var sent = false
+            var batches = 0
             while true {
                 while !exhausted, inFlight.count < Self.pushesInFlight {
                     let from = after
+                    let maxCount = min(bounds.count, Self.pipelinedBatchChanges(at: batches))
                     let batch = try await onStore {
-                        try $0.pendingBatch(after: from, maxCount: maxCount, maxBytes: maxBytes)
+                        try $0.pendingBatch(after: from, maxCount: maxCount, maxBytes: bounds.bytes)
                     }
                     guard let through = batch.through else {
                         exhausted = true
                         break
                     }
                     after = through
+                    batches += 1
                     inFlight.append(try await sendPush(batch.changes, conversation))
                     summary.pushed += batch.changes.count
                     sent = true
