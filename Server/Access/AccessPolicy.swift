@@ -70,9 +70,7 @@ struct AccessPolicy {
 
     /// The rules for a section or article of the issue `issueID`.
     private func contentDenial(issueID: String, _ store: any StoreReader) throws -> String? {
-        guard let issue = try store.entity(EntityKey(kind: .issue, id: issueID)),
-            let state = try Self.state(of: issue)
-        else { return nil }
+        guard let state = try store.issueStatus(issueID)?.state else { return nil }
         switch role {
         case .editor where !Self.editorStates.contains(state):
             return "issue \(issueID) is \(state.rawValue): only a chief may change its sections and articles"
@@ -93,6 +91,6 @@ struct AccessPolicy {
 
     /// An issue row's publication state, if it has a readable one.
     static func state(of issue: StoredEntity) throws -> PublicationState? {
-        try issue.state().fields["state"]?.stringValue.flatMap(PublicationState.init(rawValue:))
+        try IssueStatus(row: issue).state
     }
 }

@@ -33,10 +33,9 @@ enum PublishedIssues {
 
     /// Whether the stored issue `issueID` is in one of ``lateStates``.
     static func isPublished(issueID: String, _ store: any StoreReader) throws -> Bool {
-        guard let issue = try store.entity(EntityKey(kind: .issue, id: issueID)), !issue.deleted,
-            let text = try issue.state().fields["state"]?.stringValue,
-            let state = PublicationState(rawValue: text)
-        else { return false }
+        guard let status = try store.issueStatus(issueID), !status.deleted, let state = status.state else {
+            return false
+        }
         return lateStates.contains(state)
     }
 }

@@ -8,4 +8,6 @@ import SyncProtocol
 final class EntityRowCache {
     /// The rows, by key.
     var rows: [EntityKey: StoredEntity?] = [:]
+    /// The issues' statuses read from ``rows``, by issue id (a cached `nil`: no such issue).
+    var issues: [String: IssueStatus?] = [:]
 }

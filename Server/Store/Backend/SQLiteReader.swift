@@ -30,6 +30,13 @@ struct SQLiteReader: StoreTransaction {
         return row
     }
 
+    func issueStatus(_ issueID: String) throws -> IssueStatus? {
+        if let status = rows.issues[issueID] { return status }
+        let status = try entity(EntityKey(kind: .issue, id: issueID)).map(IssueStatus.init(row:))
+        rows.issues[issueID] = .some(status)
+        return status
+    }
+
     func loggedChange(_ changeID: String) throws -> LoggedChange? {
         let statement = try db.cachedStatement(
             sql: "SELECT seq, record, sent_fields, prior_seq FROM change_log WHERE change_id = ?")
@@ -257,8 +264,10 @@ struct SQLiteReader: StoreTransaction {
         try entity.write(isNew: isNew, db)
         if let kind = EntityKind(rawValue: entity.kind) {
             rows.rows[EntityKey(kind: kind, id: entity.id)] = .some(entity)
+            if kind == .issue { rows.issues[entity.id] = nil }
         } else {
             rows.rows.removeAll()
+            rows.issues.removeAll()
         }
     }
 

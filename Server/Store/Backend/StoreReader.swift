@@ -14,6 +14,8 @@ protocol StoreReader {
     func seq(ofChange changeID: String) throws -> Int64?
     /// The materialised row of one entity, or `nil`.
     func entity(_ key: EntityKey) throws -> StoredEntity?
+    /// The publication state of the issue `issueID` and whether it is deleted, or `nil` when there is no such issue.
+    func issueStatus(_ issueID: String) throws -> IssueStatus?
     /// The logged change with id `changeID`, or `nil`.
     func loggedChange(_ changeID: String) throws -> LoggedChange?
     /// The seq and `sent_fields` JSON of the change `changeID` when `clientID` made it and it has sent fields.
