@@ -10,14 +10,15 @@ enum DatabaseJSON {
     static func text(_ value: JSONValue) -> String {
         let canonical = CanonicalJSON.bytes(value)
         // `/` appears only inside strings (it is no JSON punctuation) and never inside an escape the writer makes.
-        guard canonical.contains(UInt8(ascii: "/")) else { return String(decoding: canonical, as: UTF8.self) }
+        guard canonical.contains(UInt8(ascii: "/")) else { return CanonicalJSON.string(canonical) }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(canonical.count + 16)
         for byte in canonical {
             if byte == UInt8(ascii: "/") { escaped.append(UInt8(ascii: "\\")) }
             escaped.append(byte)
         }
-        return String(decoding: escaped, as: UTF8.self)
+        // Still valid UTF-8: an ASCII `\` before each `/`, never inside a multi-byte scalar.
+        return CanonicalJSON.string(escaped)
     }
 
     /// The column text of an array of strings.
