@@ -54,17 +54,24 @@ public struct ChangeValidator: Sendable {
     }
 
     /// Why `change`, read alone, breaks the contract (every rule but the references), or `nil`.
-    public func check(_ change: ChangeRecord) -> ContractViolation? {
-        shape(of: change)
-    }
-
-    /// Why `change` breaks the contract, or `nil` when it keeps it.
     ///
     /// - Parameter storedText: the caller found ``holdsStoredText(_:)`` true of `change`, so its text is not scanned
     ///   again (a server judges every pushed text once, on the way in).
+    public func check(_ change: ChangeRecord, storedText: Bool = false) -> ContractViolation? {
+        shape(of: change, storedText: storedText)
+    }
+
+    /// Why `change` breaks the contract, or `nil` when it keeps it: ``check(_:storedText:)``, then the references.
+    ///
     /// - Parameter knows: whether a referenced entity exists (deleted or not).
     public func check(_ change: ChangeRecord, storedText: Bool = false, knows: Lookup) rethrows -> ContractViolation? {
         if let violation = shape(of: change, storedText: storedText) { return violation }
+        return try checkReferences(of: change, knows: knows)
+    }
+
+    /// Why a reference of `change` (a field naming another entity) breaks the contract, or `nil`: what
+    /// ``check(_:storedText:knows:)`` checks after the record alone.
+    public func checkReferences(of change: ChangeRecord, knows: Lookup) rethrows -> ContractViolation? {
         for field in DataContract.entity(change.entity).fields {
             guard let kind = field.references, let id = change.fields[field.name]?.stringValue else { continue }
             // A known but deleted parent is accepted: that is a concurrent edit, which section 20 merges.

@@ -7,10 +7,16 @@ enum InboundEdits {
     /// The field that may travel as an edit.
     static let field = "paragraphs"
 
+    /// Whether `change` carries its paragraphs as a text edit (an object), which ``rebuild(_:_:)`` replaces.
+    static func carriesEdit(_ change: ChangeRecord) -> Bool {
+        guard case .object = change.fields[field] else { return false }
+        return true
+    }
+
     /// Replaces a text edit in `change` by the full paragraphs; returns why it cannot, or `nil` when the change
     /// carried no edit or it was rebuilt. A client that gets the reason back sends the full value instead.
     static func rebuild(_ change: inout ChangeRecord, _ store: any StoreReader) throws -> String? {
-        guard let payload = change.fields[field], case .object = payload else { return nil }
+        guard carriesEdit(change), let payload = change.fields[field] else { return nil }
         guard change.op == .update, change.entity == .article else {
             return "only an update of an article may carry paragraphs as a text edit; send the full value"
         }

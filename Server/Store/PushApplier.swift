@@ -37,7 +37,11 @@ struct PushApplier {
     }
 
     /// Applies one change and says what happened to it.
-    mutating func apply(_ change: ChangeRecord) throws -> ChangeResult {
+    ///
+    /// - Parameter judgedAhead: the change's ``PushPreflight`` verdict, asked for only when the change is judged.
+    mutating func apply(
+        _ change: ChangeRecord, judgedAhead: @autoclosure () -> PushPreflight.Verdict? = nil
+    ) throws -> ChangeResult {
         if let seq = try store.seq(ofChange: change.changeID) {
             return ChangeResult(changeID: change.changeID, status: .duplicate, seq: seq)
         }
@@ -49,7 +53,7 @@ struct PushApplier {
         let late =
             try access.role.mayPush && access.role != .chief
             && PublishedIssues.isLate(change, stored: stored, store)
-        if let (reason, code) = try judge(&change, stored: stored, late: late) {
+        if let (reason, code) = try judge(&change, stored: stored, late: late, judgedAhead: judgedAhead) {
             door.noteRejected(change)
             return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code)
         }
@@ -90,9 +94,9 @@ struct PushApplier {
 
     /// Why `change` is rejected (a reason and the code for `push_ack`), or `nil` when it may be applied; rebuilds a
     /// text edit into full paragraphs and normalises the text (NFC, `\n`) on the way.
-    private mutating func judge(_ change: inout ChangeRecord, stored: StoredEntity?, late: Bool) throws
-        -> (reason: String, code: String)?
-    {
+    private mutating func judge(
+        _ change: inout ChangeRecord, stored: StoredEntity?, late: Bool, judgedAhead: () -> PushPreflight.Verdict?
+    ) throws -> (reason: String, code: String)? {
         if reoffer != nil, change.seq == nil {
             return ("a re-offered record carries the seq it had in the lost history", ErrorCode.invalidMessage.name)
         }
@@ -102,16 +106,22 @@ struct PushApplier {
         }
         if let dependency = door.dependency(of: change) { return (dependency.reason, dependency.code.name) }
         if let why = try InboundEdits.rebuild(&change, store) { return (why, ErrorCode.invalidMessage.name) }
-        // Text is normalised on the way in, so it is judged, and logged, as it is stored. Text that is in that form
-        // already (nearly all) is scanned once here and not again by the contract's check.
-        let storedText = ChangeValidator.holdsStoredText(change)
-        if !storedText { change = change.normalizingText() }
-        // A record the server itself made in a log history lost to a restore (a conflict), offered again by a
-        // replica, is judged as a logged record (PROTOCOL.md section 12.5).
-        let validator = reoffer != nil && change.clientID == serverID ? ChangeValidator(origin: .log) : door
-        if let violation = try validator.check(change, storedText: storedText, knows: { try knows($0, $1) }) {
-            return (violation.reason, violation.code.name)
+        let violation: ContractViolation?
+        if reoffer == nil, let verdict = judgedAhead() {
+            // A client's change judged on another thread: its text is in the stored form, and the record alone was
+            // checked against the contract; its references are the store's to answer.
+            violation = try verdict.violation ?? door.checkReferences(of: change) { try knows($0, $1) }
+        } else {
+            // Text is normalised on the way in, so it is judged, and logged, as it is stored. Text that is in that
+            // form already (nearly all) is scanned once here and not again by the contract's check.
+            let storedText = ChangeValidator.holdsStoredText(change)
+            if !storedText { change = change.normalizingText() }
+            // A record the server itself made in a log history lost to a restore (a conflict), offered again by a
+            // replica, is judged as a logged record (PROTOCOL.md section 12.5).
+            let validator = reoffer != nil && change.clientID == serverID ? ChangeValidator(origin: .log) : door
+            violation = try validator.check(change, storedText: storedText) { try knows($0, $1) }
         }
+        if let violation { return (violation.reason, violation.code.name) }
         let key = EntityKey(kind: change.entity, id: change.entityID)
         return try rejection(of: change, key: key, stored: stored).map { ($0, ErrorCode.invalidMessage.name) }
     }

@@ -99,12 +99,14 @@ public struct ServerStore: Sendable {
     ) async throws -> PushOutcome {
         let key = signingKey
         let serverID = serverID
+        // Judged beside the writer while it applies the batch (a re-offer is judged as logged records, on it).
+        let preflight = reoffer ? nil : PushPreflight.start(changes)
         return try await backend.write(appending: true) { store in
             var applier = try PushApplier(store: store, role: role, serverID: serverID, reoffer: reoffer)
             var results: [ChangeResult] = []
             results.reserveCapacity(changes.count)
-            for change in changes {
-                results.append(try applier.apply(change))
+            for (index, change) in changes.enumerated() {
+                results.append(try applier.apply(change, judgedAhead: preflight?.verdict(at: index)))
             }
             var head = applier.head
             let recorder = PublicationRecorder(

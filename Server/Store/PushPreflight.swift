@@ -1,0 +1,40 @@
+import BulletinCore
+import SyncProtocol
+
+/// The judgements of a push's changes that need nothing of the store — whether their text is in the stored form,
+/// and the contract's check of the record alone — made on a second thread while the writer applies the batch
+/// (``WorkAhead``): the writer is the push's critical path, and these were a tenth of its CPU.
+///
+/// Only for a client's changes as they came (not a re-offer): a change carrying a text edit is rebuilt by the writer
+/// first, and text not in the stored form is normalised there, so both are judged on the writer as before.
+struct PushPreflight: Sendable {
+    /// A change judged ahead: its text is in the stored form, and this is what the contract's check of the record
+    /// alone says of it.
+    struct Verdict: Sendable {
+        /// The violation, or `nil` when the record keeps the contract's shape.
+        var violation: ContractViolation?
+    }
+
+    /// Batches with fewer changes are judged inline: a thread hop costs more.
+    static let minimumChanges = 16
+
+    private let work: WorkAhead<Verdict?>
+
+    /// Starts judging `changes`; `nil` when the batch is too small to be worth it.
+    static func start(_ changes: [ChangeRecord]) -> PushPreflight? {
+        guard changes.count >= minimumChanges else { return nil }
+        return PushPreflight(
+            work: WorkAhead(count: changes.count, chunkSize: 64, qos: .userInitiated) { judged(changes[$0]) })
+    }
+
+    /// The verdict on the change at `index` of the batch, or `nil` when it is to be judged on the writer.
+    func verdict(at index: Int) -> Verdict? {
+        work.value(at: index)
+    }
+
+    /// The verdict ``PushApplier`` would reach on the writer for a change it neither rebuilds nor normalises.
+    private static func judged(_ change: ChangeRecord) -> Verdict? {
+        guard !InboundEdits.carriesEdit(change), ChangeValidator.holdsStoredText(change) else { return nil }
+        return Verdict(violation: ChangeValidator(origin: .client).check(change, storedText: true))
+    }
+}

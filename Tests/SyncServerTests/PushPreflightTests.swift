@@ -1,0 +1,62 @@
+import SyncProtocol
+import TestSupport
+import Testing
+
+@testable import SyncServer
+
+/// A batch large enough to be judged ahead on another thread (``PushPreflight``) gets, change for change, the
+/// answers the same changes get when each is pushed alone and judged on the writer: valid changes, shape violations,
+/// unknown references, text not in the stored form, edits of missing entities.
+@Suite(.timeLimit(.minutes(1))) struct PushPreflightTests {
+    @Test(arguments: StoreKind.available)
+    func aBatchJudgedAheadIsAnsweredAsItsChangesAreAlone(_ kind: StoreKind) async throws {
+        var factory = ChangeFactory()
+        let (issue, section, article) = (ChangeFactory.newID(), ChangeFactory.newID(), ChangeFactory.newID())
+        let kept = ChangeFactory.newID()
+        let fixture = [
+            factory.issue(issue, date: "2024-09-05"), factory.section(section, issue: issue),
+            factory.article(article, issue: issue, section: section),
+            factory.annotation(kept, issue: issue, article: article),
+        ]
+        let existing = ChangeFactory.newID()
+        var batch = [factory.annotation(existing, issue: issue, article: article)]
+        for _ in 0..<10 { batch.append(factory.annotation(ChangeFactory.newID(), issue: issue, article: article)) }
+        var unknownField = factory.annotation(ChangeFactory.newID(), issue: issue, article: article)
+        unknownField.fields["colour"] = "đỏ"
+        var upperCaseID = factory.annotation(ChangeFactory.newID().uppercased(), issue: issue, article: article)
+        upperCaseID.fields["text"] = "Mã viết hoa"
+        var missingField = factory.annotation(ChangeFactory.newID(), issue: issue, article: article)
+        missingField.fields["kind"] = nil
+        let unknownArticle = factory.annotation(ChangeFactory.newID(), issue: issue, article: ChangeFactory.newID())
+        // Decomposed marks and a carriage return: not the stored form, normalised and applied.
+        let decomposed = factory.update(.article, article, ["title": "Ca\u{0309}i ca\u{0301}ch\r\nhành chính"])
+        let missingArticle = factory.update(.article, ChangeFactory.newID(), ["title": "Không có"])
+        let existingAgain = factory.annotation(existing, issue: issue, article: article)
+        var deleteWithFields = factory.delete(.annotation, kept)
+        deleteWithFields.fields["text"] = "Xoá"
+        batch += [
+            unknownField, upperCaseID, missingField, unknownArticle, decomposed, missingArticle, existingAgain,
+            deleteWithFields,
+        ]
+        for _ in 0..<5 { batch.append(factory.annotation(ChangeFactory.newID(), issue: issue, article: article)) }
+        #expect(batch.count >= PushPreflight.minimumChanges)
+
+        let together = try await withTestStore(kind) { store, _ in
+            _ = try await store.push(fixture)
+            let outcome = try await store.push(batch, role: .editor)
+            return (outcome.results, try await store.entityState(.article, id: article))
+        }
+        let alone = try await withTestStore(kind) { store, _ in
+            _ = try await store.push(fixture)
+            var results: [ChangeResult] = []
+            for change in batch { results += try await store.push([change], role: .editor).results }
+            return (results, try await store.entityState(.article, id: article))
+        }
+        #expect(together.0.map(\.status) == alone.0.map(\.status))
+        #expect(together.0.map(\.code) == alone.0.map(\.code))
+        #expect(together.0.map(\.reason) == alone.0.map(\.reason))
+        #expect(together.0.filter { $0.status == .rejected }.count == 7)
+        #expect(together.1?.state.fields["title"] == "Cải cách\nhành chính")
+        #expect(together.1?.state.fields["title"] == alone.1?.state.fields["title"])
+    }
+}
