@@ -43,6 +43,28 @@ extension CanonicalJSON {
         return (text, String(Substring(utf8[start..<end])))
     }
 
+    /// The canonical bytes of `record` without its `seq` and `seen`, written before a server knows the seq it will log
+    /// it at (see ``texts(_:seq:)``).
+    public static func unsequenced(_ record: ChangeRecord) -> UnsequencedRecord {
+        var record = record
+        record.seq = nil
+        record.seen = nil
+        var writer = CanonicalJSONWriter()
+        writer.changeRecord(record)
+        return UnsequencedRecord(bytes: writer.bytes, fields: writer.lastFieldsRange)
+    }
+
+    /// ``texts(_:)`` of the record `unsequenced` was written from, with `seq` and without `seen`: `seq` is the last
+    /// member in the canonical (sorted) order, so it goes just before the closing brace.
+    public static func texts(_ unsequenced: UnsequencedRecord, seq: Int64) -> (record: String, fields: String) {
+        var bytes = unsequenced.bytes
+        bytes.removeLast()
+        bytes.append(contentsOf: #","seq":"#.utf8)
+        bytes.append(contentsOf: String(seq).utf8)
+        bytes.append(UInt8(ascii: "}"))
+        return (string(bytes), string(Array(unsequenced.bytes[unsequenced.fields])))
+    }
+
     /// The canonical text of a change record.
     public static func text(_ record: ChangeRecord) -> String {
         string(bytes(record))
@@ -67,4 +89,13 @@ extension CanonicalJSON {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// A change record's canonical bytes without `seq` and `seen` (see ``CanonicalJSON/unsequenced(_:)``): a server
+/// writes them beside its one writer thread, which only adds the seq.
+public struct UnsequencedRecord: Sendable {
+    /// The record's bytes, ending with its closing brace.
+    fileprivate let bytes: [UInt8]
+    /// Where its `fields` object lies in them.
+    fileprivate let fields: Range<Int>
 }

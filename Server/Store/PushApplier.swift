@@ -38,7 +38,7 @@ struct PushApplier {
 
     /// Applies one change and says what happened to it.
     ///
-    /// - Parameter judgedAhead: the change's ``PushPreflight`` verdict, asked for only when the change is judged.
+    /// - Parameter judgedAhead: the change's ``PushPreflight`` verdict, asked for once the change is not a duplicate.
     mutating func apply(
         _ change: ChangeRecord, judgedAhead: @autoclosure () -> PushPreflight.Verdict? = nil
     ) throws -> ChangeResult {
@@ -53,7 +53,8 @@ struct PushApplier {
         let late =
             try access.role.mayPush && access.role != .chief
             && PublishedIssues.isLate(change, stored: stored, store)
-        if let (reason, code) = try judge(&change, stored: stored, late: late, judgedAhead: judgedAhead) {
+        let verdict = reoffer == nil ? judgedAhead() : nil
+        if let (reason, code) = try judge(&change, stored: stored, late: late, verdict: verdict) {
             door.noteRejected(change)
             return ChangeResult(changeID: change.changeID, status: .rejected, reason: reason, code: code)
         }
@@ -70,7 +71,7 @@ struct PushApplier {
         let normalized = decision.logged == change
         let seq = try log(
             decision.logged, key: key, stored: stored, before: before, normalized: normalized, sent: change,
-            priorSeq: prior)
+            priorSeq: prior, text: normalized ? verdict?.record : nil)
         if !late { touch(decision.logged, previousIssue: stored?.issueID) }
         guard !decision.conflicts.isEmpty else {
             return ChangeResult(changeID: change.changeID, status: .applied, seq: seq)
@@ -95,7 +96,7 @@ struct PushApplier {
     /// Why `change` is rejected (a reason and the code for `push_ack`), or `nil` when it may be applied; rebuilds a
     /// text edit into full paragraphs and normalises the text (NFC, `\n`) on the way.
     private mutating func judge(
-        _ change: inout ChangeRecord, stored: StoredEntity?, late: Bool, judgedAhead: () -> PushPreflight.Verdict?
+        _ change: inout ChangeRecord, stored: StoredEntity?, late: Bool, verdict: PushPreflight.Verdict?
     ) throws -> (reason: String, code: String)? {
         if reoffer != nil, change.seq == nil {
             return ("a re-offered record carries the seq it had in the lost history", ErrorCode.invalidMessage.name)
@@ -107,7 +108,7 @@ struct PushApplier {
         if let dependency = door.dependency(of: change) { return (dependency.reason, dependency.code.name) }
         if let why = try InboundEdits.rebuild(&change, store) { return (why, ErrorCode.invalidMessage.name) }
         let violation: ContractViolation?
-        if reoffer == nil, let verdict = judgedAhead() {
+        if let verdict {
             // A client's change judged on another thread: its text is in the stored form, and the record alone was
             // checked against the contract; its references are the store's to answer.
             violation = try verdict.violation ?? door.checkReferences(of: change) { try knows($0, $1) }
@@ -182,12 +183,14 @@ struct PushApplier {
     /// - Parameter sent: the change as its author sent it (text normalised): the values that differ from the
     ///   logged ones are kept for the author's later changes, and the compact forms are made against it.
     /// - Parameter priorSeq: for a re-offered record, its seq in the lost history.
+    /// - Parameter text: `change`'s canonical text without its seq, written ahead (``PushPreflight``).
     private mutating func log(
         _ change: ChangeRecord, key: EntityKey, stored: StoredEntity?, before: EntityState, normalized: Bool,
-        sent: ChangeRecord, priorSeq: Int64? = nil
+        sent: ChangeRecord, priorSeq: Int64? = nil, text: UnsequencedRecord? = nil
     ) throws -> Int64 {
         var logged = normalized ? change : change.normalizingText()
-        if change.op == .update, before.deleted {
+        let revived = change.op == .update && before.deleted
+        if revived {
             // An edit revives a deleted entity. Replicas that never saw the tombstone (they started from a
             // snapshot) must still end with every field, so the logged update carries the whole entity.
             logged.fields = before.fields.merging(logged.fields) { _, new in new }
@@ -206,9 +209,17 @@ struct PushApplier {
         }
         // A new entity's fields are exactly the logged record's: their text is cut from the record's, not written
         // a second time.
-        let (record, fieldsText) =
-            before.fields.isEmpty && logged.op != .delete
-            ? RecordJSON.texts(logged) : (RecordJSON.text(logged), RecordJSON.text(after.fields))
+        let isNew = before.fields.isEmpty && logged.op != .delete
+        let (record, fieldsText): (String, String)
+        if let text, !revived {
+            // Written ahead; a revived entity's update (above) carries more fields than were sent.
+            let texts = CanonicalJSON.texts(text, seq: head)
+            (record, fieldsText) = (texts.record, isNew ? texts.fields : RecordJSON.text(after.fields))
+        } else if isNew {
+            (record, fieldsText) = RecordJSON.texts(logged)
+        } else {
+            (record, fieldsText) = (RecordJSON.text(logged), RecordJSON.text(after.fields))
+        }
         let compact = OutboundEdits.make(logged: logged, full: record, before: before, sent: sent)
         try store.append(
             ChangeLogEntry(

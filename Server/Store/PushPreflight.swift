@@ -1,9 +1,9 @@
 import BulletinCore
 import SyncProtocol
 
-/// The judgements of a push's changes that need nothing of the store — whether their text is in the stored form,
-/// and the contract's check of the record alone — made on a second thread while the writer applies the batch
-/// (``WorkAhead``): the writer is the push's critical path, and these were a tenth of its CPU.
+/// The work on a push's changes that needs nothing of the store — whether their text is in the stored form, the
+/// contract's check of the record alone, the canonical text to log — done on a second thread while the writer applies
+/// the batch (``WorkAhead``): the writer is the push's critical path, and this was a sixth of its CPU.
 ///
 /// Only for a client's changes as they came (not a re-offer): a change carrying a text edit is rebuilt by the writer
 /// first, and text not in the stored form is normalised there, so both are judged on the writer as before.
@@ -13,6 +13,9 @@ struct PushPreflight: Sendable {
     struct Verdict: Sendable {
         /// The violation, or `nil` when the record keeps the contract's shape.
         var violation: ContractViolation?
+        /// The change's canonical text without its seq, for the log when it is logged as it came; `nil` with a
+        /// violation.
+        var record: UnsequencedRecord?
     }
 
     /// Batches with fewer changes are judged inline: a thread hop costs more.
@@ -35,6 +38,7 @@ struct PushPreflight: Sendable {
     /// The verdict ``PushApplier`` would reach on the writer for a change it neither rebuilds nor normalises.
     private static func judged(_ change: ChangeRecord) -> Verdict? {
         guard !InboundEdits.carriesEdit(change), ChangeValidator.holdsStoredText(change) else { return nil }
-        return Verdict(violation: ChangeValidator(origin: .client).check(change, storedText: true))
+        let violation = ChangeValidator(origin: .client).check(change, storedText: true)
+        return Verdict(violation: violation, record: violation == nil ? CanonicalJSON.unsequenced(change) : nil)
     }
 }

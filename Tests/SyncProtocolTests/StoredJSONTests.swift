@@ -32,6 +32,24 @@ import Testing
         }
     }
 
+    /// A server writes a record's text before it knows the seq (``CanonicalJSON/unsequenced(_:)``) and adds it
+    /// later: the result is the text of the record with that seq and without `seen`, whatever it had of either.
+    @Test func aRecordWrittenBeforeItsSeqGetsTheTextOfTheRecordWithIt() {
+        var random = RandomMessages(seed: 23)
+        for round in 0..<500 {
+            var record = random.change(seq: random.bool())
+            if round.isMultiple(of: 2) { record.seen = Int64(round) }
+            let seq = Int64(round) * 7_919 + (round.isMultiple(of: 3) ? Int64.max / 2 : 0)
+            let spliced = CanonicalJSON.texts(CanonicalJSON.unsequenced(record), seq: seq)
+            var logged = record
+            logged.seq = seq
+            logged.seen = nil
+            let texts = CanonicalJSON.texts(logged)
+            #expect(spliced.record == texts.record)
+            #expect(spliced.fields == texts.fields)
+        }
+    }
+
     @Test func storedTextsReadBackAsWritten() throws {
         var random = RandomMessages(seed: 7)
         for _ in 0..<500 {

@@ -44,13 +44,13 @@ import Testing
         let together = try await withTestStore(kind) { store, _ in
             _ = try await store.push(fixture)
             let outcome = try await store.push(batch, role: .editor)
-            return (outcome.results, try await store.entityState(.article, id: article))
+            return (outcome.results, try await store.entityState(.article, id: article), try await Self.log(store))
         }
         let alone = try await withTestStore(kind) { store, _ in
             _ = try await store.push(fixture)
             var results: [ChangeResult] = []
             for change in batch { results += try await store.push([change], role: .editor).results }
-            return (results, try await store.entityState(.article, id: article))
+            return (results, try await store.entityState(.article, id: article), try await Self.log(store))
         }
         #expect(together.0.map(\.status) == alone.0.map(\.status))
         #expect(together.0.map(\.code) == alone.0.map(\.code))
@@ -58,5 +58,14 @@ import Testing
         #expect(together.0.filter { $0.status == .rejected }.count == 7)
         #expect(together.1?.state.fields["title"] == "Cải cách\nhành chính")
         #expect(together.1?.state.fields["title"] == alone.1?.state.fields["title"])
+        // The same records logged at the same seqs (the log's texts written ahead on another thread).
+        #expect(together.2.count == 4 + 17)
+        #expect(together.2 == alone.2)
+    }
+
+    /// The whole log, in seq order.
+    static func log(_ store: ServerStore) async throws -> [ChangeRecord] {
+        try await store.logPage(since: 0, bound: .max, limits: PageLimits(maxChanges: 1_000, maxBytes: 1 << 24))
+            .records
     }
 }
