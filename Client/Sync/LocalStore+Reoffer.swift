@@ -33,7 +33,7 @@ extension LocalStore {
                     batch.through = rowSeq
                     continue
                 }
-                let size = try ChangeRecordJSON.encode(change).utf8.count
+                let size = ChangeRecordJSON.encode(change).utf8.count
                 if !batch.changes.isEmpty, bytes + size > maxBytes { break }
                 bytes += size
                 batch.changes.append(change)

@@ -30,7 +30,7 @@ import Testing
         #expect(all.count == 7)
         #expect(all.map(\.hlc) == all.map(\.hlc).sorted())
         #expect(try store.pendingChanges(maxCount: 3, maxBytes: .max) == Array(all.prefix(3)))
-        let sizes = try all.map { try ChangeRecordJSON.encode($0).utf8.count }
+        let sizes = all.map { ChangeRecordJSON.encode($0).utf8.count }
         let budget = sizes[0] + sizes[1] + sizes[2] - 1
         #expect(try store.pendingChanges(maxCount: 100, maxBytes: budget) == Array(all.prefix(2)))
         #expect(try store.pendingChanges(maxCount: 100, maxBytes: 1) == Array(all.prefix(1)))

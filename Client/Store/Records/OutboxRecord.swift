@@ -35,14 +35,24 @@ struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
         position = inserted.rowID
     }
 
+    /// Reads a row without the `Decodable` machinery: a push reads every row it sends.
+    init(row: Row) {
+        position = row[Columns.position]
+        changeID = row[Columns.changeID]
+        issueID = row[Columns.issueID]
+        record = row[Columns.record]
+        bytes = row[Columns.bytes]
+        compact = row[Columns.compact]
+    }
+
     /// A row holding `change`, and its compact form if it has one.
     init(change: ChangeRecord, issueID: String?, compact: ChangeRecord? = nil) throws {
-        let json = try ChangeRecordJSON.encode(change)
+        let json = ChangeRecordJSON.encode(change)
         self.position = nil
         self.changeID = change.changeID
         self.issueID = issueID
         self.record = json
-        self.compact = try compact.map(ChangeRecordJSON.encode)
+        self.compact = compact.map(ChangeRecordJSON.encode)
         self.bytes = (self.compact ?? json).utf8.count
     }
 
@@ -60,10 +70,10 @@ struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
 /// How the store keeps change records as text: the protocol's JSON (sorted keys), which is also what a `push`
 /// carries, so an outbox row's byte count is close to its size on the wire.
 enum ChangeRecordJSON {
-    static func encode(_ change: ChangeRecord) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(change), as: UTF8.self)
+    /// The record's text: the bytes of `JSONEncoder` with sorted keys and unescaped slashes, which the canonical
+    /// writer writes without `JSONEncoder` (`StoredJSONTests`).
+    static func encode(_ change: ChangeRecord) -> String {
+        CanonicalJSON.text(change)
     }
 
     static func decode(_ text: String, table: String, key: String) throws -> ChangeRecord {
