@@ -16,7 +16,7 @@ public struct SyncOptions: Sendable, Hashable {
     ///
     /// Level 2 by default: on article text it costs about a quarter of zlib's default level 6 for ~1.3× the bytes,
     /// and a push's compression runs beside the server's commit, so its CPU is what limits a large push on the
-    /// laptop (BENCHMARKS.md, "Push throughput").
+    /// laptop (BENCHMARKS.md, "Push throughput, session 7").
     public var compressionLevel: Int32
 
     /// Creates options.
