@@ -107,7 +107,7 @@ extension LocalStore {
         }
         try LocalPublicationRecord(
             issueID: publication.issueID, version: publication.version, state: publication.status.rawValue,
-            content: String(decoding: CanonicalJSON.bytes(publication.content), as: UTF8.self),
+            content: CanonicalJSON.string(CanonicalJSON.bytes(publication.content)),
             signature: publication.signature, keyID: publication.keyID, seq: record.seq ?? 0
         ).save(db)
         try materialise(content, record: record, db)

@@ -23,7 +23,7 @@ struct FoldAhead: Sendable {
     static func start(_ changes: [ChangeRecord]) -> FoldAhead? {
         guard changes.lazy.filter({ $0.entity == .article }).count >= minimumArticles else { return nil }
         return FoldAhead(
-            work: WorkAhead(count: changes.count, chunkSize: 64, qos: .userInitiated) { folded(changes[$0]) })
+            work: WorkAhead(count: changes.count, chunkSize: 64) { folded(changes[$0]) })
     }
 
     /// The folded texts of the record at `index` of the page (`nil` for a record that is not an article's).

@@ -105,7 +105,7 @@ struct LocalChanges {
         }
         let scope = try ChangeApplier.apply(change, in: db)
         let compact = before.flatMap { CompactChange.make(change, before: $0) }
-        var outbox = try OutboxRecord(change: change, issueID: scope.issueID, compact: compact)
+        var outbox = OutboxRecord(change: change, issueID: scope.issueID, compact: compact)
         try outbox.insert(db)
         try ChangeLog.record(change, scope: scope, in: db)
         made.append(change)

@@ -17,7 +17,7 @@ public enum PrettyJSON {
             out += "{\n"
             let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, (name, member)) in sorted.enumerated() {
-                out += inner + String(decoding: CanonicalJSON.bytes(.string(name)), as: UTF8.self) + ": "
+                out += inner + CanonicalJSON.string(CanonicalJSON.bytes(.string(name))) + ": "
                 write(member, indent: inner, to: &out)
                 out += index == sorted.count - 1 ? "\n" : ",\n"
             }
@@ -31,7 +31,7 @@ public enum PrettyJSON {
             }
             out += indent + "]"
         default:
-            out += String(decoding: CanonicalJSON.bytes(value), as: UTF8.self)
+            out += CanonicalJSON.string(CanonicalJSON.bytes(value))
         }
     }
 }

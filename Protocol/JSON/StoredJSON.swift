@@ -34,13 +34,13 @@ extension CanonicalJSON {
     public static func texts(_ record: ChangeRecord) -> (record: String, fields: String) {
         var writer = CanonicalJSONWriter()
         writer.changeRecord(record)
-        let text = string(writer.bytes)
-        // Copied out of the record's text, which is valid UTF-8 already (not decoded and checked a second time):
-        // the range starts at `{` and ends after `}`, both on scalar boundaries.
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: writer.lastFieldsRange.lowerBound)
-        let end = utf8.index(utf8.startIndex, offsetBy: writer.lastFieldsRange.upperBound)
-        return (text, String(Substring(utf8[start..<end])))
+        return texts(of: writer.bytes, fields: writer.lastFieldsRange)
+    }
+
+    /// The texts of a record's canonical bytes and of its `fields` object at `fields` in them: the range starts at
+    /// `{` and ends after `}`, both on scalar boundaries, so the cut is valid UTF-8 too.
+    private static func texts(of bytes: [UInt8], fields: Range<Int>) -> (record: String, fields: String) {
+        (string(bytes), string(Array(bytes[fields])))
     }
 
     /// The canonical bytes of `record` without its `seq` and `seen`, written before a server knows the seq it will log
@@ -62,7 +62,8 @@ extension CanonicalJSON {
         bytes.append(contentsOf: #","seq":"#.utf8)
         bytes.append(contentsOf: String(seq).utf8)
         bytes.append(UInt8(ascii: "}"))
-        return (string(bytes), string(Array(unsequenced.bytes[unsequenced.fields])))
+        // The seq goes after the fields, which stay where they were.
+        return texts(of: bytes, fields: unsequenced.fields)
     }
 
     /// The canonical text of a change record.

@@ -43,7 +43,7 @@ struct PublicationRecorder {
             let status = try AccessPolicy.state(of: issue).flatMap(Self.status(of:))
         else { return false }
         let content = try Self.content(of: issue, store).json
-        let contentText = String(decoding: CanonicalJSON.bytes(content), as: UTF8.self)
+        let contentText = CanonicalJSON.string(CanonicalJSON.bytes(content))
         let latest = try store.publication(issueID: issueID)
         if let latest, latest.content == contentText, latest.state == status.rawValue { return false }
         let version = (latest?.version ?? 0) + 1

@@ -27,7 +27,7 @@ struct PushPreflight: Sendable {
     static func start(_ changes: [ChangeRecord]) -> PushPreflight? {
         guard changes.count >= minimumChanges else { return nil }
         return PushPreflight(
-            work: WorkAhead(count: changes.count, chunkSize: 64, qos: .userInitiated) { judged(changes[$0]) })
+            work: WorkAhead(count: changes.count, chunkSize: 64) { judged(changes[$0]) })
     }
 
     /// The verdict on the change at `index` of the batch, or `nil` when it is to be judged on the writer.

@@ -9,7 +9,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct WorkAheadTests {
     @Test func everyValueIsComputedOnceAndReturnedInOrder() {
         let calls = Atomic<Int>(0)
-        let work = WorkAhead(count: 1_000, chunkSize: 7, qos: .utility) { index in
+        let work = WorkAhead(count: 1_000, chunkSize: 7) { index in
             calls.add(1, ordering: .relaxed)
             return index * index
         }
@@ -21,7 +21,7 @@ import Testing
         let consumer = pthread_self()
         let helperStarted = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let work = WorkAhead(count: 30, chunkSize: 10, qos: .utility) { index in
+        let work = WorkAhead(count: 30, chunkSize: 10) { index in
             // The helper takes the first chunk and stays in it until released.
             if index == 0, pthread_equal(pthread_self(), consumer) == 0 {
                 helperStarted.signal()

@@ -46,7 +46,7 @@ struct OutboxRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersis
     }
 
     /// A row holding `change`, and its compact form if it has one.
-    init(change: ChangeRecord, issueID: String?, compact: ChangeRecord? = nil) throws {
+    init(change: ChangeRecord, issueID: String?, compact: ChangeRecord? = nil) {
         let json = ChangeRecordJSON.encode(change)
         self.position = nil
         self.changeID = change.changeID

@@ -31,8 +31,9 @@ public final class WorkAhead<Value: Sendable>: Sendable {
     private let compute: @Sendable (Int) -> Value
     private let state: Mutex<State>
 
-    /// Starts computing `compute(index)` for every index below `count`, `chunkSize` at a time.
-    public init(count: Int, chunkSize: Int, qos: DispatchQoS.QoSClass, compute: @escaping @Sendable (Int) -> Value) {
+    /// Starts computing `compute(index)` for every index below `count`, `chunkSize` at a time, at user-initiated
+    /// priority: a writer is waiting for the values.
+    public init(count: Int, chunkSize: Int, compute: @escaping @Sendable (Int) -> Value) {
         precondition(chunkSize > 0, "a chunk holds at least one item")
         self.count = count
         self.chunkSize = chunkSize
@@ -40,7 +41,7 @@ public final class WorkAhead<Value: Sendable>: Sendable {
         let chunks = (count + chunkSize - 1) / chunkSize
         state = Mutex(
             State(chunks: Array(repeating: .waiting, count: chunks), values: Array(repeating: nil, count: count)))
-        DispatchQueue.global(qos: qos).async { self.computeAll() }
+        DispatchQueue.global(qos: .userInitiated).async { self.computeAll() }
     }
 
     /// The value of the item at `index`: ready, waited for while the helper computes its chunk, or computed here.
