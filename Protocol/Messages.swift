@@ -121,12 +121,22 @@ public struct Push: Codable, Sendable, Hashable {
     /// `true`: the changes are records of a log history the server lost to a restore, offered again with the `seq`
     /// each had there (PROTOCOL.md section 12.5); `nil` for an ordinary push.
     public var reoffer: Bool?
+    /// The changes as the sender holds them, canonical texts written to the wire as they are, in place of
+    /// ``changes`` (then empty): a client sends its outbox rows without parsing them and writing the same bytes
+    /// again. Not on the wire as such: a decoded push has ``changes`` and no texts.
+    public var texts: [CanonicalRecord]?
 
     /// Creates a `push`.
     public init(batchID: String, changes: [ChangeRecord], reoffer: Bool? = nil) {
         self.batchID = batchID
         self.changes = changes
         self.reoffer = reoffer
+    }
+
+    /// Creates a `push` of changes held as canonical texts (see ``texts``).
+    public init(batchID: String, texts: [CanonicalRecord], reoffer: Bool? = nil) {
+        self.init(batchID: batchID, changes: [], reoffer: reoffer)
+        self.texts = texts
     }
 
     enum CodingKeys: String, CodingKey {

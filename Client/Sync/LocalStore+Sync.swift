@@ -20,15 +20,32 @@ extension LocalStore {
     /// bytes of record JSON — except that the first record is always returned, however large, so that the outbox
     /// can always make progress.
     public func pendingChanges(maxCount: Int, maxBytes: Int) throws -> [ChangeRecord] {
-        try pendingBatch(after: nil, maxCount: maxCount, maxBytes: maxBytes).changes
+        try pendingRows(after: nil, maxCount: maxCount, maxBytes: maxBytes).rows.map { try $0.wireChange() }
     }
 
     /// Like ``pendingChanges(maxCount:maxBytes:)``, but only the changes queued after the outbox position `after`
     /// (from the start when `nil`), with the position of the last one: a pusher with a batch in flight reads the
-    /// next one past it.
+    /// next one past it. The records stay the canonical texts the outbox holds (checked, not parsed): a push sends
+    /// them as they are.
     public func pendingBatch(after: Int64?, maxCount: Int, maxBytes: Int) throws -> PendingBatch {
+        let (rows, through) = try pendingRows(after: after, maxCount: maxCount, maxBytes: maxBytes)
+        let records = try rows.map { row in
+            let text = row.compact ?? row.record
+            do {
+                return try CanonicalRecord(checking: text)
+            } catch {
+                throw StoreError.corruptRow(
+                    table: OutboxRecord.databaseTableName, key: row.changeID, reason: String(describing: error))
+            }
+        }
+        return PendingBatch(records: records, through: through)
+    }
+
+    private func pendingRows(after: Int64?, maxCount: Int, maxBytes: Int) throws -> (
+        rows: [OutboxRecord], through: Int64?
+    ) {
         // A field office is read-only: the server would refuse its pushes whole.
-        guard maxCount > 0, try accessSettings().role == .editor else { return PendingBatch(changes: [], through: nil) }
+        guard maxCount > 0, try accessSettings().role == .editor else { return ([], nil) }
         return try writer.read { db in
             // Running byte totals come from the small integer columns only; records are read once the cut is known.
             let totals = try Row.fetchAll(
@@ -43,14 +60,13 @@ extension LocalStore {
                 if last != nil, running > maxBytes { break }
                 last = row["position"]
             }
-            guard let last else { return PendingBatch(changes: [], through: nil) }
-            let changes =
+            guard let last else { return ([], nil) }
+            let rows =
                 try OutboxRecord
                 .filter(OutboxRecord.Columns.position > (after ?? .min) && OutboxRecord.Columns.position <= last)
                 .order(OutboxRecord.Columns.position)
                 .fetchAll(db)
-                .map { try $0.wireChange() }
-            return PendingBatch(changes: changes, through: last)
+            return (rows, last)
         }
     }
 

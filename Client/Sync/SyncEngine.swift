@@ -73,7 +73,7 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
             guard let through = batch.through else { break }
             after = through
             if batch.changes.isEmpty { continue }
-            let ack = try await push(batch.changes, reoffer: true, conversation)
+            let ack = try await reoffer(batch.changes, conversation)
             summary.reoffered += batch.changes.count
             for refusal in ack.results where refusal.status == .rejected {
                 summary.reofferRefused += 1
@@ -95,20 +95,16 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
         )
     }
 
-    /// Sends one `push` and waits for its `push_ack`.
-    private func push(_ changes: [ChangeRecord], reoffer: Bool = false, _ conversation: Conversation)
-        async throws -> PushAck
-    {
-        let batchID = try await sendPush(changes, reoffer: reoffer, conversation)
+    /// Sends one re-offering `push` and waits for its `push_ack`.
+    private func reoffer(_ changes: [ChangeRecord], _ conversation: Conversation) async throws -> PushAck {
+        let batchID = try await sendPush(conversation) { Push(batchID: $0, changes: changes, reoffer: true) }
         return try await awaitAck(batchID, conversation)
     }
 
     /// Sends one `push`; returns its batch id.
-    private func sendPush(_ changes: [ChangeRecord], reoffer: Bool = false, _ conversation: Conversation)
-        async throws -> String
-    {
+    private func sendPush(_ conversation: Conversation, _ push: (_ batchID: String) -> Push) async throws -> String {
         let batchID = UUIDText.make()
-        try await conversation.send(.push(Push(batchID: batchID, changes: changes, reoffer: reoffer ? true : nil)))
+        try await conversation.send(.push(push(batchID)))
         return batchID
     }
 
@@ -167,8 +163,8 @@ public struct SyncEngine<Replica: SyncReplica>: Sendable {
                     }
                     after = through
                     batches += 1
-                    inFlight.append(try await sendPush(batch.changes, conversation))
-                    summary.pushed += batch.changes.count
+                    inFlight.append(try await sendPush(conversation) { Push(batchID: $0, texts: batch.records) })
+                    summary.pushed += batch.records.count
                     sent = true
                 }
                 guard !inFlight.isEmpty else { break }

@@ -61,6 +61,13 @@ struct CanonicalJSONWriter {
         }
     }
 
+    /// Writes a value that is canonical JSON already (a ``CanonicalRecord``'s text), as it is.
+    mutating func verbatim(_ json: String) {
+        separate()
+        bytes.append(contentsOf: json.utf8)
+        needsComma = true
+    }
+
     // MARK: Scalars
 
     /// Writes a string, escaping only what JSON requires.

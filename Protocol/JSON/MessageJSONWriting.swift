@@ -105,7 +105,13 @@ extension CanonicalJSONWriter {
             writer.key("batch_id")
             writer.string(push.batchID)
             writer.key("changes")
-            writer.changeRecords(push.changes)
+            if let texts = push.texts {
+                writer.arrayBody { writer in
+                    for record in texts { writer.verbatim(record.text) }
+                }
+            } else {
+                writer.changeRecords(push.changes)
+            }
             if let reoffer = push.reoffer {
                 writer.key("reoffer")
                 writer.bool(reoffer)

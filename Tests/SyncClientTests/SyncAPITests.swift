@@ -39,6 +39,28 @@ import Testing
         #expect(try store.pendingTotals().bytes == sizes.reduce(0, +))
     }
 
+    /// A push sends the outbox's texts as they are: they are the records' canonical texts, and a damaged one is
+    /// refused here, naming its change, instead of going to the server.
+    @Test func pendingBatchesHoldTheRecordsCanonicalTextsAndRefuseADamagedOne() throws {
+        let store = try storeWithChanges()
+        let all = try store.pendingChanges(maxCount: 100, maxBytes: .max)
+        let batch = try store.pendingBatch(after: nil, maxCount: 100, maxBytes: .max)
+        #expect(batch.records == all.map(CanonicalRecord.init))
+        let damaged = all[2].changeID
+        try store.writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET record = substr(record, 1, length(record) - 1) WHERE change_id = ?",
+                arguments: [damaged])
+        }
+        #expect(try store.pendingBatch(after: nil, maxCount: 2, maxBytes: .max).records.count == 2)
+        #expect {
+            try store.pendingBatch(after: nil, maxCount: 100, maxBytes: .max)
+        } throws: { error in
+            guard case StoreError.corruptRow(let table, let key, _) = error else { return false }
+            return table == "outbox" && key == damaged
+        }
+    }
+
     @Test func acknowledgingRemovesLoggedChangesAndSetsAsideRejectedOnes() throws {
         let store = try storeWithChanges()
         let pending = try store.pendingChanges(maxCount: 4, maxBytes: .max)
