@@ -151,10 +151,16 @@ struct CanonicalJSONWriter {
 
     /// Writes an object of strings, members sorted by the UTF-8 bytes of their names.
     mutating func object(_ members: [String: String]) {
+        object(names: members.keys) { members[$0] ?? "" }
+    }
+
+    /// Writes an object of strings with the members `names`, each holding `value(name)`, sorted by the UTF-8 bytes
+    /// of their names.
+    mutating func object(names: some Collection<String>, value: (String) -> String) {
         objectBody { writer in
-            for name in Self.sortedNames(members.keys) {
+            for name in Self.sortedNames(names) {
                 writer.dynamicKey(name)
-                writer.string(members[name] ?? "")
+                writer.string(value(name))
             }
         }
     }

@@ -8,6 +8,13 @@ struct MergeDecision: Sendable {
     var logged: ChangeRecord
     /// The conflicts to open, in field order.
     var conflicts: [ConflictDraft]
+    /// `logged` is the incoming change as it came (known without comparing them).
+    var asSent = false
+
+    /// The incoming change applied as it came, opening no conflict.
+    static func asSent(_ change: ChangeRecord) -> MergeDecision {
+        MergeDecision(logged: change, conflicts: [], asSent: true)
+    }
 
     /// A delete that is not applied because `fields` were edited meanwhile: `logged` keeps the entity (an update
     /// with every field) and one `delete` conflict shows the edited fields' current values and who wrote the first of them.
@@ -57,7 +64,7 @@ struct ChangeMerger {
         }
         switch change.op {
         case .create:
-            return MergeDecision(logged: change, conflicts: [])
+            return .asSent(change)
         case .delete:
             return try deletion(change, stored: stored, before: before)
         case .update:

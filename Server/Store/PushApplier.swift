@@ -68,7 +68,7 @@ struct PushApplier {
                 try ChangeMerger(store: store).decide(change, stored: stored, before: before, late: late)
             }
         // The judged change is normalised already; a merge may have made other values.
-        let normalized = decision.logged == change
+        let normalized = decision.asSent || decision.logged == change
         let seq = try log(
             decision.logged, key: key, stored: stored, before: before, normalized: normalized, sent: change,
             priorSeq: prior, text: normalized ? verdict?.record : nil)
@@ -198,18 +198,24 @@ struct PushApplier {
         head += 1
         logged.seq = head
         logged.seen = nil
-        let after = before.applying(logged)
+        // A new entity's fields are exactly the logged record's, all at its version: their text is cut from the
+        // record's, not written a second time, and the versions are written without making their dictionary.
+        let isNew = before.fields.isEmpty && logged.op != .delete
+        let after = isNew ? EntityState(fields: logged.fields) : before.applying(logged)
+        let versionsText =
+            isNew
+            ? CanonicalJSON.text(names: logged.fields.keys, each: logged.changeID) : RecordJSON.text(after.versions)
         let issueID =
             change.entity == .issue
             ? change.entityID
             : after.fields["issue_id"]?.stringValue ?? stored?.issueID ?? sent.fields["issue_id"]?.stringValue ?? ""
+        // The values the author sent that the log does not hold (none when the change is logged as it came).
         var sentFields: [String: JSONValue] = [:]
-        for (name, value) in sent.fields where logged.op == .delete || logged.fields[name] != value {
-            sentFields[name] = value
+        if !normalized || logged.op == .delete {
+            for (name, value) in sent.fields where logged.op == .delete || logged.fields[name] != value {
+                sentFields[name] = value
+            }
         }
-        // A new entity's fields are exactly the logged record's: their text is cut from the record's, not written
-        // a second time.
-        let isNew = before.fields.isEmpty && logged.op != .delete
         let (record, fieldsText): (String, String)
         if let text, !revived {
             // Written ahead; a revived entity's update (above) carries more fields than were sent.
@@ -231,7 +237,7 @@ struct PushApplier {
             kind: key.kind.rawValue, id: key.id, issueID: issueID,
             sortDate: change.entity == .issue ? after.fields["date"]?.stringValue ?? "" : "",
             fields: fieldsText,
-            versions: RecordJSON.text(after.versions), deleted: after.deleted,
+            versions: versionsText, deleted: after.deleted,
             lastSeq: head, lastChangeID: logged.changeID, lastHLC: logged.hlc.description,
             lastAuthor: logged.author, lastClientID: logged.clientID)
         try store.write(row, isNew: stored == nil)

@@ -21,13 +21,37 @@ struct PushPreflight: Sendable {
     /// Batches with fewer changes are judged inline: a thread hop costs more.
     static let minimumChanges = 16
 
+    /// Batches whose changes carry less text than this on average (UTF-8 bytes of their field values) are judged
+    /// inline too. The work ahead pays for the writer's time with more CPU in all — the chunks' hand-over, and the
+    /// records read again on another core — which an article's ~5 KB repays (the writer is a push of creates'
+    /// bound) and an annotation's ~120 characters do not: for 10,000 small changes the server spent 6–13 µs more
+    /// per change with it than without, on 2 cores shared with the client, where the CPU in all is the bound
+    /// (BENCHMARKS.md, "Push throughput, session 8").
+    static let minimumTextBytesPerChange = 1_024
+
     private let work: WorkAhead<Verdict?>
 
     /// Starts judging `changes`; `nil` when the batch is too small to be worth it.
     static func start(_ changes: [ChangeRecord]) -> PushPreflight? {
-        guard changes.count >= minimumChanges else { return nil }
+        guard changes.count >= minimumChanges,
+            changes.reduce(0, { $0 + textBytes(of: $1) }) >= minimumTextBytesPerChange * changes.count
+        else { return nil }
         return PushPreflight(
             work: WorkAhead(count: changes.count, chunkSize: 64) { judged(changes[$0]) })
+    }
+
+    /// The UTF-8 bytes of the text in `change`'s field values.
+    static func textBytes(of change: ChangeRecord) -> Int {
+        change.fields.values.reduce(0) { $0 + textBytes(in: $1) }
+    }
+
+    private static func textBytes(in value: JSONValue) -> Int {
+        switch value {
+        case .string(let text): text.utf8.count
+        case .array(let elements): elements.reduce(0) { $0 + textBytes(in: $1) }
+        case .object(let members): members.values.reduce(0) { $0 + textBytes(in: $1) }
+        case .null, .bool, .int, .double: 0
+        }
     }
 
     /// The verdict on the change at `index` of the batch, or `nil` when it is to be judged on the writer.

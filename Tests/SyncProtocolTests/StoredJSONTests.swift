@@ -22,6 +22,16 @@ import Testing
         }
     }
 
+    @Test func anObjectOfOneValueIsWrittenAsItsDictionaryIs() {
+        var random = RandomMessages(seed: 13)
+        for _ in 0..<200 {
+            let record = random.change(seq: false)
+            let versions = record.fields.mapValues { _ in record.changeID }
+            let written = CanonicalJSON.text(names: record.fields.keys, each: record.changeID)
+            #expect(written == CanonicalJSON.text(versions))
+        }
+    }
+
     @Test func aRecordsFieldsCutFromItsTextAreTheFieldsText() {
         var random = RandomMessages(seed: 11)
         for _ in 0..<500 {

@@ -39,7 +39,14 @@ import Testing
             deleteWithFields,
         ]
         for _ in 0..<5 { batch.append(factory.annotation(ChangeFactory.newID(), issue: issue, article: article)) }
-        #expect(batch.count >= PushPreflight.minimumChanges)
+        // Annotations as long as a short article: enough text for the batch to be judged ahead.
+        let long = JSONValue.string(String(repeating: "Thủ tục hành chính một cửa. ", count: 60))
+        batch = batch.map { change in
+            var change = change
+            if change.fields["text"] != nil { change.fields["text"] = long }
+            return change
+        }
+        #expect(PushPreflight.start(batch) != nil)
 
         let together = try await withTestStore(kind) { store, _ in
             _ = try await store.push(fixture)
@@ -61,6 +68,24 @@ import Testing
         // The same records logged at the same seqs (the log's texts written ahead on another thread).
         #expect(together.2.count == 4 + 17)
         #expect(together.2 == alone.2)
+    }
+
+    /// The work ahead costs more CPU in all than it saves the writer for small records: annotations of a sentence
+    /// each are judged inline; the same annotations with a long text each are judged ahead, unless they are too few.
+    @Test func onlyBatchesOfEnoughChangesWithEnoughTextAreJudgedAhead() {
+        var factory = ChangeFactory()
+        let (issue, article) = (ChangeFactory.newID(), ChangeFactory.newID())
+        let small = (0..<100).map { _ in factory.annotation(ChangeFactory.newID(), issue: issue, article: article) }
+        #expect(small.allSatisfy { PushPreflight.textBytes(of: $0) < PushPreflight.minimumTextBytesPerChange })
+        #expect(PushPreflight.start(small) == nil)
+        let long = JSONValue.string(String(repeating: "ả", count: PushPreflight.minimumTextBytesPerChange / 2))
+        let large = small.map { change in
+            var change = change
+            change.fields["text"] = long
+            return change
+        }
+        #expect(PushPreflight.start(large) != nil)
+        #expect(PushPreflight.start(Array(large.prefix(PushPreflight.minimumChanges - 1))) == nil)
     }
 
     /// The whole log, in seq order.

@@ -36,6 +36,8 @@ struct PushThroughputBenchmark {
     let tokens: [String: String]
     /// The server's process, whose CPU time is read around each push.
     var server: ChildProcess?
+    /// Which round of a run this is (from 0): each round's editors have store files of their own.
+    var round = 0
 
     /// Pushes `changes` annotation-sized changes.
     func smallChanges(_ changes: Int) async throws -> Result {
@@ -48,7 +50,7 @@ struct PushThroughputBenchmark {
     /// issues the annotations hang on, so that no two editors create the same issue.
     func smallOutbox(_ changes: Int, account: String, editor index: Int = 0) throws -> BenchEditor {
         let editor = try BenchEditor.create(
-            at: workspace.path(account + ".sqlite"), editor: "Hoài Thu", token: tokens[account] ?? "")
+            at: workspace.path("\(account)-\(round).sqlite"), editor: "Hoài Thu", token: tokens[account] ?? "")
         // Each issue carries one section and one article with many annotations: 3 + annotations changes.
         let perIssue = 400
         var remaining = changes
@@ -82,7 +84,8 @@ struct PushThroughputBenchmark {
     /// Pushes `changes` creates of a new archive (issues of 20 articles: 25 changes per issue).
     func largeChanges(_ changes: Int) async throws -> Result {
         let editor = try BenchEditor.create(
-            at: workspace.path("pusher-large.sqlite"), editor: "Minh Quân", token: tokens["pusher-large"] ?? "")
+            at: workspace.path("pusher-large-\(round).sqlite"), editor: "Minh Quân",
+            token: tokens["pusher-large"] ?? "")
         let issues = max(1, changes / 25)
         let archive = ArchiveGenerator(
             articleCount: issues * 20, firstDate: CivilDate(daysSinceEpoch: 40_000), seed: 11)

@@ -30,6 +30,9 @@ struct SyncBenchmark: AsyncParsableCommand {
     @Option(help: "Changes of each push-throughput benchmark (c) (default 10,000; 1,000 with --quick).")
     var pushChanges: Int?
 
+    @Option(help: "Rounds of (c), each a small then a large push on a new server; medians count (5; 1 with --quick).")
+    var pushRounds: Int?
+
     @Flag(help: "A smoke run: 1,000 articles and fewer edits and changes (under a minute).")
     var quick = false
 
@@ -44,7 +47,7 @@ struct SyncBenchmark: AsyncParsableCommand {
         let plan = SyncBenchmarkRun.Plan(
             articles: articles, largeArticles: articles * max(1, memoryFactor), incrementalRounds: 5,
             propagationEdits: edits ?? (quick ? 100 : 1_000), pushChanges: pushChanges ?? (quick ? 1_000 : 10_000),
-            steps: Set(only.lowercased()).intersection("abcde"))
+            pushRounds: pushRounds ?? (quick ? 1 : 5), steps: Set(only.lowercased()).intersection("abcde"))
         let workspace = try BenchWorkspace()
         let signals = Self.cleanUpOnSignals(workspace)
         defer {

@@ -19,6 +19,8 @@ struct SyncBenchmarkRun {
         var propagationEdits: Int
         /// (c) changes per push.
         var pushChanges: Int
+        /// How many times (c) pushes each kind of outbox (small, then large, on a new server each time).
+        var pushRounds = 5
         /// How many times (a) and its `git clone` run, alternating (the first client is the one (b) and (d) use).
         var pullRepeats = 5
         /// Which of the steps a–e to run.
@@ -40,20 +42,15 @@ struct SyncBenchmarkRun {
         results.issues = ArchiveGenerator(articleCount: plan.articles).issueCount
         if !plan.steps.isDisjoint(with: "abcd") {
             let store = BenchStore.sqlite(directory: workspace.path("server-main"))
-            let tokens = try await BenchAccounts.add(
-                ["seeder", "reader", "pusher-small", "pusher-large"], store: store)
+            let tokens = try await BenchAccounts.add(["seeder", "reader"], store: store)
             // (b) and (d) start from the client that (a) filled.
             if !plan.steps.isDisjoint(with: "abd") {
                 let server = try await runMain(tokens: tokens, into: &results)
-                if plan.steps.contains("c") {
-                    try await pushThroughput(server, tokens: tokens, into: &results)
-                }
-                try await workspace.stopCleanly(server)
-            } else {
-                let server = try await programs.startServer(store: store, in: workspace)
-                try await pushThroughput(server, tokens: tokens, into: &results)
                 try await workspace.stopCleanly(server)
             }
+        }
+        if plan.steps.contains("c") {
+            try await pushThroughput(into: &results)
         }
         if plan.steps.contains("e") {
             progress("(e) initial pull of \(plan.largeArticles) articles, for peak memory")
@@ -152,14 +149,24 @@ struct SyncBenchmarkRun {
         return server
     }
 
-    private func pushThroughput(_ server: ServerProcess, tokens: [String: String], into results: inout SyncResults)
-        async throws
-    {
-        progress("(c) push throughput: \(plan.pushChanges) small changes, then \(plan.pushChanges) article creates")
-        let pusher = PushThroughputBenchmark(
-            workspace: workspace, port: server.port, tokens: tokens, server: server.child)
-        results.pushSmall = try await pusher.smallChanges(plan.pushChanges)
-        results.pushLarge = try await pusher.largeChanges(plan.pushChanges)
+    /// (c): each round on a server of its own, started on an empty store, so that every round measures the same
+    /// thing (a store that grows from round to round makes each push slower than the one before).
+    private func pushThroughput(into results: inout SyncResults) async throws {
+        let rounds = max(1, plan.pushRounds)
+        progress(
+            "(c) push throughput: \(plan.pushChanges) small changes, then \(plan.pushChanges) article creates, "
+                + "\(rounds) times, each on a new server")
+        for round in 0..<rounds {
+            let store = BenchStore.sqlite(directory: workspace.path("server-push-\(round)"))
+            let tokens = try await BenchAccounts.add(["pusher-small", "pusher-large"], store: store)
+            let server = try await programs.startServer(store: store, in: workspace)
+            var pusher = PushThroughputBenchmark(
+                workspace: workspace, port: server.port, tokens: tokens, server: server.child)
+            pusher.round = round
+            results.pushSmall.append(try await pusher.smallChanges(plan.pushChanges))
+            results.pushLarge.append(try await pusher.largeChanges(plan.pushChanges))
+            try await workspace.stopCleanly(server)
+        }
     }
 
     /// (b): one in-process `syncOnce` of the client, which must pull exactly the new edits.

@@ -48,9 +48,9 @@ struct SyncResults: Sendable {
     var incrementalProcess: Incremental?
     /// (b) the `git fetch` of that round.
     var gitFetchProcessRound: GitBaseline.Transfer?
-    /// (c) small and large changes.
-    var pushSmall: PushThroughputBenchmark.Result?
-    var pushLarge: PushThroughputBenchmark.Result?
+    /// (c) small and large changes, one result per round.
+    var pushSmall: [PushThroughputBenchmark.Result] = []
+    var pushLarge: [PushThroughputBenchmark.Result] = []
     /// (d) milliseconds per edit.
     var propagation: [Double] = []
     /// (e) the larger archive.
