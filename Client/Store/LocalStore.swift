@@ -1,3 +1,4 @@
+import BulletinCore
 import Foundation
 import GRDB
 
@@ -16,7 +17,7 @@ public struct LocalStoreOptions: Sendable {
     /// Creates options.
     public init(
         wallClock: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) },
-        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+        makeID: @escaping @Sendable () -> String = { TimeOrderedID.make() },
         compactPushes: Bool = true,
         concurrentReads: Bool = false
     ) {

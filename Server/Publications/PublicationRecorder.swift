@@ -50,7 +50,7 @@ struct PublicationRecorder {
         let publication = try key.sign(issueID: issueID, content: content, version: version, status: status)
         head += 1
         let record = ChangeRecord(
-            changeID: UUID().uuidString.lowercased(), entity: .publication, entityID: issueID,
+            changeID: TimeOrderedID.make(), entity: .publication, entityID: issueID,
             op: latest == nil ? .create : .update, fields: publication.fields,
             hlc: HLCTimestamp(wallMillis: Int64((Date.now.timeIntervalSince1970 * 1000).rounded()), counter: 0),
             author: author, clientID: serverID, seq: head)

@@ -81,9 +81,9 @@ struct PushApplier {
             ? change.entityID : change.fields["issue_id"]?.stringValue ?? stored?.issueID ?? ""
         var conflictIDs: [String] = []
         for draft in decision.conflicts {
-            let conflictID = UUID().uuidString.lowercased()
+            let conflictID = TimeOrderedID.make()
             let record = draft.record(
-                for: change, issueID: issueID, conflictID: conflictID, changeID: UUID().uuidString.lowercased(),
+                for: change, issueID: issueID, conflictID: conflictID, changeID: TimeOrderedID.make(),
                 serverID: serverID)
             _ = try log(
                 record, key: EntityKey(kind: .conflict, id: conflictID), stored: nil, before: EntityState(),

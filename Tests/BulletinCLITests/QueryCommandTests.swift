@@ -86,11 +86,14 @@ import Testing
     @Test func ambiguousPrefixesAreErrorsThatLeaveTheStoreUntouched() throws {
         let cli = try CLIHarness()
         try cli.seed()
-        // Make ids share a prefix by adding many issues; some two will share a first hex digit.
-        var ids: [String] = []
+        // Make ids share a prefix by adding many issues; some two will share a first hex digit (all of them do: new
+        // ids begin with the time they were made).
         for day in 10...28 {
-            ids.append(try cli.output("issue", "new", "--date", "2024-09-\(day)").trimmingCharacters(in: .newlines))
+            _ = try cli.output("issue", "new", "--date", "2024-09-\(day)")
         }
+        let listed = try #require(try cli.json("issues", "--json") as? [[String: Any]])
+        let ids = listed.compactMap { $0["id"] as? String }
+        #expect(ids.count == 20)
         let groups = Dictionary(grouping: ids, by: { String($0.prefix(1)) })
         let shared = try #require(groups.first(where: { $0.value.count > 1 }))
         let before = try cli.snapshot()

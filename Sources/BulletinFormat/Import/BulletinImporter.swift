@@ -24,7 +24,7 @@ public enum BulletinImporter {
     /// - Returns: a draft issue, articles numbered 1…n in contents order.
     /// - Throws: `BulletinImportError` with the line and what was expected there.
     public static func parse(
-        _ text: String, makeID: () -> String = { UUID().uuidString.lowercased() },
+        _ text: String, makeID: () -> String = { TimeOrderedID.make() },
         annotationAuthor: String = "import", now: String
     ) throws -> Issue {
         var normalized = TextNormalization.normalize(text)

@@ -70,7 +70,7 @@ struct PushThroughputBenchmark {
             issue.sections[0].articles[0].annotations = (0..<annotations).map { _ in
                 number += 1
                 return Annotation(
-                    id: UUID().uuidString.lowercased(), articleID: articleID, paragraph: 0,
+                    id: TimeOrderedID.make(), articleID: articleID, paragraph: 0,
                     kind: AnnotationKind.allCases[number % AnnotationKind.allCases.count],
                     text: ArticleEdits.sentence(number), author: "Hoài Thu",
                     createdAt: ISOTime.string(fromMillis: 1_725_523_200_000 + Int64(number)))
