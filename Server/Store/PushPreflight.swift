@@ -24,9 +24,9 @@ struct PushPreflight: Sendable {
     /// Batches whose changes carry less text than this on average (UTF-8 bytes of their field values) are judged
     /// inline too. The work ahead pays for the writer's time with more CPU in all — the chunks' hand-over, and the
     /// records read again on another core — which an article's ~5 KB repays (the writer is a push of creates'
-    /// bound) and an annotation's ~120 characters do not: for 10,000 small changes the server spent 6–13 µs more
-    /// per change with it than without, on 2 cores shared with the client, where the CPU in all is the bound
-    /// (BENCHMARKS.md, "Push throughput, session 8").
+    /// bound) and an annotation's ~120 characters do not: for 10,000 small changes the server spent 3–19 µs more
+    /// per change with it than without (median 9), on 2 cores shared with the client (BENCHMARKS.md, "Push
+    /// throughput, session 8").
     static let minimumTextBytesPerChange = 1_024
 
     private let work: WorkAhead<Verdict?>
