@@ -16,17 +16,16 @@ public enum TimeOrderedID {
         let high = millis << 16 | 0x7000 | random.next() & 0x0FFF
         let low = 0x8000_0000_0000_0000 | random.next() & 0x3FFF_FFFF_FFFF_FFFF
         return String(unsafeUninitializedCapacity: 36) { text in
-            let digits = Array("0123456789abcdef".utf8)
             var position = 0
-            for (word, nibbles) in [(high, 0..<16), (low, 16..<32)] {
-                for nibble in nibbles {
-                    if [8, 12, 16, 20].contains(nibble) {
-                        text[position] = UInt8(ascii: "-")
-                        position += 1
-                    }
-                    text[position] = digits[Int(word >> UInt64(60 - 4 * (nibble % 16)) & 0xF)]
+            for nibble in 0..<32 {
+                if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 {
+                    text[position] = UInt8(ascii: "-")
                     position += 1
                 }
+                let word = nibble < 16 ? high : low
+                let digit = UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * (nibble % 16)) & 0xF)
+                text[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                position += 1
             }
             return position
         }
