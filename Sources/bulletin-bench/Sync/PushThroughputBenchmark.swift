@@ -39,9 +39,9 @@ struct PushThroughputBenchmark {
     /// Which round of a run this is (from 0): each round's editors have store files of their own.
     var round = 0
 
-    /// Pushes `changes` annotation-sized changes.
-    func smallChanges(_ changes: Int) async throws -> Result {
-        try await push(try smallOutbox(changes, account: "pusher-small"), expected: changes)
+    /// Pushes `changes` annotation-sized changes hanging on issues of `editor`'s own (see ``smallOutbox``).
+    func smallChanges(_ changes: Int, editor: Int = 0) async throws -> Result {
+        try await push(try smallOutbox(changes, account: "pusher-small", editor: editor), expected: changes)
     }
 
     /// Makes an editor's store signed in as `account` whose outbox holds exactly `changes` annotation-sized changes.
@@ -81,15 +81,17 @@ struct PushThroughputBenchmark {
         return editor
     }
 
-    /// Pushes `changes` creates of a new archive (issues of 20 articles: 25 changes per issue).
-    func largeChanges(_ changes: Int) async throws -> Result {
+    /// Pushes `changes` creates of a new archive (issues of 20 articles: 25 changes per issue); each `archive`
+    /// number makes one of its own (its seed, its dates; seeds apart from ``smallOutbox``'s: one seed, the same ids).
+    func largeChanges(_ changes: Int, archive: Int = 0) async throws -> Result {
         let editor = try BenchEditor.create(
             at: workspace.path("pusher-large-\(round).sqlite"), editor: "Minh Quân",
             token: tokens["pusher-large"] ?? "")
         let issues = max(1, changes / 25)
-        let archive = ArchiveGenerator(
-            articleCount: issues * 20, firstDate: CivilDate(daysSinceEpoch: 40_000), seed: 11)
-        _ = try editor.importArchive(archive)
+        let generator = ArchiveGenerator(
+            articleCount: issues * 20, firstDate: CivilDate(daysSinceEpoch: 40_000 + archive * (issues + 1)),
+            seed: 11 + 1_000 * UInt64(archive))
+        _ = try editor.importArchive(generator)
         return try await push(editor, expected: issues * 25)
     }
 

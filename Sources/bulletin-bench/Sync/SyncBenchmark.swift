@@ -33,6 +33,9 @@ struct SyncBenchmark: AsyncParsableCommand {
     @Option(help: "Rounds of (c), each a small then a large push on a new server; medians count (5; 1 with --quick).")
     var pushRounds: Int?
 
+    @Flag(help: "Push every round of (c) into one server, whose store grows from round to round.")
+    var pushIntoOneServer = false
+
     @Flag(help: "A smoke run: 1,000 articles and fewer edits and changes (under a minute).")
     var quick = false
 
@@ -47,7 +50,8 @@ struct SyncBenchmark: AsyncParsableCommand {
         let plan = SyncBenchmarkRun.Plan(
             articles: articles, largeArticles: articles * max(1, memoryFactor), incrementalRounds: 5,
             propagationEdits: edits ?? (quick ? 100 : 1_000), pushChanges: pushChanges ?? (quick ? 1_000 : 10_000),
-            pushRounds: pushRounds ?? (quick ? 1 : 5), steps: Set(only.lowercased()).intersection("abcde"))
+            pushRounds: pushRounds ?? (quick ? 1 : 5), pushIntoOneServer: pushIntoOneServer,
+            steps: Set(only.lowercased()).intersection("abcde"))
         let workspace = try BenchWorkspace()
         let signals = Self.cleanUpOnSignals(workspace)
         defer {

@@ -21,6 +21,8 @@ struct SyncBenchmarkRun {
         var pushChanges: Int
         /// How many times (c) pushes each kind of outbox (small, then large, on a new server each time).
         var pushRounds = 5
+        /// (c) pushes every round into one server instead, whose store grows from round to round.
+        var pushIntoOneServer = false
         /// How many times (a) and its `git clone` run, alternating (the first client is the one (b) and (d) use).
         var pullRepeats = 5
         /// Which of the steps a–e to run.
@@ -150,23 +152,34 @@ struct SyncBenchmarkRun {
     }
 
     /// (c): each round on a server of its own, started on an empty store, so that every round measures the same
-    /// thing (a store that grows from round to round makes each push slower than the one before).
+    /// thing — or, with ``Plan/pushIntoOneServer``, every round into one server whose store grows by each round's
+    /// changes (each round then pushes issues of its own: new seeds, new dates).
     private func pushThroughput(into results: inout SyncResults) async throws {
         let rounds = max(1, plan.pushRounds)
+        let shared = plan.pushIntoOneServer
         progress(
             "(c) push throughput: \(plan.pushChanges) small changes, then \(plan.pushChanges) article creates, "
-                + "\(rounds) times, each on a new server")
+                + "\(rounds) times, " + (shared ? "into one server" : "each on a new server"))
+        var server: (process: ServerProcess, tokens: [String: String])?
         for round in 0..<rounds {
-            let store = BenchStore.sqlite(directory: workspace.path("server-push-\(round)"))
-            let tokens = try await BenchAccounts.add(["pusher-small", "pusher-large"], store: store)
-            let server = try await programs.startServer(store: store, in: workspace)
+            if server == nil {
+                let store = BenchStore.sqlite(directory: workspace.path("server-push-\(round)"))
+                let tokens = try await BenchAccounts.add(["pusher-small", "pusher-large"], store: store)
+                server = (try await programs.startServer(store: store, in: workspace), tokens)
+            }
+            guard let (process, tokens) = server else { break }
             var pusher = PushThroughputBenchmark(
-                workspace: workspace, port: server.port, tokens: tokens, server: server.child)
+                workspace: workspace, port: process.port, tokens: tokens, server: process.child)
             pusher.round = round
-            results.pushSmall.append(try await pusher.smallChanges(plan.pushChanges))
-            results.pushLarge.append(try await pusher.largeChanges(plan.pushChanges))
-            try await workspace.stopCleanly(server)
+            results.pushSmall.append(
+                try await pusher.smallChanges(plan.pushChanges, editor: shared ? 20 + round : 0))
+            results.pushLarge.append(try await pusher.largeChanges(plan.pushChanges, archive: shared ? round : 0))
+            if !shared {
+                try await workspace.stopCleanly(process)
+                server = nil
+            }
         }
+        if let (process, _) = server { try await workspace.stopCleanly(process) }
     }
 
     /// (b): one in-process `syncOnce` of the client, which must pull exactly the new edits.
