@@ -142,9 +142,10 @@ public struct LocalStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             if !db.configuration.readonly {
                 // A pulled page of ~2 MB of JSON dirties more pages than SQLite's default 2 MB cache holds, which
-                // then spills them into the log mid-transaction and reads them back: 16 MB on the one writer
-                // connection (readers keep the default, so memory stays bounded; BENCHMARKS.md, "Sync").
-                try db.execute(sql: "PRAGMA cache_size = -16000")
+                // then spills them into the log mid-transaction and reads them back: 12 MB on the one writer
+                // connection (readers keep the default, so memory stays bounded; BENCHMARKS.md, "Sync"). 16 MB
+                // took the pull's peak past the 80 MiB budget ("Issue 14: memory", session 8) for no time measured.
+                try db.execute(sql: "PRAGMA cache_size = -12000")
             }
         }
         return configuration
