@@ -160,26 +160,23 @@ struct SyncBenchmarkRun {
         progress(
             "(c) push throughput: \(plan.pushChanges) small changes, then \(plan.pushChanges) article creates, "
                 + "\(rounds) times, " + (shared ? "into one server" : "each on a new server"))
-        var server: (process: ServerProcess, tokens: [String: String])?
+        func start(_ round: Int) async throws -> (process: ServerProcess, tokens: [String: String]) {
+            let store = BenchStore.sqlite(directory: workspace.path("server-push-\(round)"))
+            let tokens = try await BenchAccounts.add(["pusher-small", "pusher-large"], store: store)
+            return (try await programs.startServer(store: store, in: workspace), tokens)
+        }
+        let sharedServer = shared ? try await start(0) : nil
         for round in 0..<rounds {
-            if server == nil {
-                let store = BenchStore.sqlite(directory: workspace.path("server-push-\(round)"))
-                let tokens = try await BenchAccounts.add(["pusher-small", "pusher-large"], store: store)
-                server = (try await programs.startServer(store: store, in: workspace), tokens)
-            }
-            guard let (process, tokens) = server else { break }
+            let (process, tokens) = if let sharedServer { sharedServer } else { try await start(round) }
             var pusher = PushThroughputBenchmark(
                 workspace: workspace, port: process.port, tokens: tokens, server: process.child)
             pusher.round = round
             results.pushSmall.append(
                 try await pusher.smallChanges(plan.pushChanges, editor: shared ? 20 + round : 0))
             results.pushLarge.append(try await pusher.largeChanges(plan.pushChanges, archive: shared ? round : 0))
-            if !shared {
-                try await workspace.stopCleanly(process)
-                server = nil
-            }
+            if sharedServer == nil { try await workspace.stopCleanly(process) }
         }
-        if let (process, _) = server { try await workspace.stopCleanly(process) }
+        if let sharedServer { try await workspace.stopCleanly(sharedServer.process) }
     }
 
     /// (b): one in-process `syncOnce` of the client, which must pull exactly the new edits.
