@@ -21,6 +21,8 @@ struct Session: Sendable {
     let logger: Logger
     /// Set once the account was revoked: the session then only drains what the peer still sends.
     private let revoked = NIOLockedValueBox(false)
+    /// The `push_ack`s owed for batches handed to the store (see ``OrderedReplies``).
+    private let replies = OrderedReplies()
 
     /// How long a revoked session waits for its peer to close after being told, before closing anyway.
     static let revokedLinger: TimeAmount = .seconds(2)
@@ -95,17 +97,26 @@ struct Session: Sendable {
                     in: TimeAmount(environment.configuration.handshakeTimeout)
                 ) { [channel] in channel.close(promise: nil) }))
         defer { end(state.withLockedValue { $0 }) }
-        for try await frame in inbound {
-            // Read and dropped, so that the connection never closes with unread input (see closeRevoked).
-            if revoked.withLockedValue({ $0 }) { continue }
-            switch await serveInChildTask(frame, state, outbound) {
-            case .next: break
-            case .end: return
-            case .failed(let error): throw error
+        do {
+            for try await frame in inbound {
+                // Read and dropped, so that the connection never closes with unread input (see closeRevoked).
+                if revoked.withLockedValue({ $0 }) { continue }
+                switch await serveInChildTask(frame, state, outbound) {
+                case .next: break
+                case .end:
+                    _ = await replies.settle()
+                    return
+                case .failed(let error): throw error
+                }
+                if environment.connections.isDraining { break }
             }
-            if environment.connections.isDraining { break }
+        } catch {
+            // Batches handed to the store are applied whatever happens to the connection: wait for them.
+            _ = await replies.settle()
+            throw error
         }
-        // The peer closed, or a shutdown closed our input: finish politely if the session was still open.
+        // The peer closed, or a shutdown closed our input: the batches it sent are acknowledged, then `bye`.
+        guard await replies.settle() else { return }
         if environment.connections.isDraining {
             await sayBye(state, outbound)
         }
@@ -164,6 +175,13 @@ struct Session: Sendable {
             action = await authenticate(hello, &state)
         }
         switch action {
+        case .none, .authenticate, .push:
+            break
+        default:
+            // Answers keep the order of the requests: the acks owed for earlier batches go first.
+            guard await replies.settle() else { return .end }
+        }
+        switch action {
         case .none, .authenticate:
             return .next
         case .send(let message):
@@ -177,7 +195,7 @@ struct Session: Sendable {
         case .welcome(let version):
             try await welcome(version: version, as: state.principal, outbound)
         case .push(let push):
-            guard try await apply(push, by: state.principal, outbound) else { return .end }
+            guard await submit(push, by: state.principal, outbound) else { return .end }
         case .pull(let pull):
             let complete = try await stream(
                 pull, scope: state.machine.role?.readScope ?? .everything,
@@ -264,21 +282,37 @@ struct Session: Sendable {
         try await outbound.write(.welcome(welcome))
     }
 
-    /// Applies a batch and acknowledges it once durable; `false` when the store failed and the session must end.
-    private func apply(_ push: Push, by principal: Principal?, _ outbound: Outbound) async throws -> Bool {
+    /// Hands a batch to the store and adds its `push_ack` to the replies owed; `false` when the session must end.
+    private func submit(_ push: Push, by principal: Principal?, _ outbound: Outbound) async -> Bool {
+        await replies.makeRoom()
         let started = ContinuousClock.now
+        let outcome = channel.eventLoop.makePromise(of: PushOutcome.self)
+        // The state machine only lets a session that authenticated push; the role decides change by change.
+        environment.store.schedulePush(
+            push.changes, role: principal?.role ?? .editor, user: principal?.user, reoffer: push.reoffer == true
+        ) { outcome.completeWith($0) }
+        return replies.add { [self] in
+            await acknowledge(push, outcome.futureResult, started: started, outbound)
+        }
+    }
+
+    /// Acknowledges a batch once durable; `false` when the store failed (or the ack could not be written) and the
+    /// session must end.
+    private func acknowledge(
+        _ push: Push, _ result: EventLoopFuture<PushOutcome>, started: ContinuousClock.Instant, _ outbound: Outbound
+    ) async -> Bool {
         let outcome: PushOutcome
         do {
-            // The state machine only lets a session that authenticated push; the role decides change by change.
-            outcome = try await environment.store.push(
-                push.changes, role: principal?.role ?? .editor, user: principal?.user, reoffer: push.reoffer == true)
+            outcome = try await result.get()
         } catch {
             logger.error("push failed", metadata: ["push.batch_id": "\(push.batchID)", "error": "\(error)"])
-            try await outbound.write(
+            try? await outbound.write(
                 .error(
                     ErrorMessage(
                         .internalError, "the server could not store the batch; nothing of it was applied, retry later"))
             )
+            // The session ends here, as it would have had it waited for the store: its loop may be waiting to read.
+            channel.close(promise: nil)
             return false
         }
         let fanOut = ContinuousClock.now
@@ -287,10 +321,14 @@ struct Session: Sendable {
             environment.publications.publish(head: publicationSeq)
         }
         environment.metrics.fannedOut(in: ContinuousClock.now - fanOut)
-        try await outbound.write(
-            .pushAck(
-                PushAck(
-                    batchID: push.batchID, results: outcome.results, headSeq: outcome.headSeq)))
+        do {
+            try await outbound.write(
+                .pushAck(PushAck(batchID: push.batchID, results: outcome.results, headSeq: outcome.headSeq)))
+        } catch {
+            logger.info(
+                "could not acknowledge a batch", metadata: ["push.batch_id": "\(push.batchID)", "error": "\(error)"])
+            return false
+        }
         environment.metrics.pushed(outcome, in: ContinuousClock.now - started)
         logger.info(
             "push",

@@ -97,23 +97,39 @@ public struct ServerStore: Sendable {
     public func push(
         _ changes: [ChangeRecord], role: Role = .chief, user: String? = nil, reoffer: Bool = false
     ) async throws -> PushOutcome {
+        try await withCheckedThrowingContinuation { continuation in
+            schedulePush(changes, role: role, user: user, reoffer: reoffer) { continuation.resume(with: $0) }
+        }
+    }
+
+    /// ``push(_:role:user:reoffer:)`` that returns at once: `completion` gets the outcome once the batch is durable.
+    ///
+    /// Batches scheduled here are applied in the order they were scheduled, each in a transaction of its own, so a
+    /// session can hand over a connection's next batch while the one before it is still being applied — the writer
+    /// starts on it the moment the previous one committed.
+    func schedulePush(
+        _ changes: [ChangeRecord], role: Role = .chief, user: String? = nil, reoffer: Bool = false,
+        completion: @escaping @Sendable (Result<PushOutcome, any Error>) -> Void
+    ) {
         let key = signingKey
         let serverID = serverID
         // Judged beside the writer while it applies the batch (a re-offer is judged as logged records, on it).
         let preflight = reoffer ? nil : PushPreflight.start(changes)
-        return try await backend.write(appending: true) { store in
-            var applier = try PushApplier(store: store, role: role, serverID: serverID, reoffer: reoffer)
-            var results: [ChangeResult] = []
-            results.reserveCapacity(changes.count)
-            for (index, change) in changes.enumerated() {
-                results.append(try applier.apply(change, judgedAhead: preflight?.verdict(at: index)))
-            }
-            var head = applier.head
-            let recorder = PublicationRecorder(
-                store: store, key: key, author: user ?? "bulletin-server", serverID: serverID)
-            let publicationSeq = try recorder.record(issues: applier.touchedIssues, head: &head)
-            return PushOutcome(results: results, headSeq: head, publicationSeq: publicationSeq)
-        }
+        backend.scheduleWrite(
+            appending: true,
+            { store in
+                var applier = try PushApplier(store: store, role: role, serverID: serverID, reoffer: reoffer)
+                var results: [ChangeResult] = []
+                results.reserveCapacity(changes.count)
+                for (index, change) in changes.enumerated() {
+                    results.append(try applier.apply(change, judgedAhead: preflight?.verdict(at: index)))
+                }
+                var head = applier.head
+                let recorder = PublicationRecorder(
+                    store: store, key: key, author: user ?? "bulletin-server", serverID: serverID)
+                let publicationSeq = try recorder.record(issues: applier.touchedIssues, head: &head)
+                return PushOutcome(results: results, headSeq: head, publicationSeq: publicationSeq)
+            }, completion: completion)
     }
 
     /// One page of log records with `since < seq <= bound` matching `filter`.

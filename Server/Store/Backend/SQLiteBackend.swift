@@ -58,6 +58,18 @@ struct SQLiteBackend: StoreBackend {
         try await writer.write { db in try body(SQLiteReader(db: db)) }
     }
 
+    func scheduleWrite<Value: Sendable>(
+        appending: Bool, _ body: @escaping @Sendable (any StoreTransaction) throws -> Value,
+        completion: @escaping @Sendable (Result<Value, any Error>) -> Void
+    ) {
+        // The writer's serial queue keeps the order; the next transaction starts the moment this one committed.
+        writer.asyncWrite { db in
+            try body(SQLiteReader(db: db))
+        } completion: { _, result in
+            completion(result)
+        }
+    }
+
     func close() throws {
         try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")

@@ -111,6 +111,14 @@ protocol StoreBackend: Sendable {
     func write<Value: Sendable>(
         appending: Bool, _ body: @escaping @Sendable (any StoreTransaction) throws -> Value
     ) async throws -> Value
+    /// Schedules `body` in one read-write transaction, as ``write(appending:_:)`` runs it, and returns at once;
+    /// `completion` gets the result once the transaction committed durably (or failed).
+    ///
+    /// Transactions scheduled here run in the order they were scheduled: a session hands the store its next
+    /// `push` while the previous one is still being applied, and the author's order holds.
+    func scheduleWrite<Value: Sendable>(
+        appending: Bool, _ body: @escaping @Sendable (any StoreTransaction) throws -> Value,
+        completion: @escaping @Sendable (Result<Value, any Error>) -> Void)
     /// Closes the store; later calls fail. Waits for the store's threads to stop (a one-off, at shutdown).
     func close() throws
 }

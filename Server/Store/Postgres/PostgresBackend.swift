@@ -32,6 +32,8 @@ final class PostgresBackend: StoreBackend, Sendable {
     static let headChannel = "bulletin_head"
     private let idle = NIOLockedValueBox<[PostgresConnection]>([])
     private let connectionCount = NIOLockedValueBox(0)
+    /// The transactions of ``scheduleWrite(appending:_:completion:)``, in order.
+    private let scheduled = SerialJobs()
     let logger: Logger
     /// Tests only: runs in an appending transaction after its block and before COMMIT (the lock still held), so a
     /// test can hold one node's push there and force another node's push to interleave.
@@ -61,6 +63,20 @@ final class PostgresBackend: StoreBackend, Sendable {
         appending: Bool, _ body: @escaping @Sendable (any StoreTransaction) throws -> Value
     ) async throws -> Value {
         try await transaction(begin: "BEGIN ISOLATION LEVEL READ COMMITTED", lock: appending) { try body($0) }
+    }
+
+    func scheduleWrite<Value: Sendable>(
+        appending: Bool, _ body: @escaping @Sendable (any StoreTransaction) throws -> Value,
+        completion: @escaping @Sendable (Result<Value, any Error>) -> Void
+    ) {
+        // The threads take jobs in any order: one scheduled transaction runs at a time.
+        scheduled.schedule {
+            do {
+                completion(.success(try await self.write(appending: appending, body)))
+            } catch {
+                completion(.failure(error))
+            }
+        }
     }
 
     /// Runs `body` inside BEGIN … COMMIT on one connection, on this backend's threads.
