@@ -175,7 +175,24 @@ struct CanonicalJSONWriter {
     }
 
     private static func sortedNames(_ names: some Collection<String>) -> [String] {
-        names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        names.sorted(by: Self.precedesInUTF8)
+    }
+
+    /// Whether `lhs` sorts before `rhs` by their UTF-8 bytes: the order of canonical JSON's member names.
+    ///
+    /// Compares the bytes in place: every pushed record's members are sorted twice (its fields and its versions),
+    /// and stepping through two `UTF8View`s took a tenth of the server's time to apply a small change.
+    static func precedesInUTF8(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                for index in 0..<min(left.count, right.count) where left[index] != right[index] {
+                    return left[index] < right[index]
+                }
+                return left.count < right.count
+            }
+        }
     }
 
     // MARK: Bytes

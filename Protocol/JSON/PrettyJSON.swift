@@ -15,7 +15,7 @@ public enum PrettyJSON {
         switch value {
         case .object(let members) where !members.isEmpty:
             out += "{\n"
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let sorted = members.sorted { CanonicalJSONWriter.precedesInUTF8($0.key, $1.key) }
             for (index, (name, member)) in sorted.enumerated() {
                 out += inner + CanonicalJSON.string(CanonicalJSON.bytes(.string(name))) + ": "
                 write(member, indent: inner, to: &out)

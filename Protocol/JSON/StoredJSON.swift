@@ -81,6 +81,13 @@ extension CanonicalJSON {
         string(bytes(object))
     }
 
+    /// The canonical text of an array of strings.
+    public static func text(_ strings: [String]) -> String {
+        var writer = CanonicalJSONWriter()
+        writer.strings(strings)
+        return string(writer.bytes)
+    }
+
     /// The canonical text of the object of strings whose members `names` all hold `value`, written without making
     /// the dictionary: a new entity's versions, every field at the change that made it.
     public static func text(names: some Collection<String>, each value: String) -> String {

@@ -118,6 +118,7 @@ public struct ServerStore: Sendable {
         backend.scheduleWrite(
             appending: true,
             { store in
+                try store.readAhead(for: changes)
                 var applier = try PushApplier(store: store, role: role, serverID: serverID, reoffer: reoffer)
                 var results: [ChangeResult] = []
                 results.reserveCapacity(changes.count)

@@ -62,6 +62,19 @@ struct StoredEntity: Codable, Sendable, FetchableRecord, PersistableRecord {
         return try StoredEntity.fetchOne(statement, arguments: [key.kind.rawValue, key.id])
     }
 
+    /// The rows of those entities of `kind` among `ids` that exist, by id, in one query.
+    static func find(_ kind: EntityKind, ids: [String], _ db: Database) throws -> [String: StoredEntity] {
+        let statement = try db.cachedStatement(
+            sql: "SELECT * FROM entity WHERE kind = ? AND id IN (SELECT value FROM json_each(?))")
+        var found: [String: StoredEntity] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: [kind.rawValue, CanonicalJSON.text(ids)])
+        while let row = try rows.next() {
+            let entity = StoredEntity(row: row)
+            found[entity.id] = entity
+        }
+        return found
+    }
+
     /// The state in the form the shared apply rule works on.
     func state() throws -> EntityState {
         EntityState(

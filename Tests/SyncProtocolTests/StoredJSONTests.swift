@@ -22,6 +22,19 @@ import Testing
         }
     }
 
+    @Test func namesAreOrderedByTheirUTF8Bytes() {
+        // Prefixes, the empty name, non-ASCII and a name not in NFC (whose bytes sort differently from its scalars
+        // once normalised: "e" + U+0301 against U+00E9).
+        let names = ["", "a", "ab", "b", "issue_id", "issue", "Z", "é", "e\u{301}", "đ", "Đ", "ư", "~", "a\u{0}"]
+        for lhs in names {
+            for rhs in names {
+                #expect(
+                    CanonicalJSONWriter.precedesInUTF8(lhs, rhs) == lhs.utf8.lexicographicallyPrecedes(rhs.utf8),
+                    "\(lhs.debugDescription) vs \(rhs.debugDescription)")
+            }
+        }
+    }
+
     @Test func anObjectOfOneValueIsWrittenAsItsDictionaryIs() {
         var random = RandomMessages(seed: 13)
         for _ in 0..<200 {

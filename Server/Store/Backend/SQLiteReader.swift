@@ -20,7 +20,24 @@ struct SQLiteReader: StoreTransaction {
     }
 
     func seq(ofChange changeID: String) throws -> Int64? {
-        try ServerQueries.seq(ofChange: changeID, db)
+        if let seq = rows.seqs[changeID] { return seq }
+        return try ServerQueries.seq(ofChange: changeID, db)
+    }
+
+    func readAhead(for changes: [ChangeRecord]) throws {
+        // One change looks itself up as cheaply.
+        guard changes.count > 1 else { return }
+        let changeIDs = changes.map(\.changeID)
+        let logged = try ServerQueries.seqs(ofChanges: changeIDs, db)
+        for changeID in changeIDs { rows.seqs[changeID] = .some(logged[changeID]) }
+        var idsByKind: [EntityKind: [String]] = [:]
+        for change in changes where rows.rows[EntityKey(kind: change.entity, id: change.entityID)] == nil {
+            idsByKind[change.entity, default: []].append(change.entityID)
+        }
+        for (kind, ids) in idsByKind {
+            let found = try StoredEntity.find(kind, ids: ids, db)
+            for id in ids { rows.rows[EntityKey(kind: kind, id: id)] = .some(found[id]) }
+        }
     }
 
     func entity(_ key: EntityKey) throws -> StoredEntity? {
@@ -258,6 +275,7 @@ struct SQLiteReader: StoreTransaction {
 
     func append(_ entry: ChangeLogEntry) throws {
         try entry.append(db)
+        if !rows.seqs.isEmpty { rows.seqs[entry.changeID] = .some(entry.seq) }
     }
 
     func write(_ entity: StoredEntity, isNew: Bool) throws {

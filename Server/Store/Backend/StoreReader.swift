@@ -71,6 +71,9 @@ protocol StoreReader {
 /// A read-write transaction: what a push, an account change or a restore writes. Everything written commits
 /// together or not at all; the backend commits after the transaction's block returns.
 protocol StoreTransaction: StoreReader {
+    /// Reads ahead, in a few queries, what applying `changes` looks up one change at a time: whether their change
+    /// ids are logged, and their entities' rows. Only a cost saving; a backend may do nothing.
+    func readAhead(for changes: [ChangeRecord]) throws
     /// Appends one log entry (its `seq` is the next after ``StoreReader/head()``).
     func append(_ entry: ChangeLogEntry) throws
     /// Inserts (`isNew`) or replaces the materialised row of an entity.
@@ -121,4 +124,8 @@ protocol StoreBackend: Sendable {
         completion: @escaping @Sendable (Result<Value, any Error>) -> Void)
     /// Closes the store; later calls fail. Waits for the store's threads to stop (a one-off, at shutdown).
     func close() throws
+}
+
+extension StoreTransaction {
+    func readAhead(for changes: [ChangeRecord]) throws {}
 }
