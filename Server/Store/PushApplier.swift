@@ -199,12 +199,10 @@ struct PushApplier {
         logged.seq = head
         logged.seen = nil
         // A new entity's fields are exactly the logged record's, all at its version: their text is cut from the
-        // record's, not written a second time, and the versions are written without making their dictionary.
+        // record's, not written a second time, and the versions are not written at all.
         let isNew = before.fields.isEmpty && logged.op != .delete
         let after = isNew ? EntityState(fields: logged.fields) : before.applying(logged)
-        let versionsText =
-            isNew
-            ? CanonicalJSON.text(names: logged.fields.keys, each: logged.changeID) : RecordJSON.text(after.versions)
+        let versionsText = isNew ? StoredEntity.allAtLastChange : RecordJSON.text(after.versions)
         let issueID =
             change.entity == .issue
             ? change.entityID

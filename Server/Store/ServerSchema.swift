@@ -58,6 +58,7 @@ enum ServerSchema {
         EpochSchema.register(in: &migrator)
         AccountSyncSchema.register(in: &migrator)
         EntityIndexSchema.register(in: &migrator)
+        CompactVersionsSchema.register(in: &migrator)
         return migrator
     }
 }

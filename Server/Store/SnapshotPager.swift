@@ -169,13 +169,17 @@ struct SnapshotPager {
         // The record's size is its envelope plus its fields' stored JSON, which is byte-identical to how the
         // fields encode inside the record: measured without encoding the (possibly large) fields twice.
         let envelope = CanonicalJSON.bytes(record).count
-        // Likewise `base`, which carries the stored versions JSON.
-        let size = envelope - 4 + entity.fields.utf8.count + entity.versions.utf8.count
+        let fields = try RecordJSON.fields(from: entity.fields)
+        // Likewise `base`, which carries the stored versions JSON (written here for a row that stores none).
+        let versions =
+            entity.versions.isEmpty
+            ? CanonicalJSON.text(names: fields.keys, each: entity.lastChangeID) : entity.versions
+        let size = envelope - 4 + entity.fields.utf8.count + versions.utf8.count
         return try page.add(size: size) {
-            record.fields = try RecordJSON.fields(from: entity.fields)
+            record.fields = fields
             // A snapshot record's `base` carries the entity's per-field versions, so that the new replica's later
             // edits name the same bases as everyone else's (conflict detection compares them).
-            record.base = try RecordJSON.versions(from: entity.versions)
+            record.base = try entity.versionsByField(fields: fields)
             return record
         }
     }

@@ -16,7 +16,9 @@ struct StoredEntity: Codable, Sendable, FetchableRecord, PersistableRecord {
     var sortDate: String
     /// The current field values, a JSON object in canonical form.
     var fields: String
-    /// For each field, the change id that last wrote it, a JSON object.
+    /// For each field, the change id that last wrote it, a JSON object — or empty when every field is at
+    /// ``lastChangeID``: an entity no change touched since the one that made it (most of them), whose versions
+    /// would repeat that id once per field. Read them with ``versionsByField(fields:)``.
     var versions: String
     /// Whether the entity is deleted (the row stays as a tombstone with its last fields).
     var deleted: Bool
@@ -77,11 +79,18 @@ struct StoredEntity: Codable, Sendable, FetchableRecord, PersistableRecord {
 
     /// The state in the form the shared apply rule works on.
     func state() throws -> EntityState {
-        EntityState(
-            fields: try RecordJSON.fields(from: fields),
-            versions: try RecordJSON.versions(from: versions),
-            deleted: deleted)
+        let fields = try RecordJSON.fields(from: fields)
+        return EntityState(fields: fields, versions: try versionsByField(fields: fields), deleted: deleted)
     }
+
+    /// The per-field versions, given the row's ``fields`` parsed.
+    func versionsByField(fields: [String: JSONValue]) throws -> [String: String] {
+        guard !versions.isEmpty else { return fields.mapValues { _ in lastChangeID } }
+        return try RecordJSON.versions(from: versions)
+    }
+
+    /// The ``versions`` stored for a new entity: every field at the change that made it.
+    static let allAtLastChange = ""
 }
 
 extension StoredEntity {

@@ -98,7 +98,10 @@ enum PostgresSchema {
                     started_at TEXT NOT NULL
                 )
                 """,
-            ])
+            ]),
+        // Nothing to change: recorded so that an older node refuses a database whose entity rows may store no
+        // versions (see ``CompactVersionsSchema``).
+        Migration(name: "pg2 an entity row may store no versions: every field at its last change", statements: []),
     ]
 
     /// The advisory-lock key that keeps two nodes starting at once from migrating together ("bulletim").
