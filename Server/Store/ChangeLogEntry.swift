@@ -64,14 +64,25 @@ extension ChangeLogEntry {
     /// Appends the entry with one cached statement: this runs for every accepted change, and the generic record
     /// insert (an encoder and a fresh statement lookup per row) was a fifth of a push's time.
     func append(_ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO change_log (seq, change_id, entity, entity_id, issue_id, op, record, received_at, client_id, \
-                sent_fields, edit_record, author_record, prior_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            seq, changeID, entity, entityID, issueID, op, record, receivedAt, clientID, sentFields, editRecord,
-            authorRecord, priorSeq,
-        ])
+        try DirectStatement.run(
+            """
+            INSERT INTO change_log (seq, change_id, entity, entity_id, issue_id, op, record, received_at, client_id, \
+            sent_fields, edit_record, author_record, prior_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, in: db
+        ) { values in
+            values.integer(seq)
+            values.text(changeID)
+            values.text(entity)
+            values.text(entityID)
+            values.text(issueID)
+            values.text(op)
+            values.text(record)
+            values.text(receivedAt)
+            values.text(clientID)
+            values.text(sentFields)
+            values.text(editRecord)
+            values.text(authorRecord)
+            values.integer(priorSeq)
+        }
     }
 }

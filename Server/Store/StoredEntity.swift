@@ -106,10 +106,6 @@ extension StoredEntity {
     /// Inserts the row (`isNew`) or replaces the one with its key, with cached statements: this runs for every
     /// accepted change.
     func write(isNew: Bool, _ db: Database) throws {
-        let values: StatementArguments = [
-            issueID, sortDate, fields, versions, deleted, lastSeq, lastChangeID, lastHLC, lastAuthor, lastClientID,
-            kind, id,
-        ]
         let sql =
             isNew
             ? """
@@ -120,6 +116,19 @@ extension StoredEntity {
             UPDATE entity SET issue_id = ?, sort_date = ?, fields = ?, versions = ?, deleted = ?, last_seq = ?, \
             last_change_id = ?, last_hlc = ?, last_author = ?, last_client_id = ? WHERE kind = ? AND id = ?
             """
-        try db.cachedStatement(sql: sql).execute(arguments: values)
+        try DirectStatement.run(sql, in: db) { values in
+            values.text(issueID)
+            values.text(sortDate)
+            values.text(fields)
+            values.text(versions)
+            values.bool(deleted)
+            values.integer(lastSeq)
+            values.text(lastChangeID)
+            values.text(lastHLC)
+            values.text(lastAuthor)
+            values.text(lastClientID)
+            values.text(kind)
+            values.text(id)
+        }
     }
 }
