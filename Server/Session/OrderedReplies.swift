@@ -30,6 +30,11 @@ final class OrderedReplies: Sendable {
         }
     }
 
+    /// Whether no reply has said the session must end (so far).
+    var goesOn: Bool {
+        !state.withLockedValue { $0.ended }
+    }
+
     /// Adds a reply, which runs once every earlier one has finished and returns whether the session goes on.
     /// Returns `false`, without adding it, when an earlier reply said the session must end.
     ///
@@ -58,6 +63,6 @@ final class OrderedReplies: Sendable {
     /// Waits until every reply owed has been written; whether the session goes on.
     func settle() async -> Bool {
         if let last = state.withLockedValue({ $0.replies.last?.task }) { _ = await last.value }
-        return !state.withLockedValue { $0.ended }
+        return goesOn
     }
 }

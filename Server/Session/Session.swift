@@ -285,6 +285,8 @@ struct Session: Sendable {
     /// Hands a batch to the store and adds its `push_ack` to the replies owed; `false` when the session must end.
     private func submit(_ push: Push, by principal: Principal?, _ outbound: Outbound) async -> Bool {
         await replies.makeRoom()
+        // A session whose store failed takes no more batches: nothing would acknowledge them.
+        guard replies.goesOn else { return false }
         let started = ContinuousClock.now
         let outcome = channel.eventLoop.makePromise(of: PushOutcome.self)
         // The state machine only lets a session that authenticated push; the role decides change by change.

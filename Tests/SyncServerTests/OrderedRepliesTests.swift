@@ -25,6 +25,7 @@ import Testing
     @Test func aReplyThatEndsTheSessionStopsTheOnesAfterIt() async {
         let replies = OrderedReplies()
         let ran = NIOLockedValueBox<[Int]>([])
+        #expect(replies.goesOn)
         #expect(
             replies.add {
                 ran.withLockedValue { $0.append(0) }
@@ -35,6 +36,7 @@ import Testing
             return true
         }
         #expect(await replies.settle() == false)
+        #expect(replies.goesOn == false)
         #expect(ran.withLockedValue { $0 } == [0])
         #expect(
             replies.add {
