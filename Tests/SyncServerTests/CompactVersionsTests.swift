@@ -7,13 +7,21 @@ import Testing
 /// A new entity's row stores no versions (every field at the change that made it, ``StoredEntity/versions``); what
 /// the rules and the replicas see is the same as when the row spelled them out.
 @Suite struct CompactVersionsTests {
+    /// Pushes a new issue and a section of it; returns both records.
+    private static func pushIssueAndSection(
+        _ store: ServerStore, _ factory: inout ChangeFactory
+    ) async throws -> (issue: ChangeRecord, section: ChangeRecord) {
+        let issue = factory.issue(ChangeFactory.newID(), date: "2024-09-05")
+        let section = factory.section(ChangeFactory.newID(), issue: issue.entityID)
+        _ = try await store.push([issue, section])
+        return (issue, section)
+    }
+
     @Test(arguments: StoreKind.available)
     func aNewEntityStoresNoVersionsAndReadsEveryFieldAtItsChange(_ kind: StoreKind) async throws {
         try await withTestStore(kind) { store, _ in
             var factory = ChangeFactory()
-            let issue = factory.issue(ChangeFactory.newID(), date: "2024-09-05")
-            let section = factory.section(ChangeFactory.newID(), issue: issue.entityID)
-            _ = try await store.push([issue, section])
+            let (issue, section) = try await Self.pushIssueAndSection(store, &factory)
             let rename = factory.update(.section, section.entityID, ["title": "Mục mới"])
             _ = try await store.push([rename])
             let rows = Dictionary(uniqueKeysWithValues: try await store.allEntities().map { ($0.id, $0) })
@@ -33,9 +41,7 @@ import Testing
     func aSnapshotGivesANewEntityEveryFieldAtItsChangeAsBaseWithinItsByteLimit(_ kind: StoreKind) async throws {
         try await withTestStore(kind) { store, _ in
             var factory = ChangeFactory()
-            let issue = factory.issue(ChangeFactory.newID(), date: "2024-09-05")
-            let section = factory.section(ChangeFactory.newID(), issue: issue.entityID)
-            _ = try await store.push([issue, section])
+            let (issue, section) = try await Self.pushIssueAndSection(store, &factory)
             let whole = try await store.snapshotPage(from: nil, limits: PageLimits(maxChanges: 10, maxBytes: 1 << 20))
             #expect(
                 whole.records.map(\.base)

@@ -93,33 +93,8 @@ import Testing
         defer { directory.remove() }
         var factory = ChangeFactory()
         let batch = (0..<500).map { _ in factory.issue(ChangeFactory.newID(), date: "2024-09-05") }
-        let server = try await Server.bind(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.path),
-            logger: CapturedLogs().logger(), authenticator: AllowAllAuthenticator())
-        let answers = try await withTimeout {
-            try await withThrowingTaskGroup(of: [Message].self) { tasks in
-                tasks.addTask {
-                    try await server.run()
-                    return []
-                }
-                let answers = try await TestClient.with(port: server.port) { client in
-                    _ = try await client.handshake()
-                    try await client.send(.push(Push(batchID: "last", changes: batch)))
-                    server.shutdown()
-                    var answers: [Message] = []
-                    do {
-                        while case .message(let message) = try await client.next() {
-                            answers.append(message)
-                        }
-                    } catch {
-                        // If the push arrived after the server stopped reading, closing resets the connection.
-                    }
-                    return answers
-                }
-                try await tasks.waitForAll()
-                return answers
-            }
-        }
+        let answers = try await answersToPushesAtShutdown(
+            [Push(batchID: "last", changes: batch)], directory: directory)
         let reopened = try ServerStore(directory: directory.path)
         defer { try? reopened.close() }
         let head = try await reopened.headSeq()

@@ -111,33 +111,8 @@ import Testing
         var factory = ChangeFactory()
         let batches = (0..<3).map { _ in (0..<300).map { _ in factory.issue(ChangeFactory.newID(), date: "2024-09-05") }
         }
-        let server = try await Server.bind(
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.path),
-            logger: CapturedLogs().logger(), authenticator: AllowAllAuthenticator())
-        let answers = try await withTimeout {
-            try await withThrowingTaskGroup(of: [Message].self) { tasks in
-                tasks.addTask {
-                    try await server.run()
-                    return []
-                }
-                let answers = try await TestClient.with(port: server.port) { client in
-                    _ = try await client.handshake()
-                    for (index, batch) in batches.enumerated() {
-                        try await client.send(.push(Push(batchID: "b-\(index)", changes: batch)))
-                    }
-                    server.shutdown()
-                    var answers: [Message] = []
-                    do {
-                        while case .message(let message) = try await client.next() { answers.append(message) }
-                    } catch {
-                        // Batches the server did not read before it stopped reading reset the connection.
-                    }
-                    return answers
-                }
-                try await tasks.waitForAll()
-                return answers
-            }
-        }
+        let answers = try await answersToPushesAtShutdown(
+            batches.enumerated().map { Push(batchID: "b-\($0.offset)", changes: $0.element) }, directory: directory)
         let reopened = try ServerStore(directory: directory.path)
         defer { try? reopened.close() }
         let acks = answers.compactMap { answer -> PushAck? in

@@ -1,5 +1,6 @@
 import Logging
 import PostgresTestSupport
+import SyncProtocol
 import SyncServer
 import TestSupport
 import Testing
@@ -31,4 +32,35 @@ func withTestServer<Result: Sendable>(
         #expect(store.quarantine.entities == [], "the test's server holds entities the data contract refuses")
     }
     return result
+}
+
+/// Runs a server over `directory`, sends `pushes` on one connection without waiting, shuts the server down at once
+/// and returns every message the connection got before it closed (a reset after `bye`, or before it when the server
+/// stopped reading first, ends the list).
+func answersToPushesAtShutdown(_ pushes: [Push], directory: TemporaryDirectory) async throws -> [Message] {
+    let server = try await Server.bind(
+        configuration: ServerConfiguration(host: "127.0.0.1", port: 0, dataDirectory: directory.path),
+        logger: CapturedLogs().logger(), authenticator: AllowAllAuthenticator())
+    return try await withTimeout {
+        try await withThrowingTaskGroup(of: [Message].self) { tasks in
+            tasks.addTask {
+                try await server.run()
+                return []
+            }
+            let answers = try await TestClient.with(port: server.port) { client in
+                _ = try await client.handshake()
+                for push in pushes { try await client.send(.push(push)) }
+                server.shutdown()
+                var answers: [Message] = []
+                do {
+                    while case .message(let message) = try await client.next() { answers.append(message) }
+                } catch {
+                    // Batches the server did not read before it stopped reading reset the connection.
+                }
+                return answers
+            }
+            try await tasks.waitForAll()
+            return answers
+        }
+    }
 }
