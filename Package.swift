@@ -52,6 +52,8 @@ let package = Package(
             dependencies: [
                 "SyncProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the inserts every pushed or pulled change makes (DirectStatement).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
@@ -69,8 +71,6 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                // SQLite's C API, for the two inserts every pushed change makes (DirectStatement).
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -188,7 +188,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinCoreTests",
-            dependencies: ["BulletinCore", "TestSupport"],
+            dependencies: ["BulletinCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(

@@ -103,7 +103,7 @@ extension LocalStore {
             case .keep:
                 break
             }
-            let versions = try FieldVersionRecord.versions(of: .conflict, id: record.id, in: changes.db)
+            let versions = record.versions.byField
             let resolution: [String: JSONValue] = [
                 ConflictField.status: .string(ConflictStatus.resolved.rawValue),
                 ConflictField.resolution: .string(plan.resolution.rawValue),

@@ -10,10 +10,10 @@ struct ChangeScope: Sendable, Hashable {
     var articleID: String?
 }
 
-/// Applies change records to the typed entity tables, the per-field versions and the search index.
+/// Applies change records to the typed entity tables (their rows and per-field versions) and the search index.
 ///
 /// The rule itself is ``EntityState/applying(_:)`` from BulletinCore, the one the server uses too: this type only
-/// loads an entity's state from its row and versions, applies the change, and writes the result back.
+/// loads an entity's state from its row (fields and versions), applies the change, and writes the result back.
 enum ChangeApplier {
     /// Applies `change` inside the caller's transaction.
     ///
@@ -73,8 +73,7 @@ enum ChangeApplier {
     private static func state<Row: EntityRow>(of type: Row.Type, id: String, in db: Database) throws
         -> EntityState?
     {
-        guard let row = try Row.row(id, in: db) else { return nil }
-        return row.state(versions: try FieldVersionRecord.versions(of: Row.kind, id: id, in: db))
+        try Row.row(id, in: db)?.state
     }
 
     /// - Parameter known: the entity's row when the caller has already read it (`.some(nil)`: there is none).
@@ -83,11 +82,8 @@ enum ChangeApplier {
         recordedVersions: [String: String], preparingNewRow prepare: (inout Row) throws -> Void = { _ in }
     ) throws -> Row {
         let existing = try known ?? Row.row(change.entityID, in: db)
-        let versions =
-            existing == nil
-            ? [:] : try FieldVersionRecord.versions(of: Row.kind, id: change.entityID, in: db)
         var row = existing ?? Row(newID: change.entityID)
-        let after = row.state(versions: versions).applying(change)
+        let after = row.state.applying(change)
         // The fields the change wrote: for create/update exactly its fields (even when a replica applies its own
         // change again, whose values the server may have changed); none for delete.
         let written = after.versions.filter { change.fields[$0.key] != nil && $0.value == change.changeID }
@@ -95,15 +91,14 @@ enum ChangeApplier {
             try row.setField(name, to: after.fields[name] ?? .null)
         }
         row.deleted = after.deleted
+        for (name, changeID) in written {
+            row.versions.byField[name] = recordedVersions[name] ?? changeID
+        }
         if existing == nil {
             try prepare(&row)
-            try row.insert(db)
+            try row.insertNew(db)
         } else {
             try row.update(db)
-        }
-        for (name, changeID) in written {
-            try FieldVersionRecord.set(
-                Row.kind, id: change.entityID, field: name, to: recordedVersions[name] ?? changeID, in: db)
         }
         return row
     }

@@ -115,28 +115,29 @@ struct LocalChanges {
 
 /// Writes applied changes to the `change_log` table.
 enum ChangeLog {
-    /// Records `change` (or, when already logged, fills in its server `seq`).
+    /// Records `change` (or, when already logged, fills in its server `seq`): one statement, bound through SQLite's
+    /// C API (``DirectStatement``), since this runs for every applied change.
     static func record(_ change: ChangeRecord, scope: ChangeScope, in db: Database) throws {
-        // Cached statements: this runs for every applied change.
-        let known = try db.cachedStatement(sql: "SELECT seq FROM change_log WHERE change_id = ?")
-        if let row = try Row.fetchOne(known, arguments: [change.changeID]) {
-            let logged: Int64? = row[0]
-            if let seq = change.seq, logged != seq {
-                try db.cachedStatement(sql: "UPDATE change_log SET seq = ? WHERE change_id = ?")
-                    .execute(arguments: [seq, change.changeID])
-            }
-            return
+        try DirectStatement.run(
+            """
+            INSERT INTO change_log (change_id, entity, entity_id, issue_id, article_id, op, fields, author, \
+            client_id, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (change_id) DO UPDATE SET seq = excluded.seq
+            WHERE excluded.seq IS NOT NULL AND change_log.seq IS NOT excluded.seq
+            """, in: db
+        ) { values in
+            values.text(change.changeID)
+            values.text(change.entity.rawValue)
+            values.text(change.entityID)
+            values.text(scope.issueID)
+            values.text(scope.articleID)
+            values.text(change.op.rawValue)
+            values.text(DatabaseJSON.text(change.fields.keys.sorted()))
+            values.text(change.author)
+            values.text(change.clientID)
+            values.text(change.hlc.description)
+            values.integer(change.seq)
         }
-        let fields = DatabaseJSON.text(change.fields.keys.sorted())
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO change_log (change_id, entity, entity_id, issue_id, article_id, op, fields, author, \
-                client_id, hlc, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            change.changeID, change.entity.rawValue, change.entityID, scope.issueID, scope.articleID,
-            change.op.rawValue, fields, change.author, change.clientID, change.hlc.description, change.seq,
-        ])
     }
 }
 

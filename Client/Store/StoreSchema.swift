@@ -14,7 +14,7 @@ enum StoreSchema {
     static let migrationNames = [
         "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
         "v5-contentless-search", "v6-account", "v7-settings",
-        "v8-log-epoch", "v9-outbox-sizes",
+        "v8-log-epoch", "v9-outbox-sizes", "v10-row-versions",
     ]
 
     /// The migrator that brings any store up to date.
@@ -65,7 +65,26 @@ enum StoreSchema {
             // pages — thousands of rows per batch, most of them not sent in it.
             try db.execute(sql: "CREATE INDEX outbox_sizes ON outbox(position, bytes)")
         }
+        migrator.registerMigration("v10-row-versions", migrate: moveFieldVersionsIntoRows)
         return migrator
+    }
+
+    /// Per-field versions move from the `field_version` table (~7 random-keyed rows per entity) into a JSON object
+    /// column of the entity's own row (see ``FieldVersions``), which every change that writes a field rewrites
+    /// anyway. Names are sorted as the column's writer sorts them (bytewise, SQLite's BINARY order).
+    private static func moveFieldVersionsIntoRows(_ db: Database) throws {
+        for table in ["issue", "section", "article", "annotation", "conflict"] {
+            try db.execute(
+                sql: """
+                    ALTER TABLE "\(table)" ADD COLUMN "versions" TEXT NOT NULL DEFAULT '{}';
+                    UPDATE "\(table)" SET "versions" = (
+                        SELECT json_group_object("field", "change_id") FROM (
+                            SELECT "field", "change_id" FROM "field_version"
+                            WHERE "entity" = '\(table)' AND "entity_id" = "\(table)"."id" ORDER BY "field"))
+                    WHERE "id" IN (SELECT "entity_id" FROM "field_version" WHERE "entity" = '\(table)')
+                    """)
+        }
+        try db.execute(sql: "DROP TABLE field_version")
     }
 
     // Entity tables have no foreign keys on purpose: pulled changes may name a parent this replica has not seen

@@ -81,11 +81,16 @@ extension CanonicalJSON {
         string(bytes(object))
     }
 
-    /// The canonical text of an array of strings.
-    public static func text(_ strings: [String]) -> String {
+    /// The canonical bytes of an array of strings (e.g. an article's paragraphs).
+    public static func bytes(_ strings: [String]) -> [UInt8] {
         var writer = CanonicalJSONWriter()
         writer.strings(strings)
-        return string(writer.bytes)
+        return writer.bytes
+    }
+
+    /// The canonical text of an array of strings.
+    public static func text(_ strings: [String]) -> String {
+        string(bytes(strings))
     }
 
     /// The canonical text of the object of strings whose members `names` all hold `value`, written without making

@@ -1,3 +1,4 @@
+import BulletinCore
 import GRDB
 
 /// One row of the append-only change log: a change record the server accepted, at its log position.

@@ -27,6 +27,38 @@ import Testing
             "a": .array([.string("ư/ờ"), .object(["k": .double(1e21)])]),
         ]
         #expect(DatabaseJSON.text(.object(extra)) == (try Self.grdbText(extra)))
+        let versions = ["title": "c/1", "paragraphs": "c2", "đ": "c3", "Z": ""]
+        #expect(DatabaseJSON.text(versions) == (try Self.grdbText(versions)))
+        #expect(FieldVersions.fromDatabaseValue(FieldVersions(versions).databaseValue) == FieldVersions(versions))
+    }
+
+    /// An article inserted through ``ArticleRecord/insertNew(_:)`` (SQLite's C API) is the row GRDB's `insert` writes.
+    @Test func aDirectlyInsertedArticleIsTheRowGRDBInserts() throws {
+        let queue = try DatabaseQueue()
+        try StoreSchema.migrator.migrate(queue)
+        var article = ArticleRecord(newID: "0b7c3f5e-0000-4000-8000-000000000001")
+        article.searchID = 7
+        article.title = "Tiêu đề/1"
+        article.paragraphs = Self.tricky
+        article.position = -2.5
+        article.versions = FieldVersions(["title": "c/1", "paragraphs": "c2"])
+        var other = article
+        other.id = "0b7c3f5e-0000-4000-8000-000000000002"
+        other.searchID = 8
+        other.source = Citation(outlet: "Nhandan.vn", date: "5/9", authors: ["a/b"])
+        other.contentsPage = 4
+        other.extraFields = ["future": .string("x/y")]
+        other.deleted = true
+        try queue.write { db in
+            try article.insert(db)
+            try other.insert(db)
+            let grdb = try Row.fetchAll(db, sql: "SELECT * FROM article ORDER BY id")
+            try db.execute(sql: "DELETE FROM article")
+            try article.insertNew(db)
+            try other.insertNew(db)
+            #expect(try Row.fetchAll(db, sql: "SELECT * FROM article ORDER BY id") == grdb)
+            #expect(try ArticleRecord.fetchAll(db, sql: "SELECT * FROM article ORDER BY id") == [article, other])
+        }
     }
 
     @Test func articleAndChangeLogRowsReadBackAsWritten() throws {

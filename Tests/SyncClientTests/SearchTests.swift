@@ -107,13 +107,21 @@ import Testing
         // One id sequence for both opens: the edit below must not reuse a change id of the import.
         let options = StoreFixtures.options()
         do {
+            // Today's code writes the rows; they are copied into a store at the schema before the contentless index.
+            let currentPath = directory.path("current.sqlite")
+            let current = try LocalStore.create(at: currentPath, editor: "Thanh Hồng", options: options)
+            try current.importIssue(StoreFixtures.sampleIssue())
+            try current.writer.close()
             let pool = try DatabasePool(path: path)
             try StoreSchema.migrator.migrate(pool, upTo: "v4-conflicts")
-            try pool.write { db in
-                try ReplicaRecord(clientID: "0000aaaa-0000-4000-8000-000000000001", editor: "Thanh Hồng").insert(db)
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS current", arguments: [currentPath])
+                try db.inTransaction {
+                    try copyRowsOfTheOlderSchema(in: db)
+                    return .commit
+                }
+                try db.execute(sql: "DETACH DATABASE current")
             }
-            try LocalStore(writer: pool, path: path, options: options)
-                .importIssue(StoreFixtures.sampleIssue())
             #expect(
                 try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_search_content") }
                     == 3)
@@ -123,6 +131,32 @@ import Testing
         #expect(Set(try store.search("dong").map(\.ref)) == ["2024-09-05/1", "2024-09-05/2", "2024-09-05/3"])
         try store.editArticle("2024-09-05/3", paragraphs: ["Hợp tác xã nông nghiệp."])
         #expect(try indexedRowCount(store, matching: "ngan sach") == 0)
+    }
+
+    /// Copies the attached store `current` into the main one, which has an older schema: the columns the older
+    /// tables have, the per-field versions into the `field_version` table they had, and the articles' folded texts
+    /// into the index (which then kept a copy of them).
+    private func copyRowsOfTheOlderSchema(in db: Database) throws {
+        for table in ["replica", "issue", "section", "article", "annotation", "outbox", "change_log"] {
+            let columns = try db.columns(in: table, in: "main").map { "\"\($0.name)\"" }.joined(separator: ", ")
+            try db.execute(sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM current.\(table)")
+            guard table != "replica", table != "outbox", table != "change_log" else { continue }
+            try db.execute(
+                sql: """
+                    INSERT INTO main.field_version (entity, entity_id, field, change_id)
+                    SELECT '\(table)', row.id, version.key, version.value
+                    FROM current.\(table) AS row, json_each(row.versions) AS version
+                    """)
+        }
+        let articles = try ArticleRecord.fetchAll(db, sql: "SELECT * FROM current.article")
+        for article in articles {
+            try db.execute(
+                sql: "INSERT INTO main.article_search (rowid, title, body) VALUES (?, ?, ?)",
+                arguments: [
+                    article.searchID, DiacriticFolding.fold(article.title),
+                    DiacriticFolding.fold(article.paragraphs.joined(separator: "\n")),
+                ])
+        }
     }
 
     /// Pages of many articles are folded on a second thread (``FoldAhead``) while the store writes them: the index

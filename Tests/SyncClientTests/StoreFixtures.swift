@@ -117,15 +117,19 @@ struct TableCounts: Equatable, CustomStringConvertible {
     /// The persisted clock: a failed action must not have advanced it either.
     var clock: String
 
-    static let tables = [
-        "issue", "section", "article", "annotation", "field_version", "outbox", "change_log", "article_search",
-    ]
+    static let tables = ["issue", "section", "article", "annotation", "outbox", "change_log", "article_search"]
+    /// Tables whose rows carry per-field versions: their total length is counted too ("versions"), since an
+    /// action that wrote a version and failed changes no row count.
+    static let versioned = ["issue", "section", "article", "annotation", "conflict"]
 
     init(_ store: LocalStore) throws {
         (counts, clock) = try store.writer.read { db in
             var counts: [String: Int] = [:]
             for table in Self.tables {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1
+            }
+            counts["versions"] = try Self.versioned.reduce(0) { total, table in
+                total + (try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(LENGTH(versions)), 0) FROM \(table)") ?? -1)
             }
             return (counts, try String.fetchOne(db, sql: "SELECT hlc FROM replica") ?? "")
         }

@@ -14,7 +14,7 @@ import Testing
         #expect(info.clientID == "0000aaaa-0000-4000-8000-000000000001")
         #expect(info.cursor == 0)
         #expect(info.serverAddress == nil)
-        #expect(info.schemaVersion == 11)
+        #expect(info.schemaVersion == 12)
         let (journal, migrations) = try store.writer.read { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"),
@@ -27,7 +27,7 @@ import Testing
                 "v1-entities", "v1-sync", "v1-search", "v2-snapshot", "v3-access", "v4-conflicts",
                 "v5-contentless-search",
                 "v6-account",
-                "v7-settings", "v8-log-epoch", "v9-outbox-sizes",
+                "v7-settings", "v8-log-epoch", "v9-outbox-sizes", "v10-row-versions",
             ])
         #expect(try store.account() == nil)
     }

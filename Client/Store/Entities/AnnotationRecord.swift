@@ -24,6 +24,8 @@ struct AnnotationRecord: EntityRow, Hashable {
     var createdAt = ""
     var resolved = false
     var deleted = false
+    /// The change that last wrote each field (see ``FieldVersions``).
+    var versions = FieldVersions()
     var extraFields: [String: JSONValue]?
 
     init(newID id: String) {
@@ -38,6 +40,7 @@ struct AnnotationRecord: EntityRow, Hashable {
         case createdAt = "created_at"
         case resolved, deleted
         case extraFields = "extra_fields"
+        case versions
     }
 
     /// Typed column names for queries.

@@ -23,6 +23,8 @@ struct ArticleRecord: EntityRow, Hashable {
     var contentsPage: Int?
     var position = 0.0
     var deleted = false
+    /// The change that last wrote each field (see ``FieldVersions``).
+    var versions = FieldVersions()
     var extraFields: [String: JSONValue]?
 
     init(newID id: String) {
@@ -38,6 +40,7 @@ struct ArticleRecord: EntityRow, Hashable {
         case contentsPage = "contents_page"
         case position, deleted
         case extraFields = "extra_fields"
+        case versions
     }
 
     /// Typed column names for queries.
@@ -46,16 +49,38 @@ struct ArticleRecord: EntityRow, Hashable {
     /// The row's columns, as the Codable default would write them (see ``DatabaseJSON``), without its cost: this
     /// runs for every pulled article.
     func encode(to container: inout PersistenceContainer) throws {
-        container[Columns.id] = id
-        container[Columns.searchID] = searchID
-        container[Columns.issueID] = issueID
-        container[Columns.sectionID] = sectionID
-        container[Columns.title] = title
-        container[Columns.paragraphs] = DatabaseJSON.text(paragraphs)
-        container[Columns.source] = source.map { DatabaseJSON.text(FieldEncoding.citation($0)) }
-        container[Columns.contentsPage] = contentsPage
-        container[Columns.position] = position
-        container[Columns.deleted] = deleted
-        container[Columns.extraFields] = extraFields.map { DatabaseJSON.text(.object($0)) }
+        for (column, value) in columnValues {
+            container[column] = value
+        }
+    }
+
+    /// Inserts the row through SQLite's C API (``DirectStatement``): GRDB's record insert cost a fifth of an initial
+    /// pull's writer thread, four times what SQLite's own insert did.
+    func insertNew(_ db: Database) throws {
+        try DirectStatement.run(Self.insertSQL, in: db) { values in
+            for (_, value) in columnValues {
+                values.value(value)
+            }
+        }
+    }
+
+    private static let insertSQL: String = {
+        let columns = ArticleRecord(newID: "").columnValues.map(\.column.rawValue)
+        return "INSERT INTO article (" + columns.joined(separator: ", ") + ") VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    }()
+
+    /// Every column and its value, one list for both ways of writing the row.
+    private var columnValues: [(column: Columns, value: DatabaseValue)] {
+        [
+            (Columns.id, id.databaseValue), (Columns.searchID, searchID.databaseValue),
+            (Columns.issueID, issueID.databaseValue), (Columns.sectionID, sectionID.databaseValue),
+            (Columns.title, title.databaseValue), (Columns.paragraphs, DatabaseJSON.text(paragraphs).databaseValue),
+            (Columns.source, source.map { DatabaseJSON.text(FieldEncoding.citation($0)) }.databaseValue),
+            (Columns.contentsPage, contentsPage.databaseValue), (Columns.position, position.databaseValue),
+            (Columns.deleted, deleted.databaseValue),
+            (Columns.extraFields, extraFields.map { DatabaseJSON.text(.object($0)) }.databaseValue),
+            (Columns.versions, versions.databaseValue),
+        ]
     }
 }

@@ -37,6 +37,8 @@ struct ConflictRecord: EntityRow, Hashable {
     var resolution: ConflictResolution?
     var resolvedBy: String?
     var deleted = false
+    /// The change that last wrote each field (see ``FieldVersions``).
+    var versions = FieldVersions()
     var extraFields: [String: JSONValue]?
 
     init(newID id: String) {
@@ -57,6 +59,7 @@ struct ConflictRecord: EntityRow, Hashable {
         case resolvedBy = "resolved_by"
         case deleted
         case extraFields = "extra_fields"
+        case versions
     }
 
     /// Typed column names for queries.

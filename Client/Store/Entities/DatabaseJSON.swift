@@ -8,7 +8,21 @@ import SyncProtocol
 enum DatabaseJSON {
     /// The column text of `value`.
     static func text(_ value: JSONValue) -> String {
-        let canonical = CanonicalJSON.bytes(value)
+        text(canonical: CanonicalJSON.bytes(value))
+    }
+
+    /// The column text of an array of strings.
+    static func text(_ strings: [String]) -> String {
+        text(canonical: CanonicalJSON.bytes(strings))
+    }
+
+    /// The column text of an object of strings.
+    static func text(_ object: [String: String]) -> String {
+        text(canonical: CanonicalJSON.bytes(object))
+    }
+
+    /// The column text of canonical JSON bytes: `/` escaped.
+    private static func text(canonical: [UInt8]) -> String {
         // `/` appears only inside strings (it is no JSON punctuation) and never inside an escape the writer makes.
         guard canonical.contains(UInt8(ascii: "/")) else { return CanonicalJSON.string(canonical) }
         var escaped: [UInt8] = []
@@ -19,10 +33,5 @@ enum DatabaseJSON {
         }
         // Still valid UTF-8: an ASCII `\` before each `/`, never inside a multi-byte scalar.
         return CanonicalJSON.string(escaped)
-    }
-
-    /// The column text of an array of strings.
-    static func text(_ strings: [String]) -> String {
-        text(.array(strings.map(JSONValue.string)))
     }
 }

@@ -4,8 +4,9 @@ import SyncProtocol
 
 /// A typed table row for one entity kind, convertible to and from the field dictionary of change records.
 ///
-/// Which fields an entity *has* is given by its versions (every field a change wrote has one), so typed columns
-/// can hold defaults for fields no change has set yet without those defaults leaking into the entity's state.
+/// Which fields an entity *has* is given by its versions (every field a change wrote has one, kept in the row's
+/// `versions` column), so typed columns can hold defaults for fields no change has set yet without those defaults
+/// leaking into the entity's state.
 protocol EntityRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     /// The entity kind stored in this table.
     static var kind: EntityKind { get }
@@ -17,11 +18,19 @@ protocol EntityRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var deleted: Bool { get set }
     /// Fields outside the contract (from newer replicas), kept so nothing a change carried is lost.
     var extraFields: [String: JSONValue]? { get set }
+    /// The change that last wrote each field.
+    var versions: FieldVersions { get set }
     /// A row with default values.
     init(newID id: String)
+    /// Inserts the row of an entity this store has not held (GRDB's `insert` unless the row does it faster).
+    func insertNew(_ db: Database) throws
 }
 
 extension EntityRow {
+    func insertNew(_ db: Database) throws {
+        try insert(db)
+    }
+
     /// The contract's field names for this kind, in the order the contract lists them.
     static var fieldNames: [String] { contractFields.map(\.name) }
 
@@ -47,13 +56,13 @@ extension EntityRow {
         try fetchOne(db.cachedStatement(sql: "SELECT * FROM \(databaseTableName) WHERE id = ?"), arguments: [id])
     }
 
-    /// The entity's state, given the versions of its fields.
-    func state(versions: [String: String]) -> EntityState {
+    /// The entity's state: the fields its versions name, with their values.
+    var state: EntityState {
         var fields: [String: JSONValue] = [:]
-        for name in versions.keys {
+        for name in versions.byField.keys {
             fields[name] = contractValue(of: name) ?? extraFields?[name] ?? .null
         }
-        return EntityState(fields: fields, versions: versions, deleted: deleted)
+        return EntityState(fields: fields, versions: versions.byField, deleted: deleted)
     }
 
     /// Sets any field, contract or not.

@@ -27,6 +27,8 @@ struct IssueRecord: EntityRow, Hashable {
     var editor = ""
     var state = PublicationState.draft
     var deleted = false
+    /// The change that last wrote each field (see ``FieldVersions``).
+    var versions = FieldVersions()
     var extraFields: [String: JSONValue]?
 
     init(newID id: String) {
@@ -40,6 +42,7 @@ struct IssueRecord: EntityRow, Hashable {
         case titleLines = "title_lines"
         case subject, cadence, intro, editor, state, deleted
         case extraFields = "extra_fields"
+        case versions
     }
 
     /// Typed column names for queries.

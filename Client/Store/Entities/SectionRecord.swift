@@ -17,6 +17,8 @@ struct SectionRecord: EntityRow, Hashable {
     var position = 0.0
     var contentsPage: Int?
     var deleted = false
+    /// The change that last wrote each field (see ``FieldVersions``).
+    var versions = FieldVersions()
     var extraFields: [String: JSONValue]?
 
     init(newID id: String) {
@@ -30,6 +32,7 @@ struct SectionRecord: EntityRow, Hashable {
         case contentsPage = "contents_page"
         case deleted
         case extraFields = "extra_fields"
+        case versions
     }
 
     /// Typed column names for queries.
