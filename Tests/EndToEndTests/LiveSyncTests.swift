@@ -52,7 +52,7 @@ struct LiveSyncTests {
                 try await withTimeout {
                     var events = activity.makeAsyncIterator()
                     _ = await events.next()
-                    let made = try BuiltBinaries.run(
+                    let made = try await BuiltBinaries.run(
                         "bulletin",
                         [
                             "issue", "new", "--store", hong.store.path,

@@ -32,9 +32,27 @@ public enum BuiltBinaries {
     }
 
     /// Runs `name` with `arguments` to completion, with no standard input.
-    public static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    ///
+    /// The child is waited for on a thread of its own, never on Swift's cooperative pool: that pool has one thread
+    /// per core, and a test blocking it while its child talks to a server in the test process (or while other tests'
+    /// children run) starved that server and every other test of the run, until their time limits.
+    public static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws
+        -> Run
+    {
+        let executable = try url(name)
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(
+                    with: Result { try runToEnd(executable, arguments, environment: environment) })
+            }.start()
+        }
+    }
+
+    private static func runToEnd(_ executable: URL, _ arguments: [String], environment: [String: String]) throws
+        -> Run
+    {
         let process = Process()
-        process.executableURL = try url(name)
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
         let output = Pipe()
@@ -43,9 +61,16 @@ public enum BuiltBinaries {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // Standard error is drained beside standard output: a child that fills one pipe while the other is read
+        // would wait for ever.
+        let errorText = LockedData()
+        let errorReader = Thread {
+            errorText.set(error.fileHandleForReading.readDataToEndOfFile())
+        }
+        errorReader.start()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let err = errorText.waitForValue()
         return Run(
             status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
             standardError: String(decoding: err, as: UTF8.self))
@@ -131,5 +156,25 @@ private final class LineBuffer: @unchecked Sendable {
             }
             return lines
         }
+    }
+}
+
+/// Data one thread sets and another waits for.
+private final class LockedData: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: Data?
+
+    func set(_ data: Data) {
+        condition.lock()
+        value = data
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitForValue() -> Data {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value ?? Data()
     }
 }

@@ -23,7 +23,7 @@ struct DrainUnderLoadTests {
         let data = directory.file("data")
         var made: [Editor] = []
         for (index, name) in ["hong", "khang", "lan"].enumerated() {
-            let token = try BuiltBinaries.run(
+            let token = try await BuiltBinaries.run(
                 "bulletin-server",
                 [
                     "user", "add", name, "--role", "editor",

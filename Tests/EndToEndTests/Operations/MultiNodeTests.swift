@@ -35,7 +35,7 @@ struct MultiNodeTests {
     private func run(url: String, directory: TemporaryDirectory) async throws {
         var made: [Editor] = []
         for (index, name) in ["hong", "khang", "lan", "minh", "phuong", "quang"].enumerated() {
-            let token = try BuiltBinaries.run(
+            let token = try await BuiltBinaries.run(
                 "bulletin-server", ["user", "add", name, "--role", "editor", "--database", url])
             #expect(token.status == 0, "\(token.standardError)")
             let editor = try Editor(name, in: directory)

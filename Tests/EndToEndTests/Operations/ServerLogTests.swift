@@ -10,7 +10,7 @@ struct ServerLogTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let data = directory.file("data")
-        let added = try BuiltBinaries.run(
+        let added = try await BuiltBinaries.run(
             "bulletin-server", ["user", "add", "hong", "--role", "chief", "--data", data])
         let token = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("bst_"))
@@ -46,7 +46,7 @@ struct ServerLogTests {
             ],
             ["sync", "--store", store],
         ] {
-            let run = try BuiltBinaries.run("bulletin", arguments, environment: ["PATH": "/usr/bin:/bin"])
+            let run = try await BuiltBinaries.run("bulletin", arguments, environment: ["PATH": "/usr/bin:/bin"])
             #expect(run.status == 0, "\(arguments.first ?? ""): \(run.standardError)")
         }
         #expect(await server.stop(signal: SIGTERM) == 0)

@@ -6,12 +6,12 @@ import Testing
 /// field office that pulls, shows and verifies offline.
 @Suite(.timeLimit(.minutes(1)))
 struct FieldOfficeBinariesTests {
-    private func bulletin(_ arguments: [String]) throws -> BuiltBinaries.Run {
-        try BuiltBinaries.run("bulletin", arguments, environment: ["PATH": "/usr/bin:/bin", "USER": "tester"])
+    private func bulletin(_ arguments: [String]) async throws -> BuiltBinaries.Run {
+        try await BuiltBinaries.run("bulletin", arguments, environment: ["PATH": "/usr/bin:/bin", "USER": "tester"])
     }
 
-    private func admin(_ arguments: [String]) throws -> String {
-        let run = try BuiltBinaries.run("bulletin-server", arguments)
+    private func admin(_ arguments: [String]) async throws -> String {
+        let run = try await BuiltBinaries.run("bulletin-server", arguments)
         #expect(run.status == 0, "\(run.standardError)")
         return run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -20,9 +20,9 @@ struct FieldOfficeBinariesTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let data = directory.file("data")
-        let chiefToken = try admin(["user", "add", "chief", "--role", "chief", "--data", data])
-        let officeToken = try admin(["user", "add", "hue", "--role", "field-office", "--data", data])
-        let key = try admin(["key", "show", "--data", data])
+        let chiefToken = try await admin(["user", "add", "chief", "--role", "chief", "--data", data])
+        let officeToken = try await admin(["user", "add", "hue", "--role", "field-office", "--data", data])
+        let key = try await admin(["key", "show", "--data", data])
         let server = try RunningProcess(
             "bulletin-server", ["serve", "--host", "127.0.0.1", "--port", "0", "--data", data])
         let address = "127.0.0.1:\(try #require(await server.listeningPort()))"
@@ -43,33 +43,33 @@ struct FieldOfficeBinariesTests {
                 "--server-key", key,
             ],
         ] {
-            let run = try bulletin(arguments)
+            let run = try await bulletin(arguments)
             #expect(run.status == 0, "bulletin \(arguments.joined(separator: " ")): \(run.standardError)")
         }
-        let pulled = try bulletin(["pull", "--store", office])
+        let pulled = try await bulletin(["pull", "--store", office])
         #expect(pulled.status == 0, "\(pulled.standardError)")
-        let issues = try bulletin(["issues", "--store", office]).standardOutput
+        let issues = try await bulletin(["issues", "--store", office]).standardOutput
         #expect(issues.contains("2024-09-05"))
         #expect(!issues.contains("2024-09-06"))
-        let shown = try bulletin(["show", "--store", office, "2024-09-05"]).standardOutput
+        let shown = try await bulletin(["show", "--store", office, "2024-09-05"]).standardOutput
         #expect(shown.contains("Tinh gọn bộ máy"))
         #expect(!shown.contains("Ghi chú nội bộ"))
-        let verified = try bulletin(["verify", "--store", office, "2024-09-05"])
+        let verified = try await bulletin(["verify", "--store", office, "2024-09-05"])
         #expect(verified.status == 0, "\(verified.standardError)")
         #expect(verified.standardOutput.contains("signature valid"))
 
         // A field office pinning another key refuses what it receives.
         let wrong = directory.file("wrong.sqlite")
-        let otherKey = try admin(["key", "show", "--data", directory.file("other")])
+        let otherKey = try await admin(["key", "show", "--data", directory.file("other")])
         #expect(
-            try bulletin([
+            try await bulletin([
                 "init", "--store", wrong, "--role", "field-office", "--server", address, "--token",
                 officeToken, "--server-key", otherKey,
             ]).status == 0)
-        let refused = try bulletin(["pull", "--store", wrong])
+        let refused = try await bulletin(["pull", "--store", wrong])
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("refused 1 publication"), "\(refused.standardError)")
-        #expect(!(try bulletin(["issues", "--store", wrong]).standardOutput.contains("2024-09-05")))
+        #expect(!(try await bulletin(["issues", "--store", wrong]).standardOutput.contains("2024-09-05")))
 
         #expect(await server.stop(signal: SIGTERM) == 0)
     }

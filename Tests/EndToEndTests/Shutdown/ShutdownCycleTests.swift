@@ -16,7 +16,7 @@ struct ShutdownCycleTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let data = directory.file("data")
-        let added = try BuiltBinaries.run(
+        let added = try await BuiltBinaries.run(
             "bulletin-server", ["user", "add", "chief", "--role", "chief", "--data", data])
         #expect(added.status == 0, "\(added.standardError)")
         let token = added.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -18,26 +18,45 @@ import Testing
     static let typicalAnswerBound: Duration = .seconds(1)
     static let answerBound: Duration = .seconds(5)
 
-    /// Before login: frames within the pre-authentication limits (256 KiB inflated).
-    static let preAuthFrames: [[UInt8]] = [
-        HostilePayloads.markRunMemberName(marks: 120_000), HostilePayloads.markRunType(marks: 120_000),
-        HostilePayloads.markRunFieldKey(marks: 120_000), HostilePayloads.unknownArrayOfZeros(size: 250 << 10),
-        HostilePayloads.nestedArraysInFields(size: 250 << 10),
-    ].map(compressed)
+    /// The attackers' frames: before login, within the pre-authentication limits (256 KiB inflated); after login,
+    /// the worst shapes at 4 MiB inflated (16 times the pre-login limit; small enough that a debug build's test does
+    /// not starve the tests running beside it; `bulletin-bench decoding` measures the full 64 MiB in release).
+    struct Frames: Sendable {
+        var preAuth: [[UInt8]]
+        var loggedIn: [[UInt8]]
+    }
 
-    /// After login: the worst shapes at 4 MiB inflated (16 times the pre-login limit; small enough that a debug
-    /// build's test does not starve the tests running beside it; `bulletin-bench decoding` measures the full
-    /// 64 MiB in release).
-    static let loggedInFrames: [[UInt8]] = [
-        HostilePayloads.unknownArrayOfZeros(size: 4 << 20), HostilePayloads.nestedArraysInFields(size: 4 << 20),
-        HostilePayloads.manyKeysInFields(size: 4 << 20), HostilePayloads.markRunMemberName(marks: 1 << 20),
-    ].map(compressed)
+    /// Makes the frames on a thread of their own. Building and compressing them takes a debug build many seconds:
+    /// as lazily made statics they were built on Swift's cooperative pool (one thread per core), with the other
+    /// attackers' tasks blocked on the same initialiser, and every test of the run stalled behind them.
+    static func frames() async -> Frames {
+        await withCheckedContinuation { continuation in
+            Thread {
+                continuation.resume(
+                    returning: Frames(
+                        preAuth: [
+                            HostilePayloads.markRunMemberName(marks: 120_000),
+                            HostilePayloads.markRunType(marks: 120_000),
+                            HostilePayloads.markRunFieldKey(marks: 120_000),
+                            HostilePayloads.unknownArrayOfZeros(size: 250 << 10),
+                            HostilePayloads.nestedArraysInFields(size: 250 << 10),
+                        ].map(compressed),
+                        loggedIn: [
+                            HostilePayloads.unknownArrayOfZeros(size: 4 << 20),
+                            HostilePayloads.nestedArraysInFields(size: 4 << 20),
+                            HostilePayloads.manyKeysInFields(size: 4 << 20),
+                            HostilePayloads.markRunMemberName(marks: 1 << 20),
+                        ].map(compressed)))
+            }.start()
+        }
+    }
 
     static func compressed(_ json: [UInt8]) -> [UInt8] {
         FrameCodec.frame(flags: RawFrame.compressedFlag, payload: Zlib.compress(json, level: 9))
     }
 
     @Test func freshConnectionsAreAnsweredWhileHostilePeersSendTheirWorst() async throws {
+        let frames = await Self.frames()
         try await withTimeout(seconds: 100) {
             try await SecuredServer.with(configure: { $0.handshakeTimeout = .seconds(1) }) { server in
                 let token = try #require(server.tokens[.editor])
@@ -47,7 +66,7 @@ import Testing
                     for peer in 0..<4 {
                         group.addTask {
                             try await Self.attack(
-                                port: server.port, frames: peer < 2 ? Self.preAuthFrames : Self.loggedInFrames,
+                                port: server.port, frames: peer < 2 ? frames.preAuth : frames.loggedIn,
                                 token: peer < 2 ? nil : token, started: started, replies: replies)
                         }
                     }
