@@ -11,6 +11,7 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 
+from .browser import SCREENSHOT_LIMIT_MS
 from .newsroom import REPO
 
 BUILD = Path(os.environ.get("BROWSER_TEST_OUTPUT", REPO / ".build" / "browser-tests"))
@@ -28,7 +29,7 @@ def screenshot(page, name: str, full_page: bool = True) -> Path:
     """Writes `screenshots/NAME.png` and returns its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{safe_name(name)}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    page.screenshot(path=str(path), full_page=full_page, timeout=SCREENSHOT_LIMIT_MS)
     return path
 
 
