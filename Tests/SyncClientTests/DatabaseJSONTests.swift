@@ -32,14 +32,25 @@ import Testing
         #expect(FieldVersions.fromDatabaseValue(FieldVersions(versions).databaseValue) == FieldVersions(versions))
     }
 
-    /// An article inserted through ``ArticleRecord/insertNew(_:)`` (SQLite's C API) is the row GRDB's `insert` writes.
-    @Test func aDirectlyInsertedArticleIsTheRowGRDBInserts() throws {
+    private static func migratedStore() throws -> DatabaseQueue {
         let queue = try DatabaseQueue()
         try StoreSchema.migrator.migrate(queue)
+        return queue
+    }
+
+    /// An article whose title and paragraphs hold the texts JSON escapes differently.
+    private static func article() -> ArticleRecord {
         var article = ArticleRecord(newID: "0b7c3f5e-0000-4000-8000-000000000001")
         article.searchID = 7
         article.title = "Tiêu đề/1"
-        article.paragraphs = Self.tricky
+        article.paragraphs = tricky
+        return article
+    }
+
+    /// An article inserted through ``ArticleRecord/insertNew(_:)`` (SQLite's C API) is the row GRDB's `insert` writes.
+    @Test func aDirectlyInsertedArticleIsTheRowGRDBInserts() throws {
+        let queue = try Self.migratedStore()
+        var article = Self.article()
         article.position = -2.5
         article.versions = FieldVersions(["title": "c/1", "paragraphs": "c2"])
         var other = article
@@ -62,14 +73,10 @@ import Testing
     }
 
     @Test func articleAndChangeLogRowsReadBackAsWritten() throws {
-        let queue = try DatabaseQueue()
-        try StoreSchema.migrator.migrate(queue)
-        var article = ArticleRecord(newID: "0b7c3f5e-0000-4000-8000-000000000001")
-        article.searchID = 7
+        let queue = try Self.migratedStore()
+        var article = Self.article()
         article.issueID = "issue"
         article.sectionID = "section"
-        article.title = "Tiêu đề/1"
-        article.paragraphs = Self.tricky
         article.source = Citation(outlet: "Nhandan.vn", date: "5/9", authors: [])
         article.contentsPage = 4
         article.position = 2.5
