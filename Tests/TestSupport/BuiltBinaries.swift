@@ -33,19 +33,13 @@ public enum BuiltBinaries {
 
     /// Runs `name` with `arguments` to completion, with no standard input.
     ///
-    /// The child is waited for on a thread of its own, never on Swift's cooperative pool: that pool has one thread
-    /// per core, and a test blocking it while its child talks to a server in the test process (or while other tests'
-    /// children run) starved that server and every other test of the run, until their time limits.
+    /// The child is waited for on a thread of its own (``onThreadOfItsOwn(_:)``): blocking the cooperative pool while
+    /// the child talks to a server in the test process starved that server and every other test of the run.
     public static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws
         -> Run
     {
         let executable = try url(name)
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(
-                    with: Result { try runToEnd(executable, arguments, environment: environment) })
-            }.start()
-        }
+        return try await onThreadOfItsOwn { try runToEnd(executable, arguments, environment: environment) }
     }
 
     private static func runToEnd(_ executable: URL, _ arguments: [String], environment: [String: String]) throws

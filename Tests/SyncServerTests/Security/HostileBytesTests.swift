@@ -26,28 +26,25 @@ import Testing
         var loggedIn: [[UInt8]]
     }
 
-    /// Makes the frames on a thread of their own. Building and compressing them takes a debug build many seconds:
-    /// as lazily made statics they were built on Swift's cooperative pool (one thread per core), with the other
+    /// Makes the frames on a thread of their own (``onThreadOfItsOwn(_:)``). Building and compressing them takes a
+    /// debug build many seconds: as lazily made statics they were built on Swift's cooperative pool, with the other
     /// attackers' tasks blocked on the same initialiser, and every test of the run stalled behind them.
-    static func frames() async -> Frames {
-        await withCheckedContinuation { continuation in
-            Thread {
-                continuation.resume(
-                    returning: Frames(
-                        preAuth: [
-                            HostilePayloads.markRunMemberName(marks: 120_000),
-                            HostilePayloads.markRunType(marks: 120_000),
-                            HostilePayloads.markRunFieldKey(marks: 120_000),
-                            HostilePayloads.unknownArrayOfZeros(size: 250 << 10),
-                            HostilePayloads.nestedArraysInFields(size: 250 << 10),
-                        ].map(compressed),
-                        loggedIn: [
-                            HostilePayloads.unknownArrayOfZeros(size: 4 << 20),
-                            HostilePayloads.nestedArraysInFields(size: 4 << 20),
-                            HostilePayloads.manyKeysInFields(size: 4 << 20),
-                            HostilePayloads.markRunMemberName(marks: 1 << 20),
-                        ].map(compressed)))
-            }.start()
+    static func frames() async throws -> Frames {
+        try await onThreadOfItsOwn {
+            Frames(
+                preAuth: [
+                    HostilePayloads.markRunMemberName(marks: 120_000),
+                    HostilePayloads.markRunType(marks: 120_000),
+                    HostilePayloads.markRunFieldKey(marks: 120_000),
+                    HostilePayloads.unknownArrayOfZeros(size: 250 << 10),
+                    HostilePayloads.nestedArraysInFields(size: 250 << 10),
+                ].map(compressed),
+                loggedIn: [
+                    HostilePayloads.unknownArrayOfZeros(size: 4 << 20),
+                    HostilePayloads.nestedArraysInFields(size: 4 << 20),
+                    HostilePayloads.manyKeysInFields(size: 4 << 20),
+                    HostilePayloads.markRunMemberName(marks: 1 << 20),
+                ].map(compressed))
         }
     }
 
@@ -56,7 +53,7 @@ import Testing
     }
 
     @Test func freshConnectionsAreAnsweredWhileHostilePeersSendTheirWorst() async throws {
-        let frames = await Self.frames()
+        let frames = try await Self.frames()
         try await withTimeout(seconds: 100) {
             try await SecuredServer.with(configure: { $0.handshakeTimeout = .seconds(1) }) { server in
                 let token = try #require(server.tokens[.editor])
