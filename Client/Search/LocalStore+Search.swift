@@ -31,26 +31,37 @@ extension LocalStore {
                         """, arguments: [query.matchExpression, batch, offset])
                 offset += ranked.count
                 for row in ranked where hits.count < wanted {
+                    // Only the columns shown, through one cached statement: decoding whole records (their versions,
+                    // sources and paragraphs through `JSONDecoder`) cost more than ranking the matches.
                     let searchID: Int64 = row["search_id"]
-                    guard
-                        let article = try ArticleRecord.filter(ArticleRecord.Columns.searchID == searchID)
-                            .fetchOne(db), !article.deleted,
-                        let issue = try IssueRecord.fetchOne(db, key: article.issueID), !issue.deleted
+                    guard let shown = try Row.fetchOne(db.cachedStatement(sql: Self.hitSQL), arguments: [searchID])
                     else { continue }
-                    if numbering[issue.id] == nil {
-                        numbering[issue.id] = try Numbering.articleIDs(ofIssue: issue.id, in: db)
+                    let articleID: String = shown["id"]
+                    let issueID: String = shown["issue_id"]
+                    let date: String = shown["date"]
+                    let title: String = shown["title"]
+                    let paragraphs = try DatabaseJSON.strings(
+                        shown["paragraphs"], table: "article", key: articleID, column: "paragraphs")
+                    if numbering[issueID] == nil {
+                        numbering[issueID] = try Numbering.articleIDs(ofIssue: issueID, in: db)
                     }
-                    let number = numbering[issue.id]?.firstIndex(of: article.id).map { $0 + 1 }
+                    let number = numbering[issueID]?.firstIndex(of: articleID).map { $0 + 1 }
                     hits.append(
                         SearchHit(
-                            rank: hits.count + 1, score: row["score"], articleID: article.id, issueID: issue.id,
-                            date: issue.date, number: number, ref: number.map { "\(issue.date)/\($0)" } ?? article.id,
-                            title: article.title,
-                            snippet: snippets.snippet(title: article.title, paragraphs: article.paragraphs)))
+                            rank: hits.count + 1, score: row["score"], articleID: articleID, issueID: issueID,
+                            date: date, number: number, ref: number.map { "\(date)/\($0)" } ?? articleID,
+                            title: title, snippet: snippets.snippet(title: title, paragraphs: paragraphs)))
                 }
                 if ranked.count < batch { break }
             }
             return hits
         }
     }
+
+    /// A ranked article's shown columns and its issue's date, when both are live.
+    private static let hitSQL = """
+        SELECT a.id, a.issue_id, a.title, a.paragraphs, i.date
+        FROM article a JOIN issue i ON i.id = a.issue_id
+        WHERE a.search_id = ? AND NOT a.deleted AND NOT i.deleted
+        """
 }

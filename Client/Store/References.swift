@@ -103,14 +103,15 @@ enum References {
 enum Numbering {
     /// The ids of an issue's articles in contents order (number = index + 1).
     static func articleIDs(ofIssue issueID: String, in db: Database) throws -> [String] {
+        // Cached: a search numbers the articles of up to twenty issues.
         try String.fetchAll(
-            db,
-            sql: """
-                SELECT a.id FROM article a
-                JOIN section s ON s.id = a.section_id AND s.issue_id = a.issue_id AND s.deleted = 0
-                WHERE a.issue_id = ? AND a.deleted = 0
-                ORDER BY s.position, s.id, a.position, a.id
-                """, arguments: [issueID])
+            db.cachedStatement(
+                sql: """
+                    SELECT a.id FROM article a
+                    JOIN section s ON s.id = a.section_id AND s.issue_id = a.issue_id AND s.deleted = 0
+                    WHERE a.issue_id = ? AND a.deleted = 0
+                    ORDER BY s.position, s.id, a.position, a.id
+                    """), arguments: [issueID])
     }
 
     /// An issue's live sections in order.

@@ -35,7 +35,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingSeq(changeID: String)
     /// A pulled page would move the cursor backwards.
     case cursorWentBack(current: Int64, proposed: Int64)
-    /// A stored outbox or log row could not be decoded.
+    /// A stored row (an outbox or log row, an article's paragraphs) could not be decoded.
     case corruptRow(table: String, key: String, reason: String)
     /// A pulled record's text edit was made against paragraphs this replica does not hold; the sync pulls the full
     /// records instead.

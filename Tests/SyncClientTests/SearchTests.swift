@@ -204,6 +204,23 @@ import Testing
         #expect(try store.search("dong bo", limit: 1).map(\.ref) == ["2024-09-06/1"])
     }
 
+    @Test func aHitShowsItsIssueDateNumberAndTitleAndAnUnreadableRowIsAnErrorNotAnEmptyHit() throws {
+        let store = try store()
+        let hit = try #require(try store.search("cai cach").first)
+        let issue = try store.issue("2024-09-05")
+        #expect(hit.issueID == issue.id && hit.date == "2024-09-05" && hit.number == 1)
+        #expect(hit.articleID == issue.sections.first?.articles.first?.id)
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE article SET paragraphs = '[1]' WHERE id = ?", arguments: [hit.articleID])
+        }
+        #expect(
+            throws: StoreError.corruptRow(
+                table: "article", key: hit.articleID, reason: "paragraphs is not an array of strings")
+        ) {
+            try store.search("cai cach")
+        }
+    }
+
     @Test func aQueryWithoutWordsIsAnError() throws {
         let store = try store()
         #expect(throws: StoreError.self) { try store.search(" … ") }

@@ -21,6 +21,17 @@ enum DatabaseJSON {
         text(canonical: CanonicalJSON.bytes(object))
     }
 
+    /// The strings of a column holding an array of strings, read with the wire's parser rather than `JSONDecoder`.
+    /// - Throws: ``StoreError/corruptRow(table:key:reason:)`` when the text is not such an array.
+    static func strings(_ text: String, table: String, key: String, column: String) throws -> [String] {
+        let corrupt = StoreError.corruptRow(table: table, key: key, reason: "\(column) is not an array of strings")
+        guard let values = (try? JSONValue(parsingJSON: text))?.arrayValue else { throw corrupt }
+        return try values.map { value in
+            guard let string = value.stringValue else { throw corrupt }
+            return string
+        }
+    }
+
     /// The column text of canonical JSON bytes: `/` escaped.
     private static func text(canonical: [UInt8]) -> String {
         // `/` appears only inside strings (it is no JSON punctuation) and never inside an escape the writer makes.
