@@ -4,6 +4,21 @@ import PackageDescription
 /// Every target builds in Swift 6 language mode with strict concurrency checking, warnings as errors.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .treatAllWarnings(as: .error)]
 
+/// The release `bulletin` links the Swift runtime and Foundation in: every editor's command is a whole process, and
+/// binding those libraries at start-up was 6 ms of a 40 ms `bulletin search` (BENCHMARKS.md, "Local store").
+/// `swift build --static-swift-stdlib` does it for every target; a target's own `-static-stdlib` links the runtime
+/// but not the libraries Foundation's static archives need, which are named here. Debug builds and tests link as
+/// before.
+let staticSwiftRuntime: [LinkerSetting] = [
+    .unsafeFlags(
+        [
+            "-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationInternationalization",
+            "-lFoundationEssentials", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections",
+            "-l_FoundationCShims", "-Xlinker", "--end-group",
+        ],
+        .when(platforms: [.linux], configuration: .release))
+]
+
 let package = Package(
     name: "BulletinSync",
     platforms: [.macOS(.v15)],
@@ -138,7 +153,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            linkerSettings: staticSwiftRuntime
         ),
         .executableTarget(
             name: "bulletin-server",
