@@ -18,28 +18,10 @@ struct UICommandTests {
         defer { directory.remove() }
         let path = directory.file("store.sqlite")
         _ = try LocalStore.create(at: path, editor: "Thanh Hồng")
-        let process = Process()
-        process.executableURL = try BuiltBinaries.url("bulletin")
-        process.arguments = ["ui", "--store", path, "--no-open", "--port", "0", "--lang", "vi"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let output = Pipe()
-        process.standardOutput = output
-        let (lines, continuation) = AsyncStream.makeStream(of: String.self)
-        let collected = LockedText()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                continuation.finish()
-                return
-            }
-            for line in collected.append(data) { continuation.yield(line) }
-        }
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
+        let process = try RunningProcess(
+            "bulletin", ["ui", "--store", path, "--no-open", "--port", "0", "--lang", "vi"], lines: .standardOutput)
         let url = try await withTimeout(seconds: 60) {
-            for await line in lines where line.hasPrefix("http://") { return line }
+            for await line in process.lines where line.hasPrefix("http://") { return line }
             throw ProcessEnded()
         }
         #expect(url.hasPrefix("http://127.0.0.1:"))
@@ -62,35 +44,12 @@ struct UICommandTests {
         defer { stream.disconnect() }
         #expect(try stream.readUntil("event: hello").contains("text/event-stream"))
 
-        kill(process.processIdentifier, SIGINT)
-        let status = try await withTimeout(seconds: 30) {
-            await withCheckedContinuation { (done: CheckedContinuation<Int32, Never>) in
-                DispatchQueue.global().async {
-                    process.waitUntilExit()
-                    done.resume(returning: process.terminationStatus)
-                }
-            }
-        }
+        let status = try await withTimeout(seconds: 30) { await process.stop(signal: SIGINT) }
         #expect(status == 0)
     }
 }
 
 private struct ProcessEnded: Error {}
-
-/// Splits bytes into lines across reads.
-private final class LockedText: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending = ""
-
-    func append(_ data: Data) -> [String] {
-        lock.withLock {
-            pending += String(decoding: data, as: UTF8.self)
-            var lines = pending.components(separatedBy: "\n")
-            pending = lines.removeLast()
-            return lines
-        }
-    }
-}
 
 /// A raw HTTP/1.1 connection that reads an event stream (Foundation on Linux has no streaming client).
 private final class EventStreamSocket {

@@ -81,41 +81,60 @@ public enum BuiltBinaries {
     }
 }
 
-/// A long-running child process whose standard error is read line by line (e.g. `bulletin-server serve`).
+/// A long-running child process whose standard error (or standard output) is read line by line (e.g. `bulletin-server
+/// serve`, `bulletin ui`).
 public final class RunningProcess: Sendable {
-    private let process: Process
-    /// Standard error, one line at a time.
-    public let errorLines: AsyncStream<String>
+    /// Which of a child's outputs ``lines`` reads; the other goes nowhere.
+    public enum Output: Sendable {
+        case standardOutput, standardError
+    }
 
-    /// Starts `name` with `arguments`.
-    public init(_ name: String, _ arguments: [String]) throws {
+    private let process: Process
+    /// The chosen output, one line at a time; finished when the child closes it.
+    public let lines: AsyncStream<String>
+
+    /// Starts `name` with `arguments`, reading the lines of `output`.
+    public init(_ name: String, _ arguments: [String], lines output: Output = .standardError) throws {
         let process = Process()
         process.executableURL = try BuiltBinaries.url(name)
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let error = Pipe()
-        process.standardError = error
-        let (lines, continuation) = AsyncStream.makeStream(of: String.self)
-        let buffer = LineBuffer()
-        error.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                continuation.finish()
-                return
-            }
-            for line in buffer.append(data) { continuation.yield(line) }
+        let pipe = Pipe()
+        switch output {
+        case .standardOutput:
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+        case .standardError:
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = pipe
         }
+        let (lines, continuation) = AsyncStream.makeStream(of: String.self)
         try process.run()
+        // Blocking reads on a thread of their own, not `readabilityHandler`: tearing down the dispatch source it
+        // makes races libdispatch's epoll bookkeeping on Linux (swift-corelibs-libdispatch#949), which crashed a
+        // whole test run while 200 servers were started and stopped.
+        let reader = pipe.fileHandleForReading
+        let readLines = Thread {
+            let buffer = LineBuffer()
+            while case let data = reader.availableData, !data.isEmpty {
+                for line in buffer.append(data) { continuation.yield(line) }
+            }
+            continuation.finish()
+        }
+        readLines.start()
         self.process = process
-        self.errorLines = lines
+        self.lines = lines
+    }
+
+    // A test that fails before stopping its child must not leave it running.
+    deinit {
+        if process.isRunning { process.terminate() }
     }
 
     /// The port of a `bulletin-server serve` from its `listening` log line (read up to it), or `nil` if the process
     /// ended first.
     public func listeningPort() async -> Int? {
-        for await line in errorLines {
+        for await line in lines {
             if line.contains("listening"), let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)/) {
                 return Int(match.1)
             }

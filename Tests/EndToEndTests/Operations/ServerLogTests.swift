@@ -21,7 +21,7 @@ struct ServerLogTests {
             ])
         var lines: [String] = []
         var port: Int?
-        for await line in server.errorLines {
+        for await line in server.lines {
             lines.append(line)
             if line.contains("\"listening\""), let match = line.firstMatch(of: /127\.0\.0\.1:(\d+)/) {
                 port = Int(match.1)
@@ -50,7 +50,7 @@ struct ServerLogTests {
             #expect(run.status == 0, "\(arguments.first ?? ""): \(run.standardError)")
         }
         #expect(await server.stop(signal: SIGTERM) == 0)
-        for await line in server.errorLines { lines.append(line) }
+        for await line in server.lines { lines.append(line) }
         #expect(lines.contains { $0.contains("\"push\"") }, "the push was logged")
         for line in lines where !line.isEmpty {
             let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
