@@ -194,4 +194,14 @@ final class PostgresBackend: StoreBackend, Sendable {
         }
         try threads.syncShutdownGracefully()
     }
+
+    // A backend dropped without `close()` (a test cut short by its time limit) still ends its connections and
+    // threads: PostgresNIO and NIO assert (and so stop a whole debug process) when either is dropped running. Each
+    // connection is kept until its channel has closed; a pool already shut down stays so.
+    deinit {
+        for connection in idle.withLockedValue({ $0 }) {
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+        }
+        threads.shutdownGracefully { _ in }
+    }
 }
