@@ -105,8 +105,8 @@ struct SyncBenchmarkRun {
         if plan.steps.contains("b") {
             progress(
                 "(b) incremental sync after \(plan.editsPerRound) edits: \(plan.incrementalRounds) rounds "
-                    + "in-process, 1 as a process")
-            for round in 0...plan.incrementalRounds {
+                    + "in-process, \(plan.incrementalRounds) as a process")
+            for round in 0..<(2 * plan.incrementalRounds) {
                 let numbers = Array(number..<(number + plan.editsPerRound))
                 number += plan.editsPerRound
                 for edit in numbers { try editor.edit(edit, articleIDs: articleIDs) }
@@ -122,10 +122,11 @@ struct SyncBenchmarkRun {
                         throw BenchError.unexpected(
                             "the client pulled \(run.summary.pulled) changes, not \(numbers.count)")
                     }
-                    results.incrementalProcess = .init(
-                        milliseconds: run.wallSeconds * 1_000,
-                        wireBytes: run.summary.bytesSent + run.summary.bytesReceived)
-                    results.gitFetchProcessRound = try await git.timedFetch()
+                    results.incrementalProcess.append(
+                        .init(
+                            milliseconds: run.wallSeconds * 1_000,
+                            wireBytes: run.summary.bytesSent + run.summary.bytesReceived))
+                    results.gitFetchProcessRounds.append(try await git.timedFetch())
                 }
                 try verifySame(
                     editor, watcher,

@@ -72,11 +72,16 @@ struct SyncReport {
                 "    bytes on the wire", bytes(Int(Sample(results.incremental.map { Double($0.wireBytes) }).median)),
                 bytes(Int(Sample(results.gitFetch.map { Double($0.wireBytes) }).median)), ""),
         ]
-        if let process = results.incrementalProcess, let fetch = results.gitFetchProcessRound {
+        if !results.incrementalProcess.isEmpty {
+            // Issue 14 (6): the whole `bulletin sync` process against `git fetch`, alternating round by round.
+            let process = Sample(results.incrementalProcess.map(\.milliseconds))
+            let fetch = Sample(results.gitFetchProcessRounds.map { $0.seconds * 1_000 })
             lines.append(
                 row(
-                    "    one more round, `bulletin sync` as a process", ms(process.milliseconds),
-                    ms(fetch.seconds * 1_000), ""))
+                    "    `bulletin sync` as a process, median of \(process.count)",
+                    "\(ms(process.median)) (\(ms(process.min))–\(ms(process.max)))",
+                    "\(ms(fetch.median)) (\(ms(fetch.min))–\(ms(fetch.max)))",
+                    "≤ 0.5× git " + verdict(process.median <= 0.5 * fetch.median)))
         }
         return lines
     }

@@ -44,10 +44,10 @@ struct SyncResults: Sendable {
     var incremental: [Incremental] = []
     /// (b) `git fetch`, one per round.
     var gitFetch: [GitBaseline.Transfer] = []
-    /// (b) one more round with `bulletin sync` as a process.
-    var incrementalProcess: Incremental?
-    /// (b) the `git fetch` of that round.
-    var gitFetchProcessRound: GitBaseline.Transfer?
+    /// (b) as many rounds again with `bulletin sync` as a process.
+    var incrementalProcess: [Incremental] = []
+    /// (b) the `git fetch` of each of those rounds.
+    var gitFetchProcessRounds: [GitBaseline.Transfer] = []
     /// (c) small and large changes, one result per round.
     var pushSmall: [PushThroughputBenchmark.Result] = []
     var pushLarge: [PushThroughputBenchmark.Result] = []
