@@ -19,12 +19,22 @@ enum LogEpochs {
     /// Starts a new epoch at the log's head (a restore: what clients hold beyond it may be missing here).
     @discardableResult
     static func start(_ db: Database) throws -> LogEpoch {
-        let epoch = LogEpoch(epoch: UUID().uuidString.lowercased(), fromSeq: try ServerQueries.head(db))
+        let epoch = beginning(at: try ServerQueries.head(db))
+        try append(epoch, at: ServerClock.nowText(), db)
+        return epoch
+    }
+
+    /// A new epoch, named afresh, whose history starts at `head`.
+    static func beginning(at head: Int64) -> LogEpoch {
+        LogEpoch(epoch: UUID().uuidString.lowercased(), fromSeq: head)
+    }
+
+    /// Stores `epoch` as the current one.
+    static func append(_ epoch: LogEpoch, at time: String, _ db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO log_epoch (position, epoch, from_seq, started_at)
                 VALUES ((SELECT COALESCE(MAX(position), 0) + 1 FROM log_epoch), ?, ?, ?)
-                """, arguments: [epoch.epoch, epoch.fromSeq, ServerClock.nowText()])
-        return epoch
+                """, arguments: [epoch.epoch, epoch.fromSeq, time])
     }
 }

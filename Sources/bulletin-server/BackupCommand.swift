@@ -53,9 +53,7 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let report = try ServerBackup.restore(from: source, into: dataDirectory)
         print("restored \(source) into \(dataDirectory): \(report)")
-        print(
-            "a new log epoch starts at seq \(report.headSeq): on their next sync, clients offer again what they "
-                + "hold beyond it")
+        print(LogEpochNotice.started(at: report.headSeq))
         if !report.includesSigningKey {
             print(
                 "the backup held no signing key: copy the old publication-signing-key into \(dataDirectory) "

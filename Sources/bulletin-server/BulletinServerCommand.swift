@@ -6,5 +6,8 @@ struct BulletinServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin-server",
         abstract: "The BulletinSync server: keeps the shared change log and serves editors' sync over TCP.",
-        subcommands: [ServeCommand.self, UserCommand.self, KeyCommand.self, BackupCommand.self, RestoreCommand.self])
+        subcommands: [
+            ServeCommand.self, UserCommand.self, KeyCommand.self, BackupCommand.self, RestoreCommand.self,
+            RestoredCommand.self,
+        ])
 }

@@ -42,6 +42,16 @@ public enum BuiltBinaries {
         return try await onThreadOfItsOwn { try runToEnd(executable, arguments, environment: environment) }
     }
 
+    /// Runs a tool of the system (e.g. `pg_dump`), found on `PATH`, to completion, as ``run(_:_:environment:)``
+    /// runs the package's own.
+    public static func runTool(_ name: String, _ arguments: [String]) async throws -> Run {
+        try await onThreadOfItsOwn {
+            try runToEnd(
+                URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments,
+                environment: ProcessInfo.processInfo.environment)
+        }
+    }
+
     private static func runToEnd(_ executable: URL, _ arguments: [String], environment: [String: String]) throws
         -> Run
     {

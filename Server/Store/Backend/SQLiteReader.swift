@@ -304,4 +304,8 @@ struct SQLiteReader: StoreTransaction {
     func noteSynced(name: String, at time: String) throws {
         try db.execute(sql: "UPDATE account SET last_synced_at = ? WHERE name = ?", arguments: [time, name])
     }
+
+    func startEpoch(_ epoch: LogEpoch, at time: String) throws {
+        try LogEpochs.append(epoch, at: time, db)
+    }
 }

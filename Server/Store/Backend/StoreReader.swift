@@ -86,6 +86,8 @@ protocol StoreTransaction: StoreReader {
     func revoke(name: String, at time: String) throws
     /// Records that `name` finished a pull at `time`.
     func noteSynced(name: String, at time: String) throws
+    /// Stores `epoch` as the log's current history, started at `time` (PROTOCOL.md section 12.5).
+    func startEpoch(_ epoch: LogEpoch, at time: String) throws
 }
 
 /// One row of a log page: the full record and its compact forms.

@@ -371,6 +371,14 @@ final class PostgresReader: StoreTransaction {
     func noteSynced(name: String, at time: String) throws {
         try execute("UPDATE account SET last_synced_at = \(time) WHERE name = \(name)")
     }
+
+    func startEpoch(_ epoch: LogEpoch, at time: String) throws {
+        try execute(
+            """
+            INSERT INTO log_epoch (position, epoch, from_seq, started_at)
+            VALUES ((SELECT COALESCE(MAX(position), 0) + 1 FROM log_epoch), \(epoch.epoch), \(epoch.fromSeq), \(time))
+            """)
+    }
 }
 
 /// A query put together piece by piece, its values bound as `$n` parameters (never spliced into the text).

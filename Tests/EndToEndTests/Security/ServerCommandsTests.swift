@@ -1,5 +1,6 @@
 import Foundation
 import SyncProtocol
+import SyncServer
 import TestSupport
 import Testing
 
@@ -47,5 +48,25 @@ import Testing
         let mode = try FileManager.default.attributesOfItem(atPath: data + "/publication-signing-key")
         #expect(mode[.posixPermissions] as? Int == 0o600)
         #expect(key.keyID.count == 16)
+    }
+
+    @Test func restoredStartsANewLogEpochOnAStoreAndRefusesADirectoryWithoutOne() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let data = directory.file("data")
+        let missing = try await server(["restored", "--data", data])
+        #expect(missing.status != 0)
+        #expect(missing.standardError.contains("holds no server store"))
+        #expect(!FileManager.default.fileExists(atPath: data), "nothing is made where no store was")
+
+        #expect(try await server(["user", "add", "thanh", "--role", "editor", "--data", data]).status == 0)
+        let marked = try await server(["restored", "--data", data])
+        #expect(marked.status == 0, "\(marked.standardError)")
+        #expect(
+            marked.standardOutput == "a new log epoch starts at seq 0: on their next sync, clients offer again "
+                + "what they hold beyond it\n")
+        let store = try await ServerStore.open(database: nil, directory: data)
+        defer { try? store.close() }
+        #expect(store.logEpochs.count == 2)
     }
 }
