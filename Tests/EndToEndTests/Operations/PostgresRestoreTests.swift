@@ -28,20 +28,14 @@ struct PostgresRestoreTests {
         do {
             try await withServer(in: directory.file("original"), database: original.url) { server in
                 try await withTimeout {
-                    try hong.store.createIssue(date: "2024-09-05")
-                    try hong.store.addSection(issue: "2024-09-05", title: "CHỦ TRƯỞNG CẢI CÁCH")
-                    try hong.store.addArticle(
-                        issue: "2024-09-05", section: 1, title: "Tăng cường cải cách hành chính",
-                        paragraphs: ["Đây là đề nghị của Bộ trưởng."], source: nil)
+                    try hong.draftSampleIssue()
                     try await hong.sync(port: server.port)
                     try await khang.sync(port: server.port)
                     // The nightly dump, taken while the server runs.
                     let dumped = try await BuiltBinaries.runTool("pg_dump", ["-Fc", "-f", dump, original.url])
                     #expect(dumped.status == 0, "\(dumped.standardError)")
                     // After it, all acknowledged: Khang adds an article, Hồng pulls it and retitles hers.
-                    try khang.store.addArticle(
-                        issue: "2024-09-05", section: 1, title: "iHanoi tiếp nhận phản ánh",
-                        paragraphs: ["Hệ thống iHanoi đã tiếp nhận 5.700 phản ánh."], source: nil)
+                    try khang.addIHanoiArticle()
                     try await khang.sync(port: server.port)
                     try await hong.sync(port: server.port)
                     try hong.store.editArticle("2024-09-05/1", title: "Tăng cường cải cách hành chính năm 2024")

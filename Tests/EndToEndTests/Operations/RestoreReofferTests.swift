@@ -23,11 +23,7 @@ struct RestoreReofferTests {
         let backedUp = try await withServer(in: directory.file("server")) { server in
             try await withTimeout {
                 // Before the backup: an issue with a section and an article from Hồng, pulled by the others.
-                try hong.store.createIssue(date: "2024-09-05")
-                try hong.store.addSection(issue: "2024-09-05", title: "CHỦ TRƯỞNG CẢI CÁCH")
-                try hong.store.addArticle(
-                    issue: "2024-09-05", section: 1, title: "Tăng cường cải cách hành chính",
-                    paragraphs: ["Đây là đề nghị của Bộ trưởng."], source: nil)
+                try hong.draftSampleIssue()
                 try await hong.sync(port: server.port)
                 try await khang.sync(port: server.port)
                 try await lan.sync(port: server.port)
@@ -36,9 +32,7 @@ struct RestoreReofferTests {
                 // After the backup, all acknowledged: Khang adds an article, Lan pulls it and annotates it, Hồng
                 // retitles hers and adds a section; Khang edits his article again on top of Lan's note; Hồng
                 // removes nothing but never pulls Khang's second edit.
-                try khang.store.addArticle(
-                    issue: "2024-09-05", section: 1, title: "iHanoi tiếp nhận phản ánh",
-                    paragraphs: ["Hệ thống iHanoi đã tiếp nhận 5.700 phản ánh."], source: nil)
+                try khang.addIHanoiArticle()
                 try await khang.sync(port: server.port)
                 try await lan.sync(port: server.port)
                 try lan.store.annotate("2024-09-05/2", text: "Kiểm tra lại con số 5.700", paragraph: 0)
@@ -151,6 +145,22 @@ struct RestoreReofferTests {
 }
 
 extension Editor {
+    /// Drafts the restore tests' starting point: the issue of 2024-09-05, one section, one article.
+    func draftSampleIssue() throws {
+        try store.createIssue(date: "2024-09-05")
+        try store.addSection(issue: "2024-09-05", title: "CHỦ TRƯỞNG CẢI CÁCH")
+        try store.addArticle(
+            issue: "2024-09-05", section: 1, title: "Tăng cường cải cách hành chính",
+            paragraphs: ["Đây là đề nghị của Bộ trưởng."], source: nil)
+    }
+
+    /// Adds the sample issue's second article (iHanoi's 5.700 reports) to its first section.
+    func addIHanoiArticle() throws {
+        try store.addArticle(
+            issue: "2024-09-05", section: 1, title: "iHanoi tiếp nhận phản ánh",
+            paragraphs: ["Hệ thống iHanoi đã tiếp nhận 5.700 phản ánh."], source: nil)
+    }
+
     /// The ids of every change this replica applied (its own and pulled), publications aside.
     func changeIDs() throws -> [String] {
         try store.writer.read { db in
