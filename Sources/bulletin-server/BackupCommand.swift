@@ -22,11 +22,7 @@ struct BackupCommand: AsyncParsableCommand {
     var includeKey = false
 
     func run() async throws {
-        let path = (dataDirectory as NSString).appendingPathComponent(ServerStore.fileName)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("\(dataDirectory) holds no server store (\(ServerStore.fileName))")
-        }
-        let store = try ServerStore(path: path)
+        let store = try ServerStore(path: try ExistingStore.path(in: dataDirectory))
         defer { try? store.close() }
         let report = try await ServerBackup.backup(store, to: destination, includeKey: includeKey)
         print("backed up \(dataDirectory) to \(destination): \(report)")

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SyncServer
 
 /// `bulletin-server restored [--data DIR | --database URL]`: a store brought back by other tools starts a new log
@@ -17,12 +16,7 @@ struct RestoredCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        if store.databaseURL == nil {
-            let path = (store.dataDirectory as NSString).appendingPathComponent(ServerStore.fileName)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw ValidationError("\(store.dataDirectory) holds no server store (\(ServerStore.fileName))")
-            }
-        }
+        if store.databaseURL == nil { _ = try ExistingStore.path(in: store.dataDirectory) }
         let opened = try await store.open()
         defer { try? opened.close() }
         let epoch = try await opened.startLogEpoch()
