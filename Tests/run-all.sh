@@ -23,6 +23,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 failed=()
 timings=()
+failed_test_lines=()
 
 # step NAME COMMAND…: runs one step, records its time and whether it failed.
 step() {
@@ -42,6 +43,10 @@ finish() {
     echo
     echo "==> run-all summary"
     printf '  %s\n' "${timings[@]}"
+    if [ ${#failed_test_lines[@]} -gt 0 ]; then
+        echo "==> what failed in swift-test (whole log: $SWIFT_TEST_LOG)"
+        printf '%s\n' "${failed_test_lines[@]}"
+    fi
     if [ ${#failed[@]} -gt 0 ]; then
         echo "run-all: FAILED: ${failed[*]}"
         exit 1
@@ -89,8 +94,16 @@ build() {
 # At most 6 tests at a time: unbounded, every suite's servers, clients and hostile peers ran at once, and on a slow
 # 2-core machine the CPU-heavy ones (hostile frames, fuzz inputs, 200 shutdown cycles) starved the others past their
 # time limits (4 runs of 4 failed, ac32e6b included; 6 at a time passed in the same 238 s).
+# The whole output goes to .build/swift-test.log as well; when the step fails, the lines naming what failed are
+# printed again at the end, so the summary (the part of a CI log people read) says which test it was.
+SWIFT_TEST_LOG=.build/swift-test.log
 swift_tests() {
-    swift test --skip-build --experimental-maximum-parallelization-width 6
+    swift test --skip-build --experimental-maximum-parallelization-width 6 2>&1 | tee "$SWIFT_TEST_LOG"
+    local status=${PIPESTATUS[0]}
+    [ "$status" -eq 0 ] || failed_test_lines+=("$(grep -aE \
+        '✘|error:|Fatal error|unexpected signal|Test Case .* failed|Test run with|Executed [0-9]+ tests' "$SWIFT_TEST_LOG" |
+        cut -c1-400 | head -40)")
+    return "$status"
 }
 
 browser_tests() {
