@@ -52,6 +52,11 @@ let package = Package(
             linkerSettings: [.linkedLibrary("z")]
         ),
         .target(
+            name: "CSearchRank",
+            path: "Sources/CSearchRank",
+            linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("m")]
+        ),
+        .target(
             name: "SyncProtocol",
             dependencies: [
                 "CZlib",
@@ -101,6 +106,7 @@ let package = Package(
         .target(
             name: "SyncClient",
             dependencies: [
+                "CSearchRank",
                 "SyncProtocol",
                 "BulletinCore",
                 "BulletinFormat",

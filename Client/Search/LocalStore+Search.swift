@@ -23,7 +23,7 @@ extension LocalStore {
                 let ranked = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT rowid AS search_id, -bm25(article_search, 4.0, 1.0) AS score
+                        SELECT rowid AS search_id, \(SearchRanking.scoreSQL) AS score
                         FROM article_search
                         WHERE article_search MATCH ?
                         ORDER BY score DESC, rowid

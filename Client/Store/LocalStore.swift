@@ -140,6 +140,7 @@ public struct LocalStore: Sendable {
         configuration.prepareDatabase { db in
             // Edits made offline exist nowhere else until synced: a commit must survive a power cut.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try SearchRanking.register(in: db)
             if !db.configuration.readonly {
                 // A pulled page of ~2 MB of JSON dirties more pages than SQLite's default 2 MB cache holds, which
                 // then spills them into the log mid-transaction and reads them back: 12 MB on the one writer
