@@ -17,8 +17,7 @@ public enum DiacriticFolding {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                let isUpper = value >= 0x41 && value <= 0x5A
-                bytes.append(UInt8(isUpper ? value + 0x20 : value))
+                bytes.append(asciiFold(value))
             } else if let folded = tableFold(value) {
                 if folded != 0, let single = Unicode.Scalar(folded) {
                     UTF8.encode(single) { bytes.append($0) }
@@ -34,7 +33,29 @@ public enum DiacriticFolding {
     ///
     /// Search uses this to map a match in folded text back to the original characters.
     public static func fold(_ character: Character) -> String {
-        fold(String(character))
+        // Scalar by scalar into a String that stays inline (a character folds to a few bytes): search calls this
+        // for every character of the paragraphs it shows, where `fold(String(character))` allocated twice.
+        var folded = String.UnicodeScalarView()
+        for scalar in character.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                folded.append(Unicode.Scalar(asciiFold(value)))
+            } else if let table = tableFold(value) {
+                if table != 0, let single = Unicode.Scalar(table) {
+                    folded.append(single)
+                }
+            } else {
+                folded.append(contentsOf: slowFold(scalar).unicodeScalars)
+            }
+        }
+        return String(folded)
+    }
+
+    /// An ASCII scalar's fold: itself, upper-case letters lowered.
+    @inline(__always)
+    private static func asciiFold(_ value: UInt32) -> UInt8 {
+        let isUpper = value >= 0x41 && value <= 0x5A
+        return UInt8(isUpper ? value + 0x20 : value)
     }
 
     /// The fold of `value` from the precomputed table (0: folds to nothing), or `nil` outside its blocks.
