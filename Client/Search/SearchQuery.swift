@@ -30,6 +30,8 @@ struct SearchQuery: Sendable, Hashable {
         }
         self.terms = terms
         self.tokens = Set(terms.flatMap(\.tokens))
+        prefixes = terms.filter(\.isPrefix).compactMap(\.tokens.last)
+        wholeWords = Set(terms.flatMap { term in term.isPrefix ? term.tokens.dropLast() : term.tokens[...] })
     }
 
     /// The FTS5 MATCH expression: each term a quoted phrase (quotes cannot occur inside tokens).
@@ -40,16 +42,16 @@ struct SearchQuery: Sendable, Hashable {
 
     /// Whether a folded word of the text matches one of the query's tokens.
     func matches(_ foldedWord: Substring) -> Bool {
-        for term in terms {
-            for (index, token) in term.tokens.enumerated() {
-                let isPrefix = term.isPrefix && index == term.tokens.count - 1
-                if isPrefix ? foldedWord.hasPrefix(token) : foldedWord == token {
-                    return true
-                }
-            }
+        // Snippets ask this of every word of the paragraphs they look at: one hash lookup, not a comparison per token.
+        if wholeWords.contains(String(foldedWord)) {
+            return true
         }
-        return false
+        return prefixes.contains { foldedWord.hasPrefix($0) }
     }
+
+    /// Tokens a word must equal, and tokens a word must begin with (each prefix term's last token).
+    private let wholeWords: Set<String>
+    private let prefixes: [String]
 
     /// The query's distinct tokens.
     let tokens: Set<String>

@@ -87,21 +87,35 @@ struct SnippetBuilder {
 
     private func words(of text: String) -> [Word] {
         var words: [Word] = []
-        var folded = ""
+        // The current word's fold as UTF-8, one string made per word.
+        var folded: [UInt8] = []
         var start: String.Index?
-        for index in text.indices {
-            let piece = DiacriticFolding.fold(text[index])
-            if !piece.isEmpty, piece.allSatisfy(SearchQuery.isTokenCharacter) {
-                if start == nil { start = index }
-                folded += piece
-            } else if let begin = start {
-                words.append(Word(folded: folded, range: begin..<index))
-                folded = ""
-                start = nil
+        // Characters in order with their indices: each grapheme boundary is found once (`text.indices` and then
+        // `text[index]` found each twice).
+        var index = text.startIndex
+        for character in text {
+            let mark = folded.count
+            var isToken = false
+            var isEmpty = true
+            DiacriticFolding.forEachFoldedScalar(of: character) { scalar in
+                isToken = isEmpty ? SearchQuery.isTokenScalar(scalar) : isToken && SearchQuery.isTokenScalar(scalar)
+                isEmpty = false
+                UTF8.encode(scalar) { folded.append($0) }
             }
+            if isToken {
+                if start == nil { start = index }
+            } else {
+                folded.removeSubrange(mark...)
+                if let begin = start {
+                    words.append(Word(folded: String(decoding: folded, as: UTF8.self), range: begin..<index))
+                    folded.removeAll(keepingCapacity: true)
+                    start = nil
+                }
+            }
+            index = text.utf8.index(index, offsetBy: character.utf8.count)
         }
         if let begin = start {
-            words.append(Word(folded: folded, range: begin..<text.endIndex))
+            words.append(Word(folded: String(decoding: folded, as: UTF8.self), range: begin..<text.endIndex))
         }
         return words
     }

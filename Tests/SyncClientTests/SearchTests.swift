@@ -49,6 +49,20 @@ import Testing
         #expect(number.snippet == "Tỉnh Lâm Đồng đã tiếp nhận «5».«700» hồ sơ trực tuyến.")
     }
 
+    @Test func snippetsKeepEveryGraphemeClusterWhole() throws {
+        let store = try LocalStore.inMemory(options: StoreFixtures.options())
+        try store.createIssue(date: "2024-09-06")
+        try store.addSection(issue: "2024-09-06", title: "ĐỜI SỐNG")
+        // "q̃" has no precomposed form: q + U+0303 stays two scalars in NFC, one character.
+        try store.addArticle(
+            issue: "2024-09-06", section: 1, title: "Gia đình",
+            paragraphs: ["Gia đình 👩‍👩‍👧 đọc báo q\u{0303}ua mạng, ĐỌC BÁO giấy."], source: nil)
+        let reading = try #require(try store.search("doc bao").first?.snippet)
+        #expect(reading == "Gia đình 👩‍👩‍👧 «đọc» «báo» q\u{0303}ua mạng, «ĐỌC» «BÁO» giấy.")
+        let marked = try #require(try store.search("qua").first?.snippet)
+        #expect(marked == "Gia đình 👩‍👩‍👧 đọc báo «q\u{0303}ua» mạng, ĐỌC BÁO giấy.")
+    }
+
     @Test func longParagraphsAreCutAroundTheMatches() throws {
         let store = try LocalStore.inMemory(options: StoreFixtures.options())
         try store.createIssue(date: "2024-09-06")

@@ -33,22 +33,28 @@ public enum DiacriticFolding {
     ///
     /// Search uses this to map a match in folded text back to the original characters.
     public static func fold(_ character: Character) -> String {
-        // Scalar by scalar into a String that stays inline (a character folds to a few bytes): search calls this
-        // for every character of the paragraphs it shows, where `fold(String(character))` allocated twice.
-        var folded = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        forEachFoldedScalar(of: character) { scalar in UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Calls `body` with each scalar of `character`'s fold, in order, building no string: search folds every
+    /// character of the paragraphs it shows, and a `String` per character cost more than the folding.
+    public static func forEachFoldedScalar(of character: Character, _ body: (Unicode.Scalar) -> Void) {
         for scalar in character.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                folded.append(Unicode.Scalar(asciiFold(value)))
+                body(Unicode.Scalar(asciiFold(value)))
             } else if let table = tableFold(value) {
                 if table != 0, let single = Unicode.Scalar(table) {
-                    folded.append(single)
+                    body(single)
                 }
             } else {
-                folded.append(contentsOf: slowFold(scalar).unicodeScalars)
+                for folded in slowFold(scalar).unicodeScalars {
+                    body(folded)
+                }
             }
         }
-        return String(folded)
     }
 
     /// An ASCII scalar's fold: itself, upper-case letters lowered.
