@@ -15,8 +15,13 @@ import Testing
     /// "Decoding"). Here a debug build runs on a shared 2-core machine beside the rest of the suite (the median
     /// was 0.33–0.37 s with two other builds running), so these bounds separate "answered" from "stalled": before
     /// the fix the wait was minutes (the handshake deadline could not even fire), which they still catch.
+    ///
+    /// The slowest probe is the one accepted onto an event loop that is decoding a 4 MiB hostile frame, and a debug
+    /// build's decode time is what the machine leaves it: 0.2–2.7 s in the whole suite on an idle machine, 9.0 s
+    /// with one core taken by another process (the run that failed a 5 s bound), while the median stayed at
+    /// 0.03–0.17 s. 30 s still fails a stall of minutes.
     static let typicalAnswerBound: Duration = .seconds(1)
-    static let answerBound: Duration = .seconds(5)
+    static let answerBound: Duration = .seconds(30)
 
     /// The attackers' frames: before login, within the pre-authentication limits (256 KiB inflated); after login,
     /// the worst shapes at 4 MiB inflated (16 times the pre-login limit; small enough that a debug build's test does
