@@ -9,13 +9,16 @@ enum SearchRanking {
 
     /// The score column, best highest: `bm25` is negative, better matches further below zero. Title words weigh
     /// four times body words.
-    static let scoreSQL = "-\(BULLETIN_BM25_FUNCTION)(\(index), 4.0, 1.0)"
+    static let scoreSQL = "-\(function)(\(index), 4.0, 1.0)"
+
+    /// The SQL function's name (defined with the function, in C).
+    static let function = BULLETIN_BM25_FUNCTION
 
     /// Makes the function available on one connection; every store connection calls it when it opens.
     static func register(in db: Database) throws {
         let code = ResultCode(rawValue: bulletin_bm25_register(db.sqliteConnection, index))
         guard code == .SQLITE_OK else {
-            throw DatabaseError(resultCode: code, message: "could not register \(BULLETIN_BM25_FUNCTION)")
+            throw DatabaseError(resultCode: code, message: "could not register \(function)")
         }
     }
 }

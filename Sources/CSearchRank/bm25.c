@@ -20,6 +20,10 @@ typedef struct {
     int *lengths;
     sqlite3_int64 lengthCount;
     int scanTried;
+    // The last length sought one by one: the scan's result must agree with it (the function was registered for
+    // one index's %_docsize, and SQL could call it on another).
+    sqlite3_int64 soughtRowid;
+    int soughtLength;
 } QueryData;
 
 typedef struct {
@@ -166,16 +170,26 @@ static int rowLength(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_cont
         if (api->xRowCount(fts, &rowCount) == SQLITE_OK) {
             readAllLengths(sqlite3_context_db_handle(context), function->table, rowCount, data);
         }
+        // Lengths of another index, or of nothing like what FTS5 reports: keep seeking.
+        sqlite3_int64 sought = data->soughtRowid;
+        if (data->lengths && (sought < 0 || sought >= data->lengthCount ||
+                              data->lengths[sought] != data->soughtLength)) {
+            sqlite3_free(data->lengths);
+            data->lengths = NULL;
+        }
     }
     data->scored++;
+    sqlite3_int64 rowid = api->xRowid(fts);
     if (data->lengths) {
-        sqlite3_int64 rowid = api->xRowid(fts);
         if (rowid >= 0 && rowid < data->lengthCount && data->lengths[rowid] >= 0) {
             *length = data->lengths[rowid];
             return SQLITE_OK;
         }
     }
-    return api->xColumnSize(fts, -1, length);
+    int rc = api->xColumnSize(fts, -1, length);
+    data->soughtRowid = rowid;
+    data->soughtLength = *length;
+    return rc;
 }
 
 // FTS5's fts5Bm25Function with the phrase frequencies summed per phrase (the same additions in the same order) and

@@ -16,7 +16,8 @@ struct sqlite3;
 #define BULLETIN_BM25_FUNCTION "bulletin_bm25"
 
 /// Registers BULLETIN_BM25_FUNCTION on one connection, for the FTS5 index named `table` in the main schema (its
-/// %_docsize table is where the lengths are read). Returns SQLITE_OK or SQLite's error code.
+/// %_docsize table is where the lengths are read; called on another index, the scanned lengths disagree with the ones
+/// FTS5 reported and are not used). Returns SQLITE_OK or SQLite's error code.
 int bulletin_bm25_register(struct sqlite3 *db, const char *table);
 
 #endif
