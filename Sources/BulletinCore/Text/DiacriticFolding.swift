@@ -15,53 +15,44 @@ public enum DiacriticFolding {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                bytes.append(asciiFold(value))
-            } else if let folded = tableFold(value) {
-                if folded != 0, let single = Unicode.Scalar(folded) {
-                    UTF8.encode(single) { bytes.append($0) }
+            foldScalar(scalar) { folded in
+                if folded.value < 0x80 {
+                    bytes.append(UInt8(folded.value))
+                } else {
+                    UTF8.encode(folded) { bytes.append($0) }
                 }
-            } else {
-                bytes.append(contentsOf: slowFold(scalar).utf8)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Folds one grapheme cluster; the pieces of a string's fold, character by character, make up its fold.
+    /// Calls `body` with each scalar of one grapheme cluster's fold, in order, building no string; the folds of a
+    /// string's characters, one after another, make up its fold.
     ///
-    /// Search uses this to map a match in folded text back to the original characters.
-    public static func fold(_ character: Character) -> String {
-        var bytes: [UInt8] = []
-        forEachFoldedScalar(of: character) { scalar in UTF8.encode(scalar) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Calls `body` with each scalar of `character`'s fold, in order, building no string: search folds every
-    /// character of the paragraphs it shows, and a `String` per character cost more than the folding.
+    /// Search maps a match in folded text back to the original characters with this; a `String` per character
+    /// cost more than the folding.
     public static func forEachFoldedScalar(of character: Character, _ body: (Unicode.Scalar) -> Void) {
         for scalar in character.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                body(Unicode.Scalar(asciiFold(value)))
-            } else if let table = tableFold(value) {
-                if table != 0, let single = Unicode.Scalar(table) {
-                    body(single)
-                }
-            } else {
-                for folded in slowFold(scalar).unicodeScalars {
-                    body(folded)
-                }
-            }
+            foldScalar(scalar, body)
         }
     }
 
-    /// An ASCII scalar's fold: itself, upper-case letters lowered.
+    /// One scalar's fold: ASCII directly, the table's blocks from the table, anything else by the definition.
     @inline(__always)
-    private static func asciiFold(_ value: UInt32) -> UInt8 {
-        let isUpper = value >= 0x41 && value <= 0x5A
-        return UInt8(isUpper ? value + 0x20 : value)
+    private static func foldScalar(_ scalar: Unicode.Scalar, _ body: (Unicode.Scalar) -> Void) {
+        let value = scalar.value
+        if value < 0x80 {
+            let isUpper = value >= 0x41 && value <= 0x5A
+            body(Unicode.Scalar(UInt8(isUpper ? value + 0x20 : value)))
+        } else if let folded = tableFold(value) {
+            if folded != 0, let single = Unicode.Scalar(folded) {
+                body(single)
+            }
+        } else {
+            for folded in slowFold(scalar).unicodeScalars {
+                body(folded)
+            }
+        }
     }
 
     /// The fold of `value` from the precomputed table (0: folds to nothing), or `nil` outside its blocks.
