@@ -80,11 +80,6 @@ struct SearchQuery: Sendable, Hashable {
         return tokens
     }
 
-    /// Whether a (folded) character belongs to a token.
-    static func isTokenCharacter(_ character: Character) -> Bool {
-        character.unicodeScalars.allSatisfy(isTokenScalar)
-    }
-
     /// Letters and digits (ASCII at once, others by their Unicode category).
     static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value

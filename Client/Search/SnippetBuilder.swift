@@ -95,14 +95,13 @@ struct SnippetBuilder {
         var index = text.startIndex
         for character in text {
             let mark = folded.count
-            var isToken = false
-            var isEmpty = true
+            // A character belongs to a word when it folds to something, all of it letters and digits.
+            var isToken = true
             DiacriticFolding.forEachFoldedScalar(of: character) { scalar in
-                isToken = isEmpty ? SearchQuery.isTokenScalar(scalar) : isToken && SearchQuery.isTokenScalar(scalar)
-                isEmpty = false
+                isToken = isToken && SearchQuery.isTokenScalar(scalar)
                 UTF8.encode(scalar) { folded.append($0) }
             }
-            if isToken {
+            if isToken && folded.count > mark {
                 if start == nil { start = index }
             } else {
                 folded.removeSubrange(mark...)
